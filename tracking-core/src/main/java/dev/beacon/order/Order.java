@@ -1,0 +1,181 @@
+package dev.beacon.order;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
+
+import dev.beacon.status.Health;
+
+/** An order of a store. The order number is unique within the store. */
+@Entity
+@Table(name = "orders")
+public class Order {
+
+	@Id
+	private UUID id;
+
+	@Column(name = "store_id")
+	private UUID storeId;
+
+	@Column(name = "order_number")
+	private String orderNumber;
+
+	@Embedded
+	private Customer customer;
+
+	@Embedded
+	@AttributeOverrides({ @AttributeOverride(name = "postalCode", column = @Column(name = "dest_postal_code")),
+			@AttributeOverride(name = "city", column = @Column(name = "dest_city")),
+			@AttributeOverride(name = "region", column = @Column(name = "dest_region")),
+			@AttributeOverride(name = "country", column = @Column(name = "dest_country")) })
+	private Address destination;
+
+	@Embedded
+	@AttributeOverrides({ @AttributeOverride(name = "postalCode", column = @Column(name = "origin_postal_code")),
+			@AttributeOverride(name = "city", column = @Column(name = "origin_city")),
+			@AttributeOverride(name = "region", column = @Column(name = "origin_region")),
+			@AttributeOverride(name = "country", column = @Column(name = "origin_country")) })
+	private Address origin;
+
+	@Column(name = "placed_at")
+	private Instant placedAt;
+
+	@Column(name = "promised_by")
+	private @Nullable LocalDate promisedBy;
+
+	@Enumerated(EnumType.STRING)
+	private OrderStatus status;
+
+	@Enumerated(EnumType.STRING)
+	private Health health;
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "order_items", joinColumns = @JoinColumn(name = "order_id"))
+	@OrderColumn(name = "position")
+	private List<OrderItem> items = new ArrayList<>();
+
+	/**
+	 * Test orders (sandbox carrier, created from the console) are left out of reports.
+	 */
+	@Column(name = "test")
+	private boolean test;
+
+	@Column(name = "created_at")
+	private Instant createdAt;
+
+	@Column(name = "updated_at")
+	private Instant updatedAt;
+
+	@Version
+	private @Nullable Long version;
+
+	protected Order() {
+	}
+
+	Order(UUID storeId, PlaceOrder command) {
+		this.id = UUID.randomUUID();
+		this.storeId = storeId;
+		this.orderNumber = command.orderNumber().strip();
+		Customer c = command.customer();
+		this.customer = new Customer(c.name(), (c.email() != null) ? c.email().strip().toLowerCase(Locale.ROOT) : null,
+				c.phone(), c.locale());
+		this.destination = (command.destination() != null) ? command.destination() : Address.empty();
+		this.origin = (command.origin() != null) ? command.origin() : Address.empty();
+		this.placedAt = command.placedAt();
+		this.promisedBy = command.promisedBy();
+		this.items = new ArrayList<>(command.items());
+		this.status = OrderStatus.ORDERED;
+		this.health = Health.ON_TRACK;
+		this.test = command.test();
+		this.createdAt = Instant.now();
+		this.updatedAt = this.createdAt;
+	}
+
+	public UUID getId() {
+		return this.id;
+	}
+
+	public UUID getStoreId() {
+		return this.storeId;
+	}
+
+	public String getOrderNumber() {
+		return this.orderNumber;
+	}
+
+	public Customer getCustomer() {
+		return this.customer;
+	}
+
+	public Address getDestination() {
+		return (this.destination != null) ? this.destination : Address.empty();
+	}
+
+	public Address getOrigin() {
+		return (this.origin != null) ? this.origin : Address.empty();
+	}
+
+	public Instant getPlacedAt() {
+		return this.placedAt;
+	}
+
+	public @Nullable LocalDate getPromisedBy() {
+		return this.promisedBy;
+	}
+
+	public OrderStatus getStatus() {
+		return this.status;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	public List<OrderItem> getItems() {
+		return List.copyOf(this.items);
+	}
+
+	public boolean isTest() {
+		return this.test;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	/** Sets the derived status; answers whether it changed. */
+	boolean derived(OrderStatus status, Health health) {
+		boolean changed = this.status != status || this.health != health;
+		this.status = status;
+		this.health = health;
+		if (changed) {
+			this.updatedAt = Instant.now();
+		}
+		return changed;
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.beacon.order;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface Orders extends JpaRepository<Order, UUID> {
+
+	Optional<Order> findByStoreIdAndOrderNumber(UUID storeId, String orderNumber);
+
+	Optional<Order> findByStoreIdAndId(UUID storeId, UUID id);
+
+	boolean existsByStoreIdAndOrderNumber(UUID storeId, String orderNumber);
+
+	@Query("""
+			select o from Order o where o.storeId = :storeId
+			  and (o.createdAt < :createdAt or (o.createdAt = :createdAt and o.id < :id))
+			order by o.createdAt desc, o.id desc""")
+	List<Order> pageAfter(UUID storeId, Instant createdAt, UUID id, Limit limit);
+
+	@Query("select o from Order o where o.storeId = :storeId order by o.createdAt desc, o.id desc")
+	List<Order> firstPage(UUID storeId, Limit limit);
+
+}

@@ -1,0 +1,125 @@
+package dev.beacon.order;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the links shoppers follow: the clean order page URL, and a signed URL that
+ * proves ownership of the order until it expires. The token is {@code <expiry>.<hmac>}
+ * where the HMAC-SHA256 covers store slug, order number and expiry; it can be checked by
+ * any instance sharing {@code beacon.link-secret} and is not consumed on use, so link
+ * scanners in mail gateways cannot burn it.
+ */
+@Component
+@EnableConfigurationProperties(LinkSettings.class)
+public class TrackingLinks {
+
+	private static final Logger log = LoggerFactory.getLogger(TrackingLinks.class);
+
+	private final String baseUrl;
+
+	private final byte[] secret;
+
+	private final LinkSettings settings;
+
+	private final Clock clock;
+
+	@Autowired
+	TrackingLinks(LinkSettings settings) {
+		this(settings, Clock.systemUTC());
+	}
+
+	TrackingLinks(LinkSettings settings, Clock clock) {
+		this.settings = settings;
+		this.clock = clock;
+		this.baseUrl = settings.publicBaseUrl().replaceAll("/+$", "");
+		if (settings.linkSecret() == null || settings.linkSecret().isBlank()) {
+			byte[] random = new byte[32];
+			new SecureRandom().nextBytes(random);
+			this.secret = random;
+			log.warn("beacon.link-secret is not set: signed tracking links use a random secret and stop working "
+					+ "after a restart. Set it (the same on every instance) in production.");
+		}
+		else {
+			this.secret = settings.linkSecret().getBytes(StandardCharsets.UTF_8);
+		}
+	}
+
+	public String baseUrl() {
+		return this.baseUrl;
+	}
+
+	/** The order's page; shows details only after the shopper proves ownership. */
+	public String orderPage(String storeSlug, String orderNumber) {
+		return this.baseUrl + "/t/" + storeSlug + "/orders/" + encode(orderNumber);
+	}
+
+	/**
+	 * The order's page with a signed token that opens it directly (for emails and SMS).
+	 */
+	public String signedOrderPage(String storeSlug, String orderNumber) {
+		return orderPage(storeSlug, orderNumber) + "?k=" + token(storeSlug, orderNumber);
+	}
+
+	public String token(String storeSlug, String orderNumber) {
+		long expiry = this.clock.instant().plus(this.settings.linkTtl()).getEpochSecond();
+		return expiry + "." + mac(storeSlug, orderNumber, expiry);
+	}
+
+	/**
+	 * True when the token was issued for this order of this store and has not expired.
+	 */
+	public boolean verify(String storeSlug, String orderNumber, String token) {
+		int dot = token.indexOf('.');
+		if (dot <= 0) {
+			return false;
+		}
+		long expiry;
+		try {
+			expiry = Long.parseLong(token.substring(0, dot));
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+		if (Instant.ofEpochSecond(expiry).isBefore(this.clock.instant())) {
+			return false;
+		}
+		byte[] expected = mac(storeSlug, orderNumber, expiry).getBytes(StandardCharsets.US_ASCII);
+		byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+		return MessageDigest.isEqual(expected, given);
+	}
+
+	private String mac(String storeSlug, String orderNumber, long expiry) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(this.secret, "HmacSHA256"));
+			byte[] sig = mac.doFinal((storeSlug + "\n" + orderNumber + "\n" + expiry).getBytes(StandardCharsets.UTF_8));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
+		}
+		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String encode(String segment) {
+		return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+}

@@ -1,0 +1,294 @@
+package dev.beacon.shipment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
+
+import dev.beacon.status.DeliveryWindow;
+import dev.beacon.status.Health;
+import dev.beacon.status.Milestone;
+import dev.beacon.status.Reason;
+
+/**
+ * A parcel of an order, tracked with one carrier. Its status is never set from outside:
+ * {@link ShipmentManagement} derives it from the stored scans.
+ */
+@Entity
+@Table(name = "shipments")
+public class Shipment {
+
+	@Id
+	private UUID id;
+
+	@Column(name = "store_id")
+	private UUID storeId;
+
+	@Column(name = "order_id")
+	private UUID orderId;
+
+	private String carrier;
+
+	@Column(name = "carrier_pinned")
+	private boolean carrierPinned;
+
+	@Column(name = "tracking_number")
+	private String trackingNumber;
+
+	private @Nullable String service;
+
+	@Column(name = "shipped_at")
+	private @Nullable Instant shippedAt;
+
+	@Enumerated(EnumType.STRING)
+	private Milestone milestone;
+
+	@Enumerated(EnumType.STRING)
+	private Health health;
+
+	@Enumerated(EnumType.STRING)
+	private @Nullable Reason reason;
+
+	@Column(name = "action_required")
+	private boolean actionRequired;
+
+	@Column(name = "status_text")
+	private @Nullable String statusText;
+
+	@Column(name = "status_location")
+	private @Nullable String statusLocation;
+
+	@Column(name = "carrier_earliest")
+	private @Nullable LocalDate carrierEarliest;
+
+	@Column(name = "carrier_latest")
+	private @Nullable LocalDate carrierLatest;
+
+	@Column(name = "estimated_earliest")
+	private @Nullable LocalDate estimatedEarliest;
+
+	@Column(name = "estimated_latest")
+	private @Nullable LocalDate estimatedLatest;
+
+	@Column(name = "delivered_at")
+	private @Nullable Instant deliveredAt;
+
+	@Column(name = "last_event_at")
+	private @Nullable Instant lastEventAt;
+
+	@Column(name = "expired_at")
+	private @Nullable Instant expiredAt;
+
+	@Column(name = "next_poll_at")
+	private @Nullable Instant nextPollAt;
+
+	@Column(name = "last_polled_at")
+	private @Nullable Instant lastPolledAt;
+
+	@Column(name = "last_poll_outcome")
+	private @Nullable String lastPollOutcome;
+
+	@Column(name = "last_poll_detail")
+	private @Nullable String lastPollDetail;
+
+	@Column(name = "created_at")
+	private Instant createdAt;
+
+	@Column(name = "updated_at")
+	private Instant updatedAt;
+
+	@Version
+	private @Nullable Long version;
+
+	protected Shipment() {
+	}
+
+	Shipment(UUID storeId, UUID orderId, String carrier, boolean pinned, String trackingNumber,
+			@Nullable String service, @Nullable Instant shippedAt) {
+		this.id = UUID.randomUUID();
+		this.storeId = storeId;
+		this.orderId = orderId;
+		this.carrier = carrier;
+		this.carrierPinned = pinned;
+		this.trackingNumber = trackingNumber;
+		this.service = service;
+		this.shippedAt = shippedAt;
+		this.milestone = Milestone.LABEL_CREATED;
+		this.health = Health.ON_TRACK;
+		this.createdAt = Instant.now();
+		this.updatedAt = this.createdAt;
+		this.nextPollAt = this.createdAt;
+	}
+
+	public UUID getId() {
+		return this.id;
+	}
+
+	public UUID getStoreId() {
+		return this.storeId;
+	}
+
+	public UUID getOrderId() {
+		return this.orderId;
+	}
+
+	public String getCarrier() {
+		return this.carrier;
+	}
+
+	public boolean isCarrierPinned() {
+		return this.carrierPinned;
+	}
+
+	public String getTrackingNumber() {
+		return this.trackingNumber;
+	}
+
+	public @Nullable String getService() {
+		return this.service;
+	}
+
+	public @Nullable Instant getShippedAt() {
+		return this.shippedAt;
+	}
+
+	public Milestone getMilestone() {
+		return this.milestone;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	public @Nullable Reason getReason() {
+		return this.reason;
+	}
+
+	public boolean isActionRequired() {
+		return this.actionRequired;
+	}
+
+	public @Nullable String getStatusText() {
+		return this.statusText;
+	}
+
+	public @Nullable String getStatusLocation() {
+		return this.statusLocation;
+	}
+
+	public @Nullable DeliveryWindow getCarrierEstimate() {
+		return DeliveryWindow.of(this.carrierEarliest, this.carrierLatest);
+	}
+
+	public @Nullable DeliveryWindow getEstimatedDelivery() {
+		return DeliveryWindow.of(this.estimatedEarliest, this.estimatedLatest);
+	}
+
+	public @Nullable Instant getDeliveredAt() {
+		return this.deliveredAt;
+	}
+
+	public @Nullable Instant getLastEventAt() {
+		return this.lastEventAt;
+	}
+
+	public @Nullable Instant getExpiredAt() {
+		return this.expiredAt;
+	}
+
+	public @Nullable Instant getNextPollAt() {
+		return this.nextPollAt;
+	}
+
+	public @Nullable Instant getLastPolledAt() {
+		return this.lastPolledAt;
+	}
+
+	public @Nullable PollOutcome getLastPollOutcome() {
+		return (this.lastPollOutcome != null) ? PollOutcome.valueOf(this.lastPollOutcome) : null;
+	}
+
+	public @Nullable String getLastPollDetail() {
+		return this.lastPollDetail;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	void polled(PollOutcome outcome, @Nullable String detail, Instant at) {
+		this.lastPollOutcome = outcome.name();
+		this.lastPollDetail = (detail != null && detail.length() > 500) ? detail.substring(0, 500) : detail;
+		this.lastPolledAt = at;
+		this.updatedAt = at;
+	}
+
+	void carrierEstimate(@Nullable DeliveryWindow window) {
+		if (window != null) {
+			this.carrierEarliest = window.earliest();
+			this.carrierLatest = window.latest();
+		}
+	}
+
+	void service(@Nullable String service) {
+		if (service != null && !service.isBlank()) {
+			this.service = service;
+		}
+	}
+
+	void shippedAt(@Nullable Instant shippedAt) {
+		if (this.shippedAt == null && shippedAt != null) {
+			this.shippedAt = shippedAt;
+		}
+	}
+
+	void scheduleNextPoll(@Nullable Instant at) {
+		this.nextPollAt = at;
+	}
+
+	void correctCarrier(String carrier) {
+		this.carrier = carrier;
+		this.carrierPinned = true;
+		this.nextPollAt = Instant.now();
+		this.lastPollOutcome = null;
+		this.lastPollDetail = null;
+		this.carrierEarliest = null;
+		this.carrierLatest = null;
+		this.updatedAt = Instant.now();
+	}
+
+	void expire(Instant at) {
+		this.expiredAt = at;
+		this.nextPollAt = null;
+	}
+
+	void state(ShipmentState state, @Nullable DeliveryWindow window) {
+		this.milestone = state.milestone();
+		this.health = state.health();
+		this.reason = state.reason();
+		this.actionRequired = state.actionRequired();
+		this.statusText = state.statusText();
+		this.statusLocation = state.statusLocation();
+		this.deliveredAt = state.deliveredAt();
+		this.lastEventAt = state.lastEventAt();
+		if (state.lastEventAt() != null && this.expiredAt != null && state.lastEventAt().isAfter(this.expiredAt)) {
+			this.expiredAt = null;
+		}
+		this.estimatedEarliest = (window != null) ? window.earliest() : null;
+		this.estimatedLatest = (window != null) ? window.latest() : null;
+		this.updatedAt = Instant.now();
+	}
+
+}

@@ -1,0 +1,32 @@
+package dev.beacon.shipment;
+
+/**
+ * A shipment request that cannot be honoured; {@link #field()} names the input at fault.
+ */
+public class ShipmentException extends RuntimeException {
+
+	public enum Kind {
+
+		NOT_FOUND, INVALID, DUPLICATE, UNDETECTED
+
+	}
+
+	private final Kind kind;
+
+	private final String field;
+
+	ShipmentException(Kind kind, String field, String message) {
+		super(message);
+		this.kind = kind;
+		this.field = field;
+	}
+
+	public Kind kind() {
+		return this.kind;
+	}
+
+	public String field() {
+		return this.field;
+	}
+
+}

@@ -1,0 +1,20 @@
+package dev.beacon.shipment;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.beacon.status.Health;
+import dev.beacon.status.Milestone;
+import dev.beacon.status.Reason;
+
+/** A shipment's derived status at one moment: the result of folding its scans. */
+record ShipmentState(Milestone milestone, Health health, @Nullable Reason reason, boolean actionRequired,
+		@Nullable String statusText, @Nullable String statusLocation, @Nullable Instant deliveredAt,
+		@Nullable Instant lastEventAt) {
+
+	boolean sameStatus(ShipmentState other) {
+		return this.milestone == other.milestone && this.health == other.health && this.reason == other.reason;
+	}
+
+}

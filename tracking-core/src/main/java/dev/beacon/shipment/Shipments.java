@@ -1,0 +1,35 @@
+package dev.beacon.shipment;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface Shipments extends JpaRepository<Shipment, UUID> {
+
+	Optional<Shipment> findByStoreIdAndId(UUID storeId, UUID id);
+
+	List<Shipment> findByOrderIdOrderByCreatedAt(UUID orderId);
+
+	List<Shipment> findByOrderIdInOrderByCreatedAt(Collection<UUID> orderIds);
+
+	List<Shipment> findByStoreIdAndTrackingNumber(UUID storeId, String trackingNumber);
+
+	List<Shipment> findByTrackingNumberAndCarrier(String trackingNumber, String carrier);
+
+	boolean existsByStoreIdAndCarrierAndTrackingNumber(UUID storeId, String carrier, String trackingNumber);
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select s from Shipment s where s.id = :id")
+	Optional<Shipment> lockById(UUID id);
+
+	@Query("select distinct e.shipmentId from TrackingEvent e where e.carrier = :carrier")
+	List<UUID> withScansOf(String carrier);
+
+}

@@ -1,0 +1,13 @@
+/**
+ * Shipments and their immutable raw scans; the normalizer that reads scans into the
+ * three-axis status; transitions and their events. Carrier adapters, estimators and the
+ * carrier directory meet this module through the small interfaces it owns:
+ * {@link dev.beacon.shipment.CarrierPolling},
+ * {@link dev.beacon.shipment.CarrierDirectory},
+ * {@link dev.beacon.shipment.DeliveryEstimator} and
+ * {@link dev.beacon.shipment.MappingTable}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Shipments",
+		allowedDependencies = { "status", "order", "store" })
+@org.jspecify.annotations.NullMarked
+package dev.beacon.shipment;

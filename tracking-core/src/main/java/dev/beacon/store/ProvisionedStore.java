@@ -1,0 +1,5 @@
+package dev.beacon.store;
+
+/** A new store and its first API key (shown once). */
+public record ProvisionedStore(Store store, String apiKey) {
+}

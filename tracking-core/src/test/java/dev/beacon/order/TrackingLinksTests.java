@@ -1,0 +1,42 @@
+package dev.beacon.order;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrackingLinksTests {
+
+	private final Instant now = Instant.parse("2026-05-01T12:00:00Z");
+
+	private TrackingLinks links(Instant at) {
+		return new TrackingLinks(new LinkSettings("https://track.example.com/", "s3cret", Duration.ofDays(30)),
+				Clock.fixed(at, ZoneOffset.UTC));
+	}
+
+	@Test
+	void cleanAndSignedUrls() {
+		TrackingLinks links = links(this.now);
+		assertThat(links.orderPage("acme", "A 1/2")).isEqualTo("https://track.example.com/t/acme/orders/A%201%2F2");
+		assertThat(links.signedOrderPage("acme", "1001")).startsWith("https://track.example.com/t/acme/orders/1001?k=");
+	}
+
+	@Test
+	void tokenProvesOneOrderOfOneStoreUntilItExpires() {
+		String token = links(this.now).token("acme", "1001");
+		assertThat(links(this.now).verify("acme", "1001", token)).isTrue();
+		assertThat(links(this.now.plus(Duration.ofDays(29))).verify("acme", "1001", token)).isTrue();
+		assertThat(links(this.now.plus(Duration.ofDays(31))).verify("acme", "1001", token)).isFalse();
+		assertThat(links(this.now).verify("acme", "1002", token)).isFalse();
+		assertThat(links(this.now).verify("other", "1001", token)).isFalse();
+		assertThat(links(this.now).verify("acme", "1001", token + "x")).isFalse();
+		assertThat(links(this.now).verify("acme", "1001", "garbage")).isFalse();
+		String forged = (this.now.getEpochSecond() + 999999) + token.substring(token.indexOf('.'));
+		assertThat(links(this.now).verify("acme", "1001", forged)).isFalse();
+	}
+
+}

@@ -1,0 +1,235 @@
+package dev.beacon.shipment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+import dev.beacon.order.Address;
+import dev.beacon.order.Customer;
+import dev.beacon.order.Order;
+import dev.beacon.order.OrderException;
+import dev.beacon.order.OrderItem;
+import dev.beacon.order.OrderManagement;
+import dev.beacon.order.OrderStatus;
+import dev.beacon.order.PlaceOrder;
+import dev.beacon.status.Health;
+import dev.beacon.status.Milestone;
+import dev.beacon.status.Reason;
+import dev.beacon.store.NewStore;
+import dev.beacon.store.StoreManagement;
+import dev.beacon.testing.TestStores;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest
+@RecordApplicationEvents
+class ShipmentManagementIntegrationTests {
+
+	private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+
+	@Autowired
+	StoreManagement stores;
+
+	@Autowired
+	OrderManagement orders;
+
+	@Autowired
+	ShipmentManagement shipments;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ApplicationEvents events;
+
+	UUID storeId;
+
+	Order order;
+
+	@BeforeEach
+	void store() {
+		this.storeId = this.stores
+			.provision(new NewStore("Test", TestStores.uniqueSlug("core"), null, "America/Chicago"))
+			.store()
+			.getId();
+		this.order = this.orders.place(this.storeId,
+				new PlaceOrder("1001", T0, new Customer("Ana Lima", "Ana@Example.com", null, "pt-BR"),
+						new Address("38103", "Memphis", "TN", "us"), new Address("10001", "New York", "NY", "US"),
+						LocalDate.of(2026, 3, 9), List.of(new OrderItem("SKU-1", "Lamp", 1)), false));
+	}
+
+	private static RawScan scan(String code, String text, int hours) {
+		return new RawScan(code, text, "{\"code\":\"" + code + "\"}", T0.plusSeconds(hours * 3600L), null, null,
+				new ScanLocation("Memphis", "TN", null, "US"), null);
+	}
+
+	@Test
+	void orderIsStoredWithNormalizedContactsAndItems() {
+		Order stored = this.orders.get(this.storeId, "1001");
+		assertThat(stored.getCustomer().email()).isEqualTo("ana@example.com");
+		assertThat(stored.getDestination().country()).isEqualTo("US");
+		assertThat(stored.getItems()).containsExactly(new OrderItem("SKU-1", "Lamp", 1));
+		assertThat(stored.getStatus()).isEqualTo(OrderStatus.ORDERED);
+		assertThatThrownBy(() -> this.orders.place(this.storeId,
+				new PlaceOrder("1001", T0, new Customer(null, null, null, null), null, null, null, List.of(), false)))
+			.isInstanceOf(OrderException.class)
+			.extracting((e) -> ((OrderException) e).kind())
+			.isEqualTo(OrderException.Kind.DUPLICATE);
+	}
+
+	@Test
+	void scansAreStoredOnceNormalizedAndDriveTheStatus() {
+		ShipmentView s = this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("sbx-000 000 0001", "sandbox", "Ground", null));
+		assertThat(s.trackingNumber()).isEqualTo("SBX0000000001");
+		assertThat(s.milestone()).isEqualTo(Milestone.LABEL_CREATED);
+		assertThat(this.orders.get(this.storeId, "1001").getStatus()).isEqualTo(OrderStatus.LABEL_CREATED);
+
+		int stored = this.shipments.ingest(s.id(), CarrierUpdate.of(List.of(scan("PU", "Picked up", 1),
+				scan("IT", "Departed facility", 5), scan("OD", "Out for delivery", 30)), null), TransitionCause.POLL);
+		assertThat(stored).isEqualTo(3);
+		// the same scans again, plus one late scan from before: only the late one is new,
+		// and it
+		// does not move the shipment back
+		stored = this.shipments.ingest(s.id(),
+				CarrierUpdate.of(List.of(scan("PU", "Picked up", 1), scan("IT", "Departed facility", 5),
+						scan("OD", "Out for delivery", 30), scan("IT", "Arrived hub", 20)), null),
+				TransitionCause.POLL);
+		assertThat(stored).isEqualTo(1);
+
+		ShipmentView now = this.shipments.get(this.storeId, s.id());
+		assertThat(now.milestone()).isEqualTo(Milestone.OUT_FOR_DELIVERY);
+		assertThat(now.events()).hasSize(4);
+		assertThat(now.events().get(0).rawCode()).isEqualTo("OD");
+		assertThat(now.events().get(0).ruleId()).isEqualTo("t-od");
+		assertThat(now.shippedAt()).isEqualTo(T0.plusSeconds(3600));
+		assertThat(now.lastPollOutcome()).isEqualTo(PollOutcome.OK);
+		assertThat(this.orders.get(this.storeId, "1001").getStatus()).isEqualTo(OrderStatus.OUT_FOR_DELIVERY);
+
+		// one batch of scans is one transition, straight to the newest milestone
+		List<ShipmentTransition> transitions = this.shipments.transitions(this.storeId, s.id());
+		assertThat(transitions).filteredOn((t) -> t.getFromMilestone() != t.getToMilestone())
+			.extracting(ShipmentTransition::getToMilestone)
+			.containsExactly(Milestone.OUT_FOR_DELIVERY);
+		assertThat(this.events.stream(ShipmentStatusChanged.class).filter(ShipmentStatusChanged::milestoneChanged))
+			.singleElement()
+			.satisfies((e) -> assertThat(e.fromMilestone()).isEqualTo(Milestone.LABEL_CREATED));
+	}
+
+	@Test
+	void aFailedPollKeepsStoredScansAndRecordsTheOutcome() {
+		ShipmentView s = this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX0000000002", "sandbox", null, null));
+		this.shipments.ingest(s.id(), CarrierUpdate.of(List.of(scan("PU", "Picked up", 1)), null),
+				TransitionCause.POLL);
+		this.shipments.ingest(s.id(), CarrierUpdate.failed(PollOutcome.MALFORMED, "unexpected token '<'"),
+				TransitionCause.POLL);
+		ShipmentView after = this.shipments.get(this.storeId, s.id());
+		assertThat(after.events()).hasSize(1);
+		assertThat(after.milestone()).isEqualTo(Milestone.PICKED_UP);
+		assertThat(after.lastPollOutcome()).isEqualTo(PollOutcome.MALFORMED);
+		assertThat(after.lastPollDetail()).contains("unexpected token");
+	}
+
+	@Test
+	void exceptionsAndDelaysSetHealthAndReason() {
+		ShipmentView s = this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX3000000003", "sandbox", null, null));
+		this.shipments.ingest(s.id(),
+				CarrierUpdate
+					.of(List.of(scan("PU", "Picked up", 1), scan("EX", "Incorrect address - contact sender", 9)), null),
+				TransitionCause.POLL);
+		ShipmentView after = this.shipments.get(this.storeId, s.id());
+		assertThat(after.health()).isEqualTo(Health.ACTION_REQUIRED);
+		assertThat(after.reason()).isEqualTo(Reason.ADDRESS);
+		assertThat(after.actionRequired()).isTrue();
+		assertThat(this.orders.get(this.storeId, "1001").getHealth()).isEqualTo(Health.ACTION_REQUIRED);
+	}
+
+	@Test
+	void otherStoresCannotSeeTheShipment() {
+		ShipmentView s = this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX0000000004", "sandbox", null, null));
+		UUID other = this.stores.provision(new NewStore("Other", TestStores.uniqueSlug("other"), null, null))
+			.store()
+			.getId();
+		assertThat(this.shipments.find(other, s.id())).isEmpty();
+		assertThat(this.shipments.find(this.storeId, s.id())).isPresent();
+		assertThatThrownBy(() -> this.shipments.register(other, "1001",
+				new RegisterShipment("SBX0000000005", "sandbox", null, null)))
+			.isInstanceOf(OrderException.class);
+	}
+
+	@Test
+	void registrationValidatesNumberCarrierAndDuplicates() {
+		assertThatThrownBy(
+				() -> this.shipments.register(this.storeId, "1001", new RegisterShipment("12", "sandbox", null, null)))
+			.extracting((e) -> ((ShipmentException) e).field())
+			.isEqualTo("trackingNumber");
+		assertThatThrownBy(() -> this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX0000000006", "pigeon", null, null)))
+			.extracting((e) -> ((ShipmentException) e).field())
+			.isEqualTo("carrier");
+		this.shipments.register(this.storeId, "1001", new RegisterShipment("SBX0000000006", "sandbox", null, null));
+		assertThatThrownBy(() -> this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX0000000006", "sandbox", null, null)))
+			.extracting((e) -> ((ShipmentException) e).kind())
+			.isEqualTo(ShipmentException.Kind.DUPLICATE);
+	}
+
+	@Test
+	void claimedShipmentsAreLeasedUntilTheNextInterval() {
+		ShipmentView s = this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX0000000007", "sandbox", null, null));
+		this.jdbc.update("update shipments set next_poll_at = now() - interval '1 minute' where id = ?", s.id());
+		List<PollTask> first = this.shipments.claimDuePolls(List.of("sandbox"), 10_000, Duration.ofMinutes(10));
+		assertThat(first).extracting(PollTask::shipmentId).contains(s.id());
+		List<PollTask> second = this.shipments.claimDuePolls(List.of("sandbox"), 10_000, Duration.ofMinutes(10));
+		assertThat(second).extracting(PollTask::shipmentId).doesNotContain(s.id());
+	}
+
+	@Test
+	void expiryMarksASilentShipmentAndStopsPolling() {
+		ShipmentView s = this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX5000000008", "sandbox", null, null));
+		this.shipments.ingest(s.id(), CarrierUpdate.of(List.of(scan("IT", "In transit", 1)), null),
+				TransitionCause.POLL);
+		this.shipments.expire(s.id());
+		ShipmentView after = this.shipments.get(this.storeId, s.id());
+		assertThat(after.milestone()).isEqualTo(Milestone.EXPIRED);
+		assertThat(after.reason()).isEqualTo(Reason.SILENT);
+		assertThat(after.nextPollAt()).isNull();
+	}
+
+	@Test
+	void replayRereadsScansWhenTheTableVersionChanges() {
+		ShipmentView s = this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX0000000009", "sandbox", null, null));
+		this.shipments.ingest(s.id(), CarrierUpdate.of(List.of(scan("IT", "In transit", 1)), null),
+				TransitionCause.POLL);
+		// pretend the scans were read by an older table that knew IT as "picked up"
+		this.jdbc.update(
+				"update tracking_events set rules_version = '0', milestone = 'PICKED_UP', rule_id = 'old' where shipment_id = ?",
+				s.id());
+		this.jdbc.update("update shipments set milestone = 'PICKED_UP' where id = ?", s.id());
+		assertThat(this.shipments.replay("sandbox")).isGreaterThanOrEqualTo(1);
+		ShipmentView after = this.shipments.get(this.storeId, s.id());
+		assertThat(after.milestone()).isEqualTo(Milestone.IN_TRANSIT);
+		assertThat(after.events().get(0).ruleId()).isEqualTo("t-it");
+		assertThat(this.shipments.transitions(this.storeId, s.id())).extracting(ShipmentTransition::getCause)
+			.contains("REPLAY");
+	}
+
+}

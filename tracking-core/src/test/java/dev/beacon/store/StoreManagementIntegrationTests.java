@@ -1,0 +1,52 @@
+package dev.beacon.store;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.beacon.testing.TestStores;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest
+class StoreManagementIntegrationTests {
+
+	@Autowired
+	StoreManagement stores;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void keysAreStoredHashedAuthenticateAndCanBeRevoked() {
+		String slug = TestStores.uniqueSlug("keys");
+		ProvisionedStore p = this.stores.provision(new NewStore("Keys & Co", slug, "de-DE", "Europe/Berlin"));
+		assertThat(p.apiKey()).startsWith("bk_").hasSizeGreaterThan(40);
+		assertThat(p.store().getDefaultLocale().toLanguageTag()).isEqualTo("de-DE");
+		Integer plain = this.jdbc.queryForObject("select count(*) from api_keys where key_hash = ? or prefix = ?",
+				Integer.class, p.apiKey(), p.apiKey());
+		assertThat(plain).isZero();
+		assertThat(this.stores.authenticate(p.apiKey())).map(Store::getSlug).contains(slug);
+		assertThat(this.stores.authenticate(p.apiKey() + "x")).isEmpty();
+		ApiKey key = this.stores.keys(p.store().getId()).get(0);
+		this.stores.revokeKey(p.store().getId(), key.getId());
+		assertThat(this.stores.authenticate(p.apiKey())).isEmpty();
+	}
+
+	@Test
+	void slugsAreDerivedValidatedAndUnique() {
+		assertThat(StoreManagement.slugOf("Café Olé  Shop!")).isEqualTo("cafe-ole-shop");
+		String slug = TestStores.uniqueSlug("dup");
+		this.stores.provision(new NewStore("A", slug, null, null));
+		assertThatThrownBy(() -> this.stores.provision(new NewStore("B", slug, null, null)))
+			.isInstanceOfSatisfying(InvalidStoreException.class, (e) -> assertThat(e.isConflict()).isTrue());
+		assertThatThrownBy(() -> this.stores.provision(new NewStore("B", "Bad Slug", null, null)))
+			.isInstanceOfSatisfying(InvalidStoreException.class, (e) -> assertThat(e.field()).isEqualTo("slug"));
+		assertThatThrownBy(() -> this.stores.provision(new NewStore("B", null, null, "Mars/Olympus")))
+			.isInstanceOfSatisfying(InvalidStoreException.class, (e) -> assertThat(e.field()).isEqualTo("timeZone"));
+	}
+
+}
