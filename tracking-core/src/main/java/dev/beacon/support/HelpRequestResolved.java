@@ -1,0 +1,7 @@
+package dev.beacon.support;
+
+import java.util.UUID;
+
+/** Support closed a help request. */
+public record HelpRequestResolved(UUID storeId, UUID orderId, UUID helpRequestId) {
+}
