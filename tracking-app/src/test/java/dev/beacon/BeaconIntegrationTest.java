@@ -1,0 +1,24 @@
+package dev.beacon;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+/**
+ * The one full-application test configuration (real PostgreSQL, every module). Test
+ * classes that share it share one Spring context, so keep its properties here and nowhere
+ * else.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "beacon.operator.api-key=test-operator-key-0123456789", "beacon.link-secret=test-link-secret",
+				"beacon.public-base-url=https://track.example.test" })
+@AutoConfigureMockMvc
+public @interface BeaconIntegrationTest {
+
+}

@@ -1,0 +1,79 @@
+package dev.beacon;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The architecture rules: Spring Modulith verifies the module graph declared in each
+ * package-info (no cycles, no reaching into another module's internals, only allowed
+ * dependencies); ArchUnit adds the Maven-level rule that core depends on no feature
+ * module.
+ */
+class ModularityTests {
+
+	static final ApplicationModules MODULES = ApplicationModules.of(BeaconApplication.class);
+
+	static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("dev.beacon");
+
+	@Test
+	void modulesRespectTheirDeclaredDependencies() {
+		MODULES.verify();
+	}
+
+	@Test
+	void coreDependsOnNoFeatureModule() {
+		noClasses().that()
+			.resideInAnyPackage("dev.beacon.status..", "dev.beacon.store..", "dev.beacon.order..",
+					"dev.beacon.shipment..", "dev.beacon.support..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.beacon.carriers..", "dev.beacon.notify..", "dev.beacon.web..",
+					"dev.beacon.admin..", "dev.beacon.demo..", "dev.beacon.app..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void featureModulesDoNotReachIntoEachOther() {
+		noClasses().that()
+			.resideInAnyPackage("dev.beacon.web..", "dev.beacon.carriers..", "dev.beacon.notify..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.beacon.admin..", "dev.beacon.demo..", "dev.beacon.app..")
+			.check(CLASSES);
+		noClasses().that()
+			.resideInAPackage("dev.beacon.web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.beacon.carriers..", "dev.beacon.notify..")
+			.check(CLASSES);
+		noClasses().that()
+			.resideInAPackage("dev.beacon.carriers..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.beacon.web..", "dev.beacon.notify..")
+			.check(CLASSES);
+		noClasses().that()
+			.resideInAPackage("dev.beacon.notify..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.beacon.web..", "dev.beacon.carriers..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void writesModuleDocumentation() {
+		new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("target/modulith-docs"))
+			.writeModulesAsPlantUml()
+			.writeIndividualModulesAsPlantUml();
+	}
+
+}

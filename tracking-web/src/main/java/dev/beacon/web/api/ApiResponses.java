@@ -1,0 +1,106 @@
+package dev.beacon.web.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.beacon.order.Address;
+import dev.beacon.order.Order;
+import dev.beacon.order.OrderItem;
+import dev.beacon.shipment.ScanView;
+import dev.beacon.shipment.ShipmentView;
+import dev.beacon.status.DeliveryWindow;
+
+/**
+ * Response bodies of the public API. Field names are a contract; extend, never rename.
+ */
+final class ApiResponses {
+
+	private ApiResponses() {
+	}
+
+	record OrderResponse(UUID id, String orderNumber, String status, String health, String trackingUrl,
+			Instant placedAt, @Nullable LocalDate promisedBy, CustomerResponse customer, Address destination,
+			Address origin, List<OrderItem> items, List<ShipmentResponse> shipments, Instant createdAt,
+			Instant updatedAt) {
+
+		static OrderResponse of(Order o, String trackingUrl, List<ShipmentView> shipments) {
+			var c = o.getCustomer();
+			return new OrderResponse(o.getId(), o.getOrderNumber(), o.getStatus().name(), o.getHealth().name(),
+					trackingUrl, o.getPlacedAt(), o.getPromisedBy(),
+					new CustomerResponse(c.name(), c.email(), c.phone(), c.locale()), o.getDestination(), o.getOrigin(),
+					o.getItems(), shipments.stream().map(ShipmentResponse::of).toList(), o.getCreatedAt(),
+					o.getUpdatedAt());
+		}
+
+	}
+
+	record CustomerResponse(@Nullable String name, @Nullable String email, @Nullable String phone,
+			@Nullable String locale) {
+	}
+
+	record OrderSummary(UUID id, String orderNumber, String status, String health, Instant placedAt,
+			@Nullable LocalDate promisedBy, String trackingUrl, Instant createdAt) {
+
+		static OrderSummary of(Order o, String trackingUrl) {
+			return new OrderSummary(o.getId(), o.getOrderNumber(), o.getStatus().name(), o.getHealth().name(),
+					o.getPlacedAt(), o.getPromisedBy(), trackingUrl, o.getCreatedAt());
+		}
+
+	}
+
+	record OrderList(List<OrderSummary> items, @Nullable String nextCursor) {
+	}
+
+	record WindowResponse(LocalDate earliest, LocalDate latest) {
+
+		static @Nullable WindowResponse of(@Nullable DeliveryWindow w) {
+			return (w != null) ? new WindowResponse(w.earliest(), w.latest()) : null;
+		}
+
+	}
+
+	record ShipmentResponse(UUID id, UUID orderId, String carrier, String trackingNumber, @Nullable String service,
+			@Nullable Instant shippedAt, String milestone, String health, @Nullable String reason,
+			boolean actionRequired, @Nullable String statusText, @Nullable WindowResponse estimatedDelivery,
+			@Nullable Instant deliveredAt, @Nullable Instant lastEventAt, @Nullable PollResponse lastPoll,
+			List<EventResponse> events) {
+
+		static ShipmentResponse of(ShipmentView s) {
+			return new ShipmentResponse(s.id(), s.orderId(), s.carrier(), s.trackingNumber(), s.service(),
+					s.shippedAt(), s.milestone().name(), s.health().name(),
+					(s.reason() != null) ? s.reason().name() : null, s.actionRequired(), s.statusText(),
+					WindowResponse.of(s.estimatedDelivery()), s.deliveredAt(), s.lastEventAt(),
+					(s.lastPolledAt() != null && s.lastPollOutcome() != null)
+							? new PollResponse(s.lastPolledAt(), s.lastPollOutcome().name(), s.lastPollDetail()) : null,
+					s.events().stream().map(EventResponse::of).toList());
+		}
+
+	}
+
+	record PollResponse(Instant at, String outcome, @Nullable String detail) {
+	}
+
+	record EventResponse(Instant occurredAt, @Nullable String milestone, String description, String location,
+			String rawCode) {
+
+		static EventResponse of(ScanView e) {
+			return new EventResponse(e.occurredAt(), (e.milestone() != null) ? e.milestone().name() : null,
+					e.description(), e.location().label(), e.rawCode());
+		}
+
+	}
+
+	record StoreCreatedResponse(UUID id, String slug, String apiKey) {
+	}
+
+	record CandidateResponse(String carrier, @Nullable String service, double confidence) {
+	}
+
+	record DetectResponse(List<CandidateResponse> candidates) {
+	}
+
+}

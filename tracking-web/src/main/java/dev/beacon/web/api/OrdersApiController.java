@@ -1,0 +1,147 @@
+package dev.beacon.web.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.beacon.order.Address;
+import dev.beacon.order.Customer;
+import dev.beacon.order.Order;
+import dev.beacon.order.OrderItem;
+import dev.beacon.order.OrderManagement;
+import dev.beacon.order.OrderPage;
+import dev.beacon.order.PlaceOrder;
+import dev.beacon.order.TrackingLinks;
+import dev.beacon.shipment.RegisterShipment;
+import dev.beacon.shipment.ShipmentManagement;
+import dev.beacon.shipment.ShipmentView;
+import dev.beacon.store.StorePrincipal;
+import dev.beacon.web.api.ApiResponses.OrderList;
+import dev.beacon.web.api.ApiResponses.OrderResponse;
+import dev.beacon.web.api.ApiResponses.OrderSummary;
+import dev.beacon.web.api.ApiResponses.ShipmentResponse;
+import dev.beacon.web.api.OrderRequests.AddShipment;
+import dev.beacon.web.api.OrderRequests.AddressBody;
+import dev.beacon.web.api.OrderRequests.CreateOrder;
+
+/** Orders of the calling store: create, read, list, add shipments. */
+@RestController
+@RequestMapping("/api/v1/orders")
+@Tag(name = "Orders")
+class OrdersApiController {
+
+	private final OrderManagement orders;
+
+	private final ShipmentManagement shipments;
+
+	private final TrackingLinks links;
+
+	private final IdempotentRequests idempotency;
+
+	OrdersApiController(OrderManagement orders, ShipmentManagement shipments, TrackingLinks links,
+			IdempotentRequests idempotency) {
+		this.orders = orders;
+		this.shipments = shipments;
+		this.links = links;
+		this.idempotency = idempotency;
+	}
+
+	@PostMapping
+	@Operation(summary = "Record an order",
+			description = "Honours Idempotency-Key. A duplicate order number " + "without a key answers 409.")
+	ResponseEntity<?> create(@AuthenticationPrincipal StorePrincipal store, @Parameter(
+			description = "Makes retries safe: same key and body answer the first response again") @RequestHeader(
+					name = "Idempotency-Key", required = false) @Nullable String key,
+			@Valid @RequestBody CreateOrder body) {
+		return this.idempotency.execute(store.storeId(), key, "POST /api/v1/orders", body, () -> {
+			Order order = this.orders.place(store.storeId(), toCommand(body));
+			OrderResponse response = OrderResponse.of(order, url(store, order), List.of());
+			return ResponseEntity.created(URI.create("/api/v1/orders/" + encode(order.getOrderNumber())))
+				.body(response);
+		});
+	}
+
+	@GetMapping
+	@Operation(summary = "List orders, newest first (cursor-paginated)")
+	OrderList list(@AuthenticationPrincipal StorePrincipal store,
+			@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+		OrderPage page = this.orders.page(store.storeId(), cursor, limit);
+		return new OrderList(page.items().stream().map((o) -> OrderSummary.of(o, url(store, o))).toList(),
+				page.nextCursor());
+	}
+
+	@GetMapping("/{orderNumber}")
+	@Operation(summary = "An order with its shipments and their events (newest first)")
+	OrderResponse get(@AuthenticationPrincipal StorePrincipal store, @PathVariable String orderNumber) {
+		Order order = this.orders.get(store.storeId(), orderNumber);
+		return OrderResponse.of(order, url(store, order), this.shipments.ofOrder(order.getId()));
+	}
+
+	@PostMapping("/{orderNumber}/shipments")
+	@Operation(summary = "Add a tracking number to an order",
+			description = "Without carrier, Beacon detects it from the number (422 when none matches).")
+	ResponseEntity<?> addShipment(@AuthenticationPrincipal StorePrincipal store, @PathVariable String orderNumber,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+			@Valid @RequestBody AddShipment body) {
+		return this.idempotency.execute(store.storeId(), key, "POST /api/v1/orders/" + orderNumber + "/shipments", body,
+				() -> {
+					ShipmentView s = this.shipments.register(store.storeId(), orderNumber,
+							new RegisterShipment(body.trackingNumber(), body.carrier(), body.service(),
+									(body.shippedAt() != null) ? body.shippedAt().toInstant() : null));
+					return ResponseEntity.status(HttpStatus.CREATED)
+						.location(URI.create("/api/v1/shipments/" + s.id()))
+						.body(ShipmentResponse.of(s));
+				});
+	}
+
+	private String url(StorePrincipal store, Order order) {
+		return this.links.orderPage(store.slug(), order.getOrderNumber());
+	}
+
+	private static String encode(String s) {
+		return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	private static PlaceOrder toCommand(CreateOrder b) {
+		var c = b.customer();
+		List<OrderItem> items = (b.items() != null)
+				? b.items().stream().map((i) -> new OrderItem(i.sku(), i.name().strip(), i.quantity())).toList()
+				: List.of();
+		return new PlaceOrder(b.orderNumber(), b.placedAt().toInstant(),
+				new Customer(blank(c.name()), blank(c.email()), blank(c.phone()),
+						(c.locale() != null && !c.locale().isBlank())
+								? Locale.forLanguageTag(c.locale()).toLanguageTag() : null),
+				address(b.destination()), address(b.origin()), b.promisedBy(), items, false);
+	}
+
+	private static @Nullable Address address(@Nullable AddressBody a) {
+		return (a != null) ? new Address(blank(a.postalCode()), blank(a.city()), blank(a.region()), blank(a.country()))
+				: null;
+	}
+
+	private static @Nullable String blank(@Nullable String s) {
+		return (s == null || s.isBlank()) ? null : s.strip();
+	}
+
+}
