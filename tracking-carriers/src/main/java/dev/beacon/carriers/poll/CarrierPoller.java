@@ -1,0 +1,241 @@
+package dev.beacon.carriers.poll;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.beacon.carriers.http.CarrierAdapter;
+import dev.beacon.carriers.http.CarrierMetrics;
+import dev.beacon.shipment.CarrierPolling;
+import dev.beacon.shipment.CarrierUpdate;
+import dev.beacon.shipment.PollOutcome;
+import dev.beacon.shipment.PollTask;
+import dev.beacon.shipment.ShipmentManagement;
+import dev.beacon.shipment.ShipmentView;
+import dev.beacon.shipment.TransitionCause;
+
+/**
+ * Polls carriers for due shipments. Each tick claims due shipments in batches through
+ * {@link ShipmentManagement#claimDuePolls} ({@code FOR UPDATE SKIP LOCKED} with a lease),
+ * so any number of instances share the work and none polls a shipment another holds.
+ * Every answer goes to {@link ShipmentManagement#ingest} (raw scans stored before they
+ * are normalized; failures recorded as the shipment's last poll outcome), then the next
+ * poll is scheduled adaptively or the shipment expires.
+ */
+public class CarrierPoller implements CarrierPolling, SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(CarrierPoller.class);
+
+	private final ShipmentManagement shipments;
+
+	private final Map<String, CarrierAdapter> adapters;
+
+	private final CarrierMetrics metrics;
+
+	private final PollProperties properties;
+
+	private final PollSchedule schedule;
+
+	private final Clock clock;
+
+	private final JdbcTemplate jdbc;
+
+	private final String name;
+
+	private volatile ScheduledExecutorService executor;
+
+	CarrierPoller(String name, ShipmentManagement shipments, List<CarrierAdapter> adapters, CarrierMetrics metrics,
+			PollProperties properties, Clock clock, JdbcTemplate jdbc) {
+		this.name = name;
+		this.shipments = shipments;
+		this.adapters = adapters.stream().collect(Collectors.toMap(CarrierAdapter::code, Function.identity()));
+		this.metrics = metrics;
+		this.properties = properties;
+		this.schedule = new PollSchedule(properties);
+		this.clock = clock;
+		this.jdbc = jdbc;
+	}
+
+	/** Claims and polls due shipments until none is left; answers how many it polled. */
+	public int drain() {
+		int total = 0;
+		int polled;
+		do {
+			polled = pollOnce();
+			total += polled;
+		}
+		while (polled >= this.properties.batch());
+		return total;
+	}
+
+	/** One claim of at most a batch of due shipments, polled per carrier. */
+	public int pollOnce() {
+		List<String> configured = this.adapters.values()
+			.stream()
+			.filter(CarrierAdapter::configured)
+			.map(CarrierAdapter::code)
+			.toList();
+		List<String> unconfigured = this.adapters.values()
+			.stream()
+			.filter((a) -> !a.configured())
+			.map(CarrierAdapter::code)
+			.toList();
+		List<PollTask> tasks = new ArrayList<>(
+				this.shipments.claimDuePolls(configured, this.properties.batch(), this.properties.lease()));
+		tasks.addAll(this.shipments.claimDuePolls(unconfigured, this.properties.batch(), this.properties.lease()));
+		Map<String, List<PollTask>> byCarrier = new LinkedHashMap<>();
+		for (PollTask t : tasks) {
+			byCarrier.computeIfAbsent(t.carrier(), (c) -> new ArrayList<>()).add(t);
+		}
+		byCarrier.forEach((carrier, list) -> {
+			CarrierAdapter adapter = this.adapters.get(carrier);
+			int size = (adapter != null) ? Math.max(1, adapter.batchSize()) : list.size();
+			for (int i = 0; i < list.size(); i += size) {
+				process(adapter, carrier, list.subList(i, Math.min(list.size(), i + size)));
+			}
+		});
+		return tasks.size();
+	}
+
+	@Override
+	public void pollNow(UUID shipmentId) {
+		Optional<ShipmentView> view = this.shipments.byId(shipmentId);
+		if (view.isEmpty()) {
+			return;
+		}
+		ShipmentView v = view.get();
+		PollTask task = new PollTask(v.id(), v.storeId(), v.carrier(), v.trackingNumber(), v.service(), v.shippedAt(),
+				v.createdAt(), v.milestone(), v.lastEventAt(),
+				(v.lastPollOutcome() != null) ? v.lastPollOutcome().name() : null);
+		process(this.adapters.get(v.carrier()), v.carrier(), List.of(task));
+	}
+
+	private void process(CarrierAdapter adapter, String carrier, List<PollTask> tasks) {
+		Map<UUID, CarrierUpdate> updates;
+		if (adapter == null || !adapter.configured()) {
+			String detail = (adapter == null) ? "no adapter for carrier " + carrier
+					: carrier + " has no credentials configured; it is not polled";
+			updates = tasks.stream()
+				.collect(Collectors.toMap(PollTask::shipmentId,
+						(t) -> CarrierUpdate.failed(PollOutcome.NOT_CONFIGURED, detail)));
+		}
+		else {
+			try {
+				updates = adapter.track(tasks);
+			}
+			catch (RuntimeException ex) {
+				log.warn("{} adapter failed unexpectedly", carrier, ex);
+				updates = tasks.stream()
+					.collect(Collectors.toMap(PollTask::shipmentId,
+							(t) -> CarrierUpdate.failed(PollOutcome.SERVER_ERROR, "adapter error: " + ex)));
+			}
+		}
+		double scale = (adapter != null) ? adapter.timeScale() : 1.0;
+		for (PollTask task : tasks) {
+			CarrierUpdate update = updates.getOrDefault(task.shipmentId(),
+					CarrierUpdate.failed(PollOutcome.MALFORMED, "the carrier's answer did not mention this number"));
+			try {
+				int fresh = this.shipments.ingest(task.shipmentId(), update, TransitionCause.POLL);
+				this.metrics.scansIngested(carrier, fresh);
+				reschedule(task.shipmentId(), update.outcome(), scale);
+			}
+			catch (RuntimeException ex) {
+				log.warn("could not record poll of shipment {} ({})", task.shipmentId(), carrier, ex);
+			}
+		}
+	}
+
+	private void reschedule(UUID shipmentId, PollOutcome outcome, double scale) {
+		Optional<ShipmentView> view = this.shipments.byId(shipmentId);
+		if (view.isEmpty()) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		PollSchedule.Decision decision = this.schedule.decide(view.get(), outcome, now, scale);
+		if (decision.expire()) {
+			this.shipments.expire(shipmentId);
+		}
+		else {
+			this.shipments.scheduleNextPoll(shipmentId, decision.nextPoll());
+		}
+	}
+
+	private void tick() {
+		try {
+			drain();
+			recordQueueLag();
+		}
+		catch (RuntimeException ex) {
+			log.warn("poller {} tick failed: {}", this.name, ex.toString());
+		}
+	}
+
+	private void recordQueueLag() {
+		Map<String, Long> lag = new LinkedHashMap<>();
+		this.jdbc.query("""
+				select carrier, extract(epoch from (now() - min(next_poll_at)))::bigint as lag
+				from shipments where next_poll_at <= now() group by carrier""", (rs) -> {
+			lag.put(rs.getString("carrier"), rs.getLong("lag"));
+		});
+		for (String carrier : this.adapters.keySet()) {
+			this.metrics.queueLag(carrier, lag.getOrDefault(carrier, 0L));
+		}
+	}
+
+	@Override
+	public void start() {
+		if (!this.properties.enabled() || this.executor != null) {
+			return;
+		}
+		this.adapters.values()
+			.stream()
+			.filter((a) -> !a.configured())
+			.forEach((a) -> log.info("Carrier {} has no credentials configured: it is not polled", a.code()));
+		this.executor = Executors.newSingleThreadScheduledExecutor((r) -> {
+			Thread t = new Thread(r, "beacon-poller-" + this.name);
+			t.setDaemon(true);
+			return t;
+		});
+		long tick = Math.max(100, this.properties.tick().toMillis());
+		this.executor.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+		log.info("Carrier poller {} started (tick {}, batch {})", this.name, this.properties.tick(),
+				this.properties.batch());
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService e = this.executor;
+		if (e != null) {
+			e.shutdownNow();
+			try {
+				e.awaitTermination(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.executor = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.executor != null;
+	}
+
+}

@@ -1,0 +1,136 @@
+package dev.beacon.carriers.poll;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.beacon.carriers.CarriersTestSupport;
+import dev.beacon.carriers.http.CarrierAdapter;
+import dev.beacon.carriers.http.CarrierMetrics;
+import dev.beacon.order.OrderManagement;
+import dev.beacon.shipment.CarrierUpdate;
+import dev.beacon.shipment.PollTask;
+import dev.beacon.shipment.RegisterShipment;
+import dev.beacon.shipment.ShipmentManagement;
+import dev.beacon.shipment.ShipmentView;
+import dev.beacon.store.StoreManagement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest
+class TwoPollersIntegrationTests {
+
+	@Autowired
+	StoreManagement stores;
+
+	@Autowired
+	OrderManagement orders;
+
+	@Autowired
+	ShipmentManagement shipments;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	/** Counts how often each shipment is asked about; answers "nothing new". */
+	static final class RecordingAdapter implements CarrierAdapter {
+
+		final Map<UUID, AtomicInteger> polls = new ConcurrentHashMap<>();
+
+		@Override
+		public String code() {
+			return "sandbox";
+		}
+
+		@Override
+		public boolean configured() {
+			return true;
+		}
+
+		@Override
+		public int batchSize() {
+			return 3;
+		}
+
+		@Override
+		public Map<UUID, CarrierUpdate> track(List<PollTask> tasks) {
+			Map<UUID, CarrierUpdate> out = new LinkedHashMap<>();
+			for (PollTask t : tasks) {
+				this.polls.computeIfAbsent(t.shipmentId(), (k) -> new AtomicInteger()).incrementAndGet();
+				out.put(t.shipmentId(), CarrierUpdate.of(List.of(), null));
+			}
+			Thread.yield();
+			return out;
+		}
+
+	}
+
+	@Test
+	void twoInstancesOnOneDatabaseNeverPollAShipmentTwiceAndSkipNone() throws Exception {
+		UUID storeId = CarriersTestSupport.store(this.stores, "two-pollers");
+		CarriersTestSupport.order(this.orders, storeId, "P-1");
+		List<UUID> ids = new ArrayList<>();
+		for (int i = 0; i < 60; i++) {
+			String number = String.format("SBX0%09d", i);
+			ids.add(this.shipments.register(storeId, "P-1", new RegisterShipment(number, null, null, Instant.now()))
+				.id());
+		}
+		RecordingAdapter adapter = new RecordingAdapter();
+		PollProperties props = new PollProperties(false, Duration.ofSeconds(1), 4, Duration.ofMinutes(5),
+				Duration.ofSeconds(2), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(3),
+				Duration.ofHours(2), Duration.ofHours(6), Duration.ofHours(48), Duration.ofHours(4),
+				Duration.ofHours(6), Duration.ofHours(24), Duration.ofDays(30), Duration.ofMinutes(10),
+				Duration.ofMinutes(15), Duration.ofHours(3), Duration.ofHours(1));
+		CarrierMetrics metrics = CarrierMetrics.standalone();
+		CarrierPoller a = new CarrierPoller("a", this.shipments, List.of(adapter), metrics, props, Clock.systemUTC(),
+				this.jdbc);
+		CarrierPoller b = new CarrierPoller("b", this.shipments, List.of(adapter), metrics, props, Clock.systemUTC(),
+				this.jdbc);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		CountDownLatch go = new CountDownLatch(1);
+		try {
+			Future<Integer> fa = pool.submit(() -> {
+				go.await();
+				return a.drain();
+			});
+			Future<Integer> fb = pool.submit(() -> {
+				go.await();
+				return b.drain();
+			});
+			go.countDown();
+			int total = fa.get(60, TimeUnit.SECONDS) + fb.get(60, TimeUnit.SECONDS);
+			assertThat(total).isGreaterThanOrEqualTo(ids.size());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		for (UUID id : ids) {
+			assertThat(adapter.polls.get(id)).as("polls of %s", id).isNotNull().hasValue(1);
+			ShipmentView v = this.shipments.byId(id).orElseThrow();
+			assertThat(v.nextPollAt()).isAfter(Instant.now().plus(Duration.ofMinutes(30)));
+		}
+		Set<UUID> mine = Set.copyOf(ids);
+		assertThat(adapter.polls.keySet()).containsAll(mine);
+		assertThat(a.drain() + b.drain()).as("nothing of ours is due again within the interval").isZero();
+	}
+
+}
