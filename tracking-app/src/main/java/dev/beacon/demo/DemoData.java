@@ -76,7 +76,7 @@ class DemoData implements ApplicationRunner {
 					"Down Jacket"),
 			new Spec("NW-1007", "Gus Okafor", "gus.okafor@example.com", null, "Memphis", "TN", "38103", 1, 60,
 					"Hiking Boots"),
-			new Spec("NW-1008", "Hana Sato", "hana.sato@example.com", null, "Phoenix", "AZ", "85001", 2, 92,
+			new Spec("NW-1008", "Hana Sato", "hana.sato@example.com", null, "Phoenix", "AZ", "85001", 2, 80,
 					"Yoga Mat"),
 			new Spec("NW-1009", "Ivan Petrov", "ivan.petrov@example.com", null, "Portland", "OR", "97201", 3, 80,
 					"Camp Stove"),
