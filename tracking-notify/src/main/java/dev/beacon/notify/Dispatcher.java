@@ -1,0 +1,306 @@
+package dev.beacon.notify;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers the outbox, exactly once per idempotency key:
+ * <ol>
+ * <li><b>claim</b> due rows in a short transaction ({@code FOR UPDATE SKIP LOCKED}; a
+ * second instance skips them) with a lease token and expiry;</li>
+ * <li><b>check</b> channel, suppression, consent, staleness, quiet hours and the daily
+ * cap; these end or postpone the row without calling anyone;</li>
+ * <li><b>mark</b> (commit) "provider called", then <b>call</b> the provider, then
+ * <b>record</b> the outcome, every write fenced by the lease token;</li>
+ * <li><b>rescue</b> rows whose lease ran out: never called, so sent again; called, so the
+ * channel is asked whether the provider has it (Twilio's message list) and the row
+ * becomes SENT or is sent again; a channel that cannot tell (SMTP) leaves it UNCERTAIN
+ * for a person to decide, never sending it twice.</li>
+ * </ol>
+ */
+@Component
+class Dispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+	/** Action and final news that a daily cap must not swallow. */
+	private static final Set<Trigger> UNCAPPED = EnumSet.of(Trigger.DELIVERED, Trigger.EXCEPTION,
+			Trigger.DELIVERY_ATTEMPTED, Trigger.AVAILABLE_FOR_PICKUP, Trigger.HELP_RECEIVED, Trigger.ORDER_CONFIRMED);
+
+	private final Messages messages;
+
+	private final Consents consents;
+
+	private final StoreSettings settings;
+
+	private final Map<Channel, ChannelSender> senders;
+
+	private final NotifyProperties properties;
+
+	private final NotifyMetrics metrics;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	private final ObjectProvider<DispatchHook> hooks;
+
+	private final String node;
+
+	Dispatcher(Messages messages, Consents consents, StoreSettings settings, List<ChannelSender> senders,
+			NotifyProperties properties, NotifyMetrics metrics, TransactionTemplate tx, ObjectProvider<Clock> clock,
+			ObjectProvider<DispatchHook> hooks) {
+		this.messages = messages;
+		this.consents = consents;
+		this.settings = settings;
+		this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
+		this.properties = properties;
+		this.metrics = metrics;
+		this.tx = tx;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.hooks = hooks;
+		this.node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	@Scheduled(fixedDelayString = "${beacon.notify.dispatcher.interval:PT5S}",
+			initialDelayString = "${beacon.notify.dispatcher.interval:PT5S}")
+	void scheduled() {
+		if (this.properties.dispatcher().enabled()) {
+			try {
+				while (runOnce() >= this.properties.dispatcher().batch()) {
+					// a full batch: there may be more due
+				}
+			}
+			catch (RuntimeException ex) {
+				log.warn("Notification dispatch failed: {}", ex.getMessage(), ex);
+			}
+		}
+	}
+
+	/**
+	 * Rescues expired leases, then claims and delivers one batch; answers how many were
+	 * claimed.
+	 */
+	int runOnce() {
+		rescue();
+		Instant now = this.clock.instant();
+		List<OutboxMessage> claimed = this.tx.execute((s) -> this.messages.claim(this.properties.dispatcher().batch(),
+				now, now.plus(this.properties.dispatcher().lease()), this.node));
+		for (OutboxMessage m : (claimed != null) ? claimed : List.<OutboxMessage>of()) {
+			try {
+				deliver(m);
+			}
+			catch (RuntimeException ex) {
+				// as if the process died here: the lease runs out and rescue() decides
+				log.error("Delivering message {} broke off; its lease will be rescued: {}", m.id(), ex.getMessage());
+			}
+		}
+		return (claimed != null) ? claimed.size() : 0;
+	}
+
+	private void deliver(OutboxMessage m) {
+		Instant now = this.clock.instant();
+		ChannelSender sender = this.senders.get(m.channel());
+		UUID token = m.leaseToken();
+		if (sender == null || token == null) {
+			return;
+		}
+		if (!sender.configured()) {
+			end(m, token, MessageStatus.NOT_CONFIGURED, "not sent: channel not configured", "not_configured");
+			return;
+		}
+		String blocked = blocked(m);
+		if (blocked != null) {
+			end(m, token, MessageStatus.SUPPRESSED, blocked, "suppressed");
+			return;
+		}
+		if (m.staleAfter() != null && now.isAfter(m.staleAfter())) {
+			end(m, token, MessageStatus.EXPIRED, "not sent: stale by the time it could go", "expired");
+			return;
+		}
+		if (m.channel() == Channel.SMS) {
+			Instant quietEnd = quietUntil(m, now);
+			if (quietEnd != null) {
+				if (m.staleAfter() != null && quietEnd.isAfter(m.staleAfter())) {
+					end(m, token, MessageStatus.EXPIRED, "not sent: quiet hours last until after the news is stale",
+							"expired");
+				}
+				else {
+					this.messages.finish(m.id(), token, MessageStatus.PENDING,
+							"held: quiet hours until " + this.properties.quietEnd() + " (" + m.zone().getId() + ")",
+							null, null, quietEnd, true);
+				}
+				return;
+			}
+		}
+		if (m.shipmentId() != null && !UNCAPPED.contains(m.trigger())) {
+			Integer storeCap = this.settings.load(m.storeId()).maxPerShipmentPerDay();
+			int cap = (storeCap != null) ? storeCap : this.properties.maxPerShipmentPerDay();
+			if (this.messages.sentSince(m.shipmentId(), m.channel(), now.minus(Duration.ofDays(1)), m.id()) >= cap) {
+				end(m, token, MessageStatus.SKIPPED,
+						"not sent: limit of " + cap + " messages per shipment per day reached", "skipped");
+				return;
+			}
+		}
+		if (!this.messages.markProviderCalled(m.id(), token, now)) {
+			return; // lease lost
+		}
+		ChannelSender.SendResult result = sender.send(m);
+		DispatchHook hook = this.hooks.getIfAvailable();
+		if (hook != null) {
+			hook.afterProviderCall(m, result);
+		}
+		record(m, token, result);
+	}
+
+	private void record(OutboxMessage m, UUID token, ChannelSender.SendResult result) {
+		Instant now = this.clock.instant();
+		switch (result.kind()) {
+			case SENT -> {
+				if (this.messages.finish(m.id(), token, MessageStatus.SENT, null, result.providerId(), now, null,
+						false)) {
+					this.metrics.outcome("sent", m);
+					this.metrics.latency(m, Duration.between(m.transitionAt(), now));
+				}
+			}
+			case SUPPRESS -> {
+				this.consents.suppress(m.channel(), m.recipient(), result.detail(), now);
+				end(m, token, MessageStatus.SUPPRESSED, "not sent: " + result.detail(), "suppressed");
+			}
+			case PERMANENT -> end(m, token, MessageStatus.DEAD, "failed: " + result.detail(), "failed");
+			case RETRY -> {
+				int max = this.properties.dispatcher().maxAttempts();
+				if (m.attempts() >= max) {
+					end(m, token, MessageStatus.DEAD, "failed after " + m.attempts() + " attempts: " + result.detail(),
+							"failed");
+				}
+				else {
+					Duration delay = backoff(m.attempts());
+					this.messages.finish(m.id(), token, MessageStatus.PENDING,
+							"retrying: " + result.detail() + " (attempt " + m.attempts() + " of " + max + ")", null,
+							null, now.plus(delay), false);
+					this.metrics.outcome("retried", m);
+				}
+			}
+		}
+	}
+
+	Duration backoff(int attempts) {
+		Duration base = this.properties.dispatcher().backoff();
+		Duration delay = base.multipliedBy(1L << Math.min(20, Math.max(0, attempts - 1)));
+		Duration max = this.properties.dispatcher().maxBackoff();
+		return (delay.compareTo(max) > 0) ? max : delay;
+	}
+
+	private void end(OutboxMessage m, UUID token, MessageStatus status, String reason, String outcome) {
+		if (this.messages.finish(m.id(), token, status, reason, null, null, null, false)) {
+			this.metrics.outcome(outcome, m);
+		}
+	}
+
+	/** Why this recipient must not get it, or null. */
+	private @Nullable String blocked(OutboxMessage m) {
+		String suppressed = this.consents.suppression(m.channel(), m.recipient()).orElse(null);
+		if (suppressed != null) {
+			return "not sent: " + suppressed;
+		}
+		if (m.channel() == Channel.SMS && !this.consents.smsConsent(m.storeId(), m.recipient())) {
+			return "not sent: no SMS consent (opted out)";
+		}
+		if (m.channel() == Channel.EMAIL) {
+			ShopperPreferences p = this.consents.preferences(m.storeId(), m.recipient());
+			if (!p.email() || (!m.essential() && !p.nonEssential())) {
+				return "not sent: the shopper unsubscribed";
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The end of the quiet hours when {@code now} is inside them for this shopper, else
+	 * null.
+	 */
+	@Nullable Instant quietUntil(OutboxMessage m, Instant now) {
+		LocalTime start = this.properties.quietStart();
+		LocalTime end = this.properties.quietEnd();
+		ZonedDateTime local = now.atZone(m.zone());
+		LocalTime t = local.toLocalTime();
+		boolean quiet = start.isAfter(end) ? (!t.isBefore(start) || t.isBefore(end))
+				: (!t.isBefore(start) && t.isBefore(end));
+		if (!quiet) {
+			return null;
+		}
+		ZonedDateTime until = local.with(end);
+		if (!until.isAfter(local)) {
+			until = until.plusDays(1);
+		}
+		return until.toInstant();
+	}
+
+	/**
+	 * Decides rows whose lease ran out (their dispatcher died, hung or lost the
+	 * database).
+	 */
+	void rescue() {
+		Instant now = this.clock.instant();
+		this.tx.executeWithoutResult((s) -> {
+			for (OutboxMessage m : this.messages.expiredLeases(now, 50)) {
+				ChannelSender sender = this.senders.get(m.channel());
+				if (m.providerCalledAt() == null || sender == null) {
+					this.messages.rescue(m.id(), MessageStatus.PENDING,
+							"rescued: the dispatcher stopped before sending", null, null, now);
+					continue;
+				}
+				ChannelSender.Reconciliation r = sender.reconcile(m);
+				switch (r.outcome()) {
+					case "FOUND" -> {
+						this.messages.rescue(m.id(), MessageStatus.SENT,
+								"sent (confirmed with the provider after a crash)", r.providerId(),
+								m.providerCalledAt(), m.nextAttemptAt());
+						this.metrics.outcome("sent", m);
+					}
+					case "NOT_SENT" -> this.messages.rescue(m.id(), MessageStatus.PENDING,
+							"rescued: the provider never got it; sending again", null, null, now);
+					case "UNKNOWN" -> {
+						this.messages.rescue(m.id(), MessageStatus.UNCERTAIN,
+								"uncertain: the dispatcher stopped right after handing it to the mail server; "
+										+ "not resent automatically (resend if the shopper did not get it)",
+								null, null, m.nextAttemptAt());
+						this.metrics.outcome("uncertain", m);
+					}
+					default -> {
+						// the provider cannot be asked now: try again next round
+					}
+				}
+			}
+		});
+	}
+
+	/** Test seam: runs between the provider call and the record of its outcome. */
+	interface DispatchHook {
+
+		void afterProviderCall(OutboxMessage message, ChannelSender.SendResult result);
+
+	}
+
+}

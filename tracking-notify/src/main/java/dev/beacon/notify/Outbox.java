@@ -1,0 +1,196 @@
+package dev.beacon.notify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.beacon.order.Order;
+import dev.beacon.order.OrderManagement;
+import dev.beacon.order.TrackingLinks;
+import dev.beacon.shipment.CarrierDirectory;
+import dev.beacon.store.Store;
+import dev.beacon.store.StoreManagement;
+
+/**
+ * Turns news into outbox rows, one per channel, in the caller's transaction (the one that
+ * changed the status). Rows are rendered at once (so the console shows them even when no
+ * channel is configured), keyed for idempotency, and coalesced: a shipment's newer
+ * pending message replaces an older one still waiting out the hold window, unless the
+ * older one matters more.
+ */
+@Component
+class Outbox {
+
+	private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+	private static final Set<Trigger> SAME_DAY = Set.of(Trigger.OUT_FOR_DELIVERY, Trigger.ARRIVING_TOMORROW,
+			Trigger.DELIVERY_ATTEMPTED);
+
+	private final Messages messages;
+
+	private final StoreSettings settings;
+
+	private final Consents consents;
+
+	private final MessageRenderer renderer;
+
+	private final StoreManagement stores;
+
+	private final OrderManagement orders;
+
+	private final TrackingLinks links;
+
+	private final UnsubscribeTokens unsubscribe;
+
+	private final ObjectProvider<CarrierDirectory> carriers;
+
+	private final NotifyProperties properties;
+
+	private final Clock clock;
+
+	Outbox(Messages messages, StoreSettings settings, Consents consents, MessageRenderer renderer,
+			StoreManagement stores, OrderManagement orders, TrackingLinks links, UnsubscribeTokens unsubscribe,
+			ObjectProvider<CarrierDirectory> carriers, NotifyProperties properties, ObjectProvider<Clock> clock) {
+		this.messages = messages;
+		this.settings = settings;
+		this.consents = consents;
+		this.renderer = renderer;
+		this.stores = stores;
+		this.orders = orders;
+		this.links = links;
+		this.unsubscribe = unsubscribe;
+		this.carriers = carriers;
+		this.properties = properties;
+		this.clock = clock.getIfAvailable(Clock::systemUTC);
+	}
+
+	/** Writes the messages for this news; joins the caller's transaction. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void enqueue(News news) {
+		Store store = this.stores.byId(news.storeId()).orElse(null);
+		Order order = (store != null) ? this.orders.find(news.storeId(), news.orderId()).orElse(null) : null;
+		if (store == null || order == null) {
+			return;
+		}
+		NotificationSettings storeSettings = this.settings.load(store.getId());
+		Set<Channel> channels = storeSettings.channels().getOrDefault(news.trigger(), Set.of());
+		String email = Recipients.email(order.getCustomer().email());
+		ShopperPreferences prefs = (email != null) ? this.consents.preferences(store.getId(), email)
+				: ShopperPreferences.defaults();
+		Locale locale = MessageRenderer.resolveLocale(order.getCustomer().locale(), store.getDefaultLocale());
+		ZoneId zone = ShopperZones.of(order.getDestination(), store.getTimeZone());
+		Instant now = this.clock.instant();
+		for (Channel channel : channels) {
+			String recipient = recipient(channel, news, order, email, prefs);
+			if (recipient == null) {
+				continue;
+			}
+			String unsubscribeLink = (channel == Channel.EMAIL && !news.trigger().isEssential() && email != null)
+					? this.unsubscribe.url(store.getId(), email) : null;
+			MessageContext ctx = context(news, store, order,
+					this.settings.wording(store.getId(), locale.toLanguageTag()))
+				.withLinks(this.links.signedOrderPage(store.getSlug(), order.getOrderNumber()), unsubscribeLink);
+			RenderedMessage rendered = this.renderer.render(ctx, channel, locale);
+			UUID subject = (news.shipmentId() != null) ? news.shipmentId() : news.orderId();
+			String key = subject + ":" + news.trigger().name() + ":" + channel.name()
+					+ (news.discriminator().isEmpty() ? "" : ":" + news.discriminator());
+			Duration hold = news.trigger().isShipmentLevel() ? this.properties.holdWindow() : Duration.ZERO;
+			OutboxMessage row = new OutboxMessage(UUID.randomUUID(), store.getId(), order.getId(), news.shipmentId(),
+					news.trigger(), channel, key, recipient, locale, zone, rendered.subject(), rendered.text(),
+					rendered.html(), news.trigger().isEssential(), news.trigger().priority(), MessageStatus.PENDING,
+					hold.isZero() ? null : "waiting for newer updates (coalescing)", 0, now.plus(hold),
+					staleAfter(news, zone, now), null, null, null, news.transitionAt(), now, null, null);
+			if (this.messages.insert(row)) {
+				log.debug("Queued {} {} for order {} ({})", news.trigger(), channel, order.getOrderNumber(), key);
+				if (news.shipmentId() != null) {
+					coalesce(row);
+				}
+			}
+		}
+	}
+
+	private @Nullable String recipient(Channel channel, News news, Order order, @Nullable String email,
+			ShopperPreferences prefs) {
+		if (channel == Channel.EMAIL) {
+			String to = email;
+			if (news.trigger() == Trigger.HELP_RECEIVED && Recipients.email(news.contactEmail()) != null) {
+				to = Recipients.email(news.contactEmail());
+			}
+			if (to == null || !prefs.email() || (!news.trigger().isEssential() && !prefs.nonEssential())) {
+				return null;
+			}
+			return to;
+		}
+		String phone = Recipients.phone(order.getCustomer().phone());
+		if (phone == null || !prefs.sms() || !this.consents.smsConsent(order.getStoreId(), phone)) {
+			return null; // SMS only with consent
+		}
+		return phone;
+	}
+
+	/** Newest wins, unless the pending one is more important. */
+	private void coalesce(OutboxMessage fresh) {
+		for (OutboxMessage pending : this.messages.pendingOfShipment(fresh.shipmentId(), fresh.channel(), fresh.id())) {
+			if (pending.priority() > fresh.priority()) {
+				this.messages.supersede(fresh.id(),
+						"not sent: a more important pending update (" + label(pending.trigger()) + ") goes instead");
+				return;
+			}
+			this.messages.supersede(pending.id(),
+					"not sent: superseded by a newer update (" + label(fresh.trigger()) + ")");
+		}
+	}
+
+	private static String label(Trigger t) {
+		return t.key().replace('_', ' ');
+	}
+
+	private static Instant staleAfter(News news, ZoneId zone, Instant now) {
+		if (SAME_DAY.contains(news.trigger())) {
+			return now.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+		}
+		return now.plus(Duration.ofDays(2));
+	}
+
+	MessageContext context(News news, Store store, Order order, java.util.Map<String, String> wording) {
+		String carrier = (news.carrier() != null) ? carrierName(news.carrier()) : "";
+		return new MessageContext(news.trigger(), news.variant(), store.getName(), store.getBrand(),
+				order.getCustomer().firstName(), order.getOrderNumber(), order.getItems(), carrier,
+				news.trackingNumber(), news.window(), news.location(), news.statusText(), news.lastScan(), "", null,
+				wording);
+	}
+
+	private String carrierName(String code) {
+		CarrierDirectory dir = this.carriers.getIfAvailable();
+		if (dir != null) {
+			try {
+				return dir.displayName(code);
+			}
+			catch (RuntimeException ex) {
+				// fall through
+			}
+		}
+		return switch (code) {
+			case "ups" -> "UPS";
+			case "fedex" -> "FedEx";
+			case "usps" -> "USPS";
+			case "dhl" -> "DHL";
+			case "sandbox" -> "Sandbox Express";
+			default -> code;
+		};
+	}
+
+}

@@ -1,0 +1,135 @@
+package dev.beacon.notify;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneOffset;
+
+import com.twilio.exception.ApiException;
+import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.type.PhoneNumber;
+import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.core5.http.HttpHost;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * SMS through Twilio ({@code beacon.sms.twilio.*}). With {@code base-url} set, every
+ * request the SDK addresses to api.twilio.com goes there instead (tests, proxies). Twilio
+ * error 21610 (the number replied STOP) suppresses the number; 429 and 5xx are retried;
+ * other 4xx are permanent. Twilio has no documented idempotency key for outbound
+ * messages, so after a crash the dispatcher asks Twilio's message list whether the text
+ * went out before sending again.
+ */
+@Component
+class SmsSender implements ChannelSender {
+
+	private static final Logger log = LoggerFactory.getLogger(SmsSender.class);
+
+	static final int OPTED_OUT = 21610;
+
+	private final TwilioProperties properties;
+
+	private volatile @Nullable TwilioRestClient client;
+
+	SmsSender(TwilioProperties properties) {
+		this.properties = properties;
+	}
+
+	@Override
+	public Channel channel() {
+		return Channel.SMS;
+	}
+
+	@Override
+	public boolean configured() {
+		return this.properties.configured();
+	}
+
+	@Override
+	public SendResult send(OutboxMessage m) {
+		try {
+			Message sms = Message
+				.creator(new PhoneNumber(m.recipient()), new PhoneNumber(this.properties.from()), m.bodyText())
+				.create(client());
+			return SendResult.sent(sms.getSid());
+		}
+		catch (ApiException ex) {
+			Integer code = ex.getCode();
+			Integer status = ex.getStatusCode();
+			if (code != null && code == OPTED_OUT) {
+				return SendResult.suppress("number opted out at Twilio (21610)");
+			}
+			String detail = "Twilio " + ((code != null) ? code : "") + " " + EmailSender.shorten(ex.getMessage());
+			if (status == null || status == 429 || status >= 500) {
+				return SendResult.retry(detail.strip());
+			}
+			return SendResult.permanent(detail.strip());
+		}
+		catch (RuntimeException ex) {
+			return SendResult.retry("Twilio: " + EmailSender.shorten(ex.getMessage()));
+		}
+	}
+
+	@Override
+	public Reconciliation reconcile(OutboxMessage m) {
+		if (m.providerCalledAt() == null) {
+			return Reconciliation.notSent();
+		}
+		try {
+			for (Message sent : Message.reader()
+				.setTo(new PhoneNumber(m.recipient()))
+				.setFrom(new PhoneNumber(this.properties.from()))
+				.setDateSentAfter(m.providerCalledAt().minus(Duration.ofDays(1)).atZone(ZoneOffset.UTC))
+				.setPageSize(50L)
+				.read(client())) {
+				if (m.bodyText().equals(sent.getBody())) {
+					return Reconciliation.found(sent.getSid());
+				}
+			}
+			return Reconciliation.notSent();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not ask Twilio whether message {} went out: {}", m.id(), ex.getMessage());
+			return Reconciliation.unavailable();
+		}
+	}
+
+	private TwilioRestClient client() {
+		TwilioRestClient c = this.client;
+		if (c == null) {
+			synchronized (this) {
+				c = this.client;
+				if (c == null) {
+					c = build();
+					this.client = c;
+				}
+			}
+		}
+		return c;
+	}
+
+	private TwilioRestClient build() {
+		TwilioRestClient.Builder builder = new TwilioRestClient.Builder(this.properties.accountSid(),
+				this.properties.authToken());
+		String base = this.properties.baseUrl();
+		if (base != null && !base.isBlank()) {
+			URI uri = URI.create(base.strip());
+			boolean secure = "https".equalsIgnoreCase(uri.getScheme());
+			int port = (uri.getPort() > 0) ? uri.getPort() : (secure ? 443 : 80);
+			HttpHost target = new HttpHost(uri.getScheme(), uri.getHost(), port);
+			HttpClientBuilder http = HttpClients.custom()
+				.useSystemProperties()
+				.setRoutePlanner((host, context) -> new HttpRoute(target, null, secure));
+			builder.httpClient(new NetworkHttpClient(http));
+		}
+		return builder.build();
+	}
+
+}

@@ -1,0 +1,10 @@
+/**
+ * Shopper notifications: which news (triggers) goes out by which channel (email, SMS),
+ * rendered from branded, localized templates, written to an outbox in the transaction
+ * that changed the status and delivered exactly once by a leased dispatcher. The API for
+ * other modules (the console) is {@link dev.beacon.notify.NotificationManagement}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications",
+		allowedDependencies = { "status", "store", "order", "shipment", "support" })
+@org.jspecify.annotations.NullMarked
+package dev.beacon.notify;
