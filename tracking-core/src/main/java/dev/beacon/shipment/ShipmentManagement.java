@@ -385,7 +385,7 @@ public class ShipmentManagement {
 		for (Shipment s : siblings) {
 			Shipment current = s.getId().equals(shipment.getId()) ? shipment : s;
 			milestones.add(current.getMilestone());
-			if (!current.getMilestone().isTerminal() || current.getMilestone() == Milestone.EXPIRED) {
+			if (current.getMilestone() != Milestone.DELIVERED && current.getMilestone() != Milestone.CANCELLED) {
 				healths.add(current.getHealth());
 			}
 		}

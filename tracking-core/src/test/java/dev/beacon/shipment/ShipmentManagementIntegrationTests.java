@@ -159,6 +159,18 @@ class ShipmentManagementIntegrationTests {
 	}
 
 	@Test
+	void aReturnedShipmentKeepsTheOrderOutOfGoodHealth() {
+		ShipmentView s = this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX4000000010", "sandbox", null, null));
+		this.shipments.ingest(s.id(),
+				CarrierUpdate.of(List.of(scan("PU", "Picked up", 1), scan("RT", "Returned to sender", 90)), null),
+				TransitionCause.POLL);
+		Order order = this.orders.get(this.storeId, "1001");
+		assertThat(order.getStatus()).isEqualTo(OrderStatus.RETURNED);
+		assertThat(order.getHealth()).isEqualTo(Health.EXCEPTION);
+	}
+
+	@Test
 	void otherStoresCannotSeeTheShipment() {
 		ShipmentView s = this.shipments.register(this.storeId, "1001",
 				new RegisterShipment("SBX0000000004", "sandbox", null, null));
