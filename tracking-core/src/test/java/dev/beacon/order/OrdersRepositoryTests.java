@@ -1,0 +1,77 @@
+package dev.beacon.order;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * JPA slice against the real PostgreSQL schema (Flyway-migrated, Hibernate-validated).
+ */
+@DataJpaTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+class OrdersRepositoryTests {
+
+	@Autowired
+	Orders orders;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private UUID store() {
+		UUID id = UUID.randomUUID();
+		this.jdbc.update("""
+				insert into stores (id, slug, name, brand_primary_color, brand_accent_color, default_locale, time_zone,
+				                    created_at, version)
+				values (?, ?, 'Slice', '#000000', '#000000', 'en', 'UTC', now(), 0)""", id, "slice-" + id);
+		return id;
+	}
+
+	private Order order(UUID store, String number) {
+		return new Order(store,
+				new PlaceOrder(number, Instant.parse("2026-01-01T00:00:00Z"),
+						new Customer("A", "a@example.com", null, null), null, null, null,
+						List.of(new OrderItem("S", "Thing", 2), new OrderItem(null, "Other", 1)), false));
+	}
+
+	@Test
+	void pagesNewestFirstWithAStableCursorPerStore() {
+		UUID store = store();
+		UUID other = store();
+		for (int i = 1; i <= 5; i++) {
+			this.orders.saveAndFlush(order(store, "P-" + i));
+		}
+		this.orders.saveAndFlush(order(other, "P-9"));
+		List<Order> first = this.orders.firstPage(store, Limit.of(3));
+		assertThat(first).extracting(Order::getOrderNumber).hasSize(3).doesNotContain("P-9");
+		Order last = first.get(2);
+		List<Order> rest = this.orders.pageAfter(store, last.getCreatedAt(), last.getId(), Limit.of(3));
+		assertThat(rest).hasSize(2);
+		assertThat(rest).extracting(Order::getId)
+			.doesNotContainAnyElementsOf(first.stream().map(Order::getId).toList());
+	}
+
+	@Test
+	void itemsKeepTheirOrderAndNumbersAreUniquePerStore() {
+		UUID store = store();
+		Order saved = this.orders.saveAndFlush(order(store, "U-1"));
+		assertThat(this.orders.findByStoreIdAndOrderNumber(store, "U-1")).get()
+			.extracting(Order::getItems)
+			.isEqualTo(List.of(new OrderItem("S", "Thing", 2), new OrderItem(null, "Other", 1)));
+		assertThat(this.orders.findByStoreIdAndId(store(), saved.getId())).isEmpty();
+		assertThatThrownBy(() -> this.orders.saveAndFlush(order(store, "U-1")))
+			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+}
