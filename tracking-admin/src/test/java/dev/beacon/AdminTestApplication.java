@@ -22,6 +22,11 @@ public class AdminTestApplication {
 	}
 
 	@Bean
+	MappingTable adminFedexTable() {
+		return MappingTable.fromClasspath("fedex", "normalization/admin-sandbox.csv");
+	}
+
+	@Bean
 	@Order(10)
 	SecurityFilterChain testApiChain(HttpSecurity http) throws Exception {
 		http.securityMatcher("/api/**")

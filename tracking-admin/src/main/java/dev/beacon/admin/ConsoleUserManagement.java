@@ -189,7 +189,8 @@ public class ConsoleUserManagement {
 	private List<ConsoleUser> many(String where, Object value) {
 		List<Row> rows = this.jdbc.query("""
 				select u.id, u.username, u.display_name, u.role, u.enabled, u.failed_attempts, u.locked_until
-				from console_users u """ + where, new MapSqlParameterSource("v", value), ConsoleUserManagement::row);
+				from console_users u
+				""" + where, new MapSqlParameterSource("v", value), ConsoleUserManagement::row);
 		if (rows.isEmpty()) {
 			return List.of();
 		}
