@@ -1,0 +1,16 @@
+package dev.beacon.admin;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Console settings ({@code beacon.console.*}).
+ *
+ * @param maxFailedLogins failed logins in a row after which an account is locked
+ * @param lockout how long a locked account stays locked
+ */
+@ConfigurationProperties("beacon.console")
+record ConsoleSettings(@DefaultValue("5") int maxFailedLogins, @DefaultValue("15m") Duration lockout) {
+}

@@ -1,0 +1,220 @@
+package dev.beacon.admin.console;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.beacon.admin.ConsoleAccess;
+import dev.beacon.admin.ConsoleNotFoundException;
+import dev.beacon.admin.ConsolePage;
+import dev.beacon.admin.ConsoleUser;
+import dev.beacon.admin.ConsoleUserManagement;
+import dev.beacon.admin.Role;
+import dev.beacon.store.Brand;
+import dev.beacon.store.InvalidStoreException;
+import dev.beacon.store.IssuedKey;
+import dev.beacon.store.NewStore;
+import dev.beacon.store.ProvisionedStore;
+import dev.beacon.store.Store;
+import dev.beacon.store.StoreManagement;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * ADMIN pages: console users, stores, brand settings and API keys. An admin manages only
+ * the stores they are bound to (and the users of those stores).
+ */
+@Controller
+class AdminController implements ConsolePage {
+
+	private static final String HEX = "#[0-9a-fA-F]{6}";
+
+	private final ConsoleAccess access;
+
+	private final ConsoleUserManagement users;
+
+	private final StoreManagement stores;
+
+	AdminController(ConsoleAccess access, ConsoleUserManagement users, StoreManagement stores) {
+		this.access = access;
+		this.users = users;
+		this.stores = stores;
+	}
+
+	@GetMapping("/console/admin/users")
+	String users(Model model) {
+		model.addAttribute("users", this.users.usersOf(this.access.storeIds()));
+		model.addAttribute("stores", this.access.stores());
+		model.addAttribute("roles", Role.values());
+		return "console/admin-users";
+	}
+
+	@PostMapping("/console/admin/users")
+	String createUser(@RequestParam String username, @RequestParam(defaultValue = "") String displayName,
+			@RequestParam String password, @RequestParam Role role,
+			@RequestParam(name = "storeIds", required = false) @Nullable List<UUID> storeIds,
+			RedirectAttributes flash) {
+		Set<UUID> chosen = new HashSet<>((storeIds != null) ? storeIds : List.of());
+		if (chosen.isEmpty()) {
+			flash.addFlashAttribute("error", "Choose at least one store.");
+			return "redirect:/console/admin/users";
+		}
+		chosen.forEach(this.access::requireStore);
+		if (password.length() < 10 || password.length() > 200) {
+			flash.addFlashAttribute("error", "The password must be 10 to 200 characters.");
+			return "redirect:/console/admin/users";
+		}
+		if (this.users.byUsername(username).isPresent()) {
+			flash.addFlashAttribute("error", "That username is taken.");
+			return "redirect:/console/admin/users";
+		}
+		try {
+			this.users.createUser(username, displayName, password, role, chosen);
+			flash.addFlashAttribute("flash", "User " + username + " created.");
+		}
+		catch (IllegalArgumentException ex) {
+			flash.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/console/admin/users";
+	}
+
+	@PostMapping("/console/admin/users/{userId}/unlock")
+	String unlock(@PathVariable UUID userId, RedirectAttributes flash) {
+		managed(userId);
+		this.users.unlock(userId);
+		flash.addFlashAttribute("flash", "Unlocked.");
+		return "redirect:/console/admin/users";
+	}
+
+	@PostMapping("/console/admin/users/{userId}/enabled")
+	String enable(@PathVariable UUID userId, @RequestParam boolean enabled, RedirectAttributes flash) {
+		ConsoleUser user = managed(userId);
+		if (user.id().equals(this.access.principal().id())) {
+			flash.addFlashAttribute("error", "You cannot disable yourself.");
+			return "redirect:/console/admin/users";
+		}
+		this.users.setEnabled(userId, enabled);
+		flash.addFlashAttribute("flash", enabled ? "Enabled." : "Disabled.");
+		return "redirect:/console/admin/users";
+	}
+
+	@GetMapping("/console/admin/stores")
+	String stores(Model model) {
+		model.addAttribute("stores", this.access.stores());
+		return "console/admin-stores";
+	}
+
+	@PostMapping("/console/admin/stores")
+	String createStore(@RequestParam String name, @RequestParam(defaultValue = "") String slug,
+			RedirectAttributes flash) {
+		try {
+			ProvisionedStore created = this.stores
+				.provision(new NewStore(name, slug.isBlank() ? null : slug.strip(), null, null));
+			this.users.bind(this.access.principal().id(), List.of(created.store().getId()));
+			flash.addFlashAttribute("newKey", created.apiKey());
+			return "redirect:/console/admin/stores/" + created.store().getId();
+		}
+		catch (InvalidStoreException ex) {
+			flash.addFlashAttribute("error", ex.getMessage());
+			return "redirect:/console/admin/stores";
+		}
+	}
+
+	@GetMapping("/console/admin/stores/{storeId}")
+	String store(@PathVariable UUID storeId, Model model) {
+		Store store = this.access.requireStore(storeId);
+		model.addAttribute("store", store);
+		model.addAttribute("brand", store.getBrand());
+		model.addAttribute("keys", this.stores.keys(storeId));
+		return "console/admin-store";
+	}
+
+	@PostMapping("/console/admin/stores/{storeId}/brand")
+	String brand(@PathVariable UUID storeId, @RequestParam String name, @RequestParam(defaultValue = "") String logoUrl,
+			@RequestParam String primaryColor, @RequestParam String accentColor,
+			@RequestParam(defaultValue = "") String supportEmail, @RequestParam(defaultValue = "") String supportPhone,
+			@RequestParam(defaultValue = "") String supportUrl, @RequestParam(defaultValue = "") String helpText,
+			@RequestParam(defaultValue = "") String locale, @RequestParam(defaultValue = "") String timeZone,
+			@RequestParam(defaultValue = "90") int targetReliability, RedirectAttributes flash) {
+		this.access.requireStore(storeId);
+		String error = null;
+		if (!primaryColor.matches(HEX) || !accentColor.matches(HEX)) {
+			error = "Colours must look like #1d4ed8.";
+		}
+		else if (!blank(logoUrl) && !logoUrl.strip().matches("https://\\S{1,490}")) {
+			error = "The logo must be an https:// address.";
+		}
+		else if (!blank(supportUrl) && !supportUrl.strip().matches("https?://\\S{1,490}")) {
+			error = "The support page must be an http(s):// address.";
+		}
+		else if (!blank(supportEmail) && !supportEmail.strip().matches("[^@\\s]{1,64}@[^@\\s]{1,189}\\.[^@\\s]+")) {
+			error = "The support email does not look right.";
+		}
+		else if (supportPhone.length() > 40 || helpText.length() > 2000) {
+			error = "The phone number or help text is too long.";
+		}
+		if (error != null) {
+			flash.addFlashAttribute("error", error);
+			return "redirect:/console/admin/stores/" + storeId;
+		}
+		try {
+			this.stores.updateBrand(
+					storeId, name, new Brand(orNull(logoUrl), primaryColor, accentColor, orNull(supportEmail),
+							orNull(supportPhone), orNull(supportUrl), orNull(helpText)),
+					orNull(locale), orNull(timeZone), targetReliability);
+			flash.addFlashAttribute("flash", "Saved.");
+		}
+		catch (InvalidStoreException ex) {
+			flash.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/console/admin/stores/" + storeId;
+	}
+
+	@PostMapping("/console/admin/stores/{storeId}/keys")
+	String issueKey(@PathVariable UUID storeId, @RequestParam(defaultValue = "console") String label,
+			RedirectAttributes flash) {
+		this.access.requireStore(storeId);
+		String l = label.strip();
+		if (l.isEmpty() || l.length() > 80) {
+			flash.addFlashAttribute("error", "The label must be 1 to 80 characters.");
+			return "redirect:/console/admin/stores/" + storeId;
+		}
+		IssuedKey key = this.stores.issueKey(storeId, l);
+		flash.addFlashAttribute("newKey", key.plaintext());
+		return "redirect:/console/admin/stores/" + storeId;
+	}
+
+	@PostMapping("/console/admin/stores/{storeId}/keys/{keyId}/revoke")
+	String revokeKey(@PathVariable UUID storeId, @PathVariable UUID keyId, RedirectAttributes flash) {
+		this.access.requireStore(storeId);
+		this.stores.revokeKey(storeId, keyId);
+		flash.addFlashAttribute("flash", "Key revoked.");
+		return "redirect:/console/admin/stores/" + storeId;
+	}
+
+	private ConsoleUser managed(UUID userId) {
+		List<UUID> mine = this.access.storeIds();
+		ConsoleUser user = this.users.byId(userId).orElseThrow(() -> new ConsoleNotFoundException("user"));
+		if (user.storeIds().stream().noneMatch(mine::contains)) {
+			throw new ConsoleNotFoundException("user");
+		}
+		return user;
+	}
+
+	private static boolean blank(String s) {
+		return s.isBlank();
+	}
+
+	private static @Nullable String orNull(String s) {
+		return s.isBlank() ? null : s.strip();
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * The support console, ops reports, the delivery promise engine and history import.
+ * Console users (roles AGENT, OPS, ADMIN) see only the stores they are bound to.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Console and reports",
+		allowedDependencies = { "status", "store", "order", "shipment", "support" })
+@org.jspecify.annotations.NullMarked
+package dev.beacon.admin;
