@@ -66,7 +66,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  */
 @SpringBootTest(properties = { "beacon.notify.dispatcher.enabled=false", "beacon.notify.hold-window=PT1M",
 		"beacon.notify.max-per-shipment-per-day=4", "beacon.notify.dispatcher.max-attempts=3",
-		"beacon.notify.stalled.carriers.sandbox=P3D", "beacon.link-secret=test-secret-test-secret" })
+		"beacon.notify.dispatcher.batch=3", "beacon.notify.stalled.carriers.sandbox=P3D",
+		"beacon.link-secret=test-secret-test-secret" })
 @AutoConfigureMockMvc
 abstract class NotifyTestSupport {
 
