@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -43,12 +43,12 @@ class MessageRenderer {
 
 	private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{3,8}");
 
-	private final TemplateEngine engine;
+	private final SpringTemplateEngine engine;
 
 	private final ResourceBundleMessageSource bundle;
 
 	MessageRenderer() {
-		this.engine = new TemplateEngine();
+		this.engine = new SpringTemplateEngine();
 		this.engine.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 1));
 		this.engine.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 2));
 		this.bundle = new ResourceBundleMessageSource();

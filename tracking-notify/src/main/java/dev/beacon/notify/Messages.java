@@ -196,7 +196,7 @@ class Messages {
 		if (storeIds.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("select " + COLUMNS + """
+		return this.jdbc.sql("select " + COLUMNS + " " + """
 				from notify_messages where store_id in (:stores)
 				and (status in ('DEAD', 'UNCERTAIN') or (status = 'PENDING' and attempts > 0))
 				order by created_at desc, id limit :limit""")

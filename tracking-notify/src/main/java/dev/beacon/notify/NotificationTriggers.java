@@ -1,15 +1,20 @@
 package dev.beacon.notify;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +23,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionDefinition;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.beacon.order.Order;
@@ -42,8 +48,9 @@ import dev.beacon.support.HelpRequested;
 /**
  * The notification policy: which of core's events is news worth a message. Listeners run
  * inside the transaction that changed the status, so the outbox rows commit (or roll
- * back) with it; each runs in a savepoint, so a failure here is logged and never undoes
- * the status change. Replayed transitions (a mapping table changed) are never news.
+ * back) with it; each runs behind a savepoint, so a failure here is logged and never
+ * undoes the status change. Replayed transitions (a mapping table changed) are never
+ * news.
  */
 @Component
 class NotificationTriggers {
@@ -68,14 +75,17 @@ class NotificationTriggers {
 
 	private final NotifyProperties properties;
 
-	private final TransactionTemplate nested;
+	private final EntityManager entityManager;
+
+	private final DataSource dataSource;
 
 	private final TransactionTemplate tx;
 
 	private final Clock clock;
 
 	NotificationTriggers(Outbox outbox, Watches watches, ShipmentManagement shipments, OrderManagement orders,
-			StoreManagement stores, NotifyProperties properties, TransactionTemplate tx, ObjectProvider<Clock> clock) {
+			StoreManagement stores, NotifyProperties properties, TransactionTemplate tx, EntityManager entityManager,
+			DataSource dataSource, ObjectProvider<Clock> clock) {
 		this.outbox = outbox;
 		this.watches = watches;
 		this.shipments = shipments;
@@ -83,8 +93,8 @@ class NotificationTriggers {
 		this.stores = stores;
 		this.properties = properties;
 		this.tx = tx;
-		this.nested = new TransactionTemplate(Objects.requireNonNull(tx.getTransactionManager()));
-		this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		this.entityManager = entityManager;
+		this.dataSource = dataSource;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
@@ -246,14 +256,45 @@ class NotificationTriggers {
 				null, null, newest.occurredAt());
 	}
 
+	/**
+	 * Runs the decision and its writes inside the caller's transaction, behind a JDBC
+	 * savepoint: on failure only notify's writes are undone. Pending JPA changes of the
+	 * caller are flushed first, so the savepoint never swallows them.
+	 */
 	private void guarded(String what, Supplier<List<News>> decide) {
 		if (!this.properties.enabled()) {
 			return;
 		}
-		try {
-			this.nested.executeWithoutResult((s) -> decide.get().forEach(this.outbox::enqueue));
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			try {
+				this.tx.executeWithoutResult((s) -> decide.get().forEach(this.outbox::enqueue));
+			}
+			catch (RuntimeException ex) {
+				log.error("Notifications for '{}' failed: {}", what, ex.getMessage(), ex);
+			}
+			return;
 		}
-		catch (RuntimeException ex) {
+		this.entityManager.flush();
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		Savepoint savepoint;
+		try {
+			savepoint = connection.setSavepoint();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot set a savepoint for notifications", ex);
+		}
+		try {
+			decide.get().forEach(this.outbox::enqueue);
+			connection.releaseSavepoint(savepoint);
+		}
+		catch (RuntimeException | SQLException ex) {
+			try {
+				connection.rollback(savepoint);
+			}
+			catch (SQLException rollback) {
+				ex.addSuppressed(rollback);
+				throw new IllegalStateException("notifications failed and could not be undone", ex);
+			}
 			log.error("Notifications for '{}' failed; the status change stands: {}", what, ex.getMessage(), ex);
 		}
 	}

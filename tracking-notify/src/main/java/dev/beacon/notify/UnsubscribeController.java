@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 
-import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -40,7 +40,7 @@ class UnsubscribeController {
 
 	private final Clock clock;
 
-	private final TemplateEngine engine = new TemplateEngine();
+	private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
 	private final ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
 

@@ -1,0 +1,326 @@
+package dev.beacon.notify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.beacon.order.Order;
+import dev.beacon.shipment.ShipmentView;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Exactly once: a crash between the provider call and its record, a crash before the
+ * call, two dispatchers racing on one database, retries, dead letters and resends.
+ */
+class DeliveryGuaranteesTests extends NotifyTestSupport {
+
+	@Autowired
+	CrashingHook crash;
+
+	@Autowired
+	Messages outbox;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void aCrashAfterTwilioAcceptedAnSmsNeitherResendsNorLosesIt() {
+		String phone = uniquePhone();
+		this.notifications.recordSmsConsent(this.storeId, phone, true, "checkout");
+		Order order = order("B-200", uniqueEmail(), phone, "en");
+		ShipmentView s = ship("B-200");
+		scan(s, "PU", "Picked up");
+		scan(s, "OD", "Out for delivery");
+		deliver();
+		this.crash.arm(Channel.SMS);
+		scan(s, "DL", "Delivered");
+		deliver(); // Twilio accepts, then the "process dies" before the record
+		MessageView delivered = sms(order, Trigger.DELIVERED);
+		assertThat(delivered.status()).isEqualTo(MessageStatus.SENDING);
+		assertThat(smsTo(phone)).hasSize(2);
+
+		// Twilio's message list shows what was sent to the number
+		String sid = "SM" + "f".repeat(32);
+		TWILIO.stubFor(get(urlPathMatching("/2010-04-01/Accounts/" + SID + "/Messages.json"))
+			.withQueryParam("To", equalTo(phone))
+			.willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withBody(listJson(sid, delivered.bodyText(), phone))));
+		this.clock.advance(Duration.ofMinutes(3)); // the lease runs out
+		deliver();
+		deliver();
+		MessageView after = sms(order, Trigger.DELIVERED);
+		assertThat(after.status()).isEqualTo(MessageStatus.SENT);
+		assertThat(after.providerId()).isEqualTo(sid);
+		assertThat(after.attempts()).isEqualTo(1);
+		assertThat(smsTo(phone)).hasSize(2); // OUT_FOR_DELIVERY + DELIVERED, the latter
+												// once
+	}
+
+	@Test
+	void aCrashAfterTheMailServerAcceptedNeverSendsTwiceAndIsShownForAPersonToDecide() {
+		String email = uniqueEmail();
+		Order order = order("B-201", email, null, "en");
+		this.crash.arm(Channel.EMAIL);
+		deliver();
+		assertThat(mailsTo(email)).hasSize(1);
+		this.clock.advance(Duration.ofMinutes(3));
+		deliver();
+		deliver();
+		assertThat(mailsTo(email)).hasSize(1);
+		MessageView m = messages(order).get(0);
+		assertThat(m.status()).isEqualTo(MessageStatus.UNCERTAIN);
+		assertThat(this.notifications.failed(List.of(this.storeId), 10)).extracting(MessageView::id).contains(m.id());
+
+		MessageView again = this.notifications.resend(this.storeId, m.id());
+		deliver();
+		assertThat(mailsTo(email)).hasSize(2);
+		assertThat(messages(order)).filteredOn((v) -> v.id().equals(again.id())).singleElement().satisfies((v) -> {
+			assertThat(v.status()).isEqualTo(MessageStatus.SENT);
+			assertThat(v.resendOf()).isEqualTo(m.id());
+		});
+	}
+
+	@Test
+	void aCrashAfterTheClaimButBeforeTheCallSendsItOnceLater() {
+		String email = uniqueEmail();
+		Order order = order("B-202", email, null, "en");
+		deliver(); // drains; now create one more due row and abandon its claim
+		this.clock.advance(Duration.ofMinutes(5));
+		MessageView confirmed = messages(order).get(0);
+		MessageView copy = this.notifications.resend(this.storeId, confirmed.id());
+		TransactionTemplate tx = this.context.getBean(TransactionTemplate.class);
+		List<OutboxMessage> claimed = tx.execute((st) -> this.outbox.claim(50, this.clock.instant(),
+				this.clock.instant().plus(Duration.ofMinutes(2)), "dead-node"));
+		assertThat(claimed).extracting(OutboxMessage::id).contains(copy.id());
+		deliver(); // lease still held: nothing happens
+		assertThat(mailsTo(email)).hasSize(1);
+		this.clock.advance(Duration.ofMinutes(3));
+		deliver();
+		assertThat(mailsTo(email)).hasSize(2);
+		assertThat(messages(order)).allSatisfy((v) -> assertThat(v.status()).isEqualTo(MessageStatus.SENT));
+	}
+
+	@Test
+	void twoDispatchersRacingOnOneDatabaseSendEachMessageExactlyOnce() throws Exception {
+		deliver();
+		List<String> emails = new ArrayList<>();
+		List<Order> placed = new ArrayList<>();
+		for (int i = 0; i < 16; i++) {
+			String email = uniqueEmail();
+			emails.add(email);
+			placed.add(order("R-" + i, email, null, "en"));
+		}
+		Dispatcher other = new Dispatcher(this.outbox, this.context.getBean(Consents.class),
+				this.context.getBean(StoreSettings.class),
+				List.copyOf(this.context.getBeansOfType(ChannelSender.class).values()),
+				this.context.getBean(NotifyProperties.class), this.context.getBean(NotifyMetrics.class),
+				this.context.getBean(TransactionTemplate.class), this.context.getBeanProvider(java.time.Clock.class),
+				this.context.getBeanProvider(Dispatcher.DispatchHook.class));
+		this.clock.advance(Duration.ofMinutes(2));
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Integer>> runs = new ArrayList<>();
+			for (Dispatcher d : List.of(this.dispatcher, other)) {
+				runs.add(pool.submit(() -> {
+					start.await();
+					int total = 0;
+					int n;
+					while ((n = d.runOnce()) > 0) {
+						total += n;
+					}
+					return total;
+				}));
+			}
+			start.countDown();
+			int claimed = 0;
+			for (Future<Integer> f : runs) {
+				claimed += f.get();
+			}
+			assertThat(claimed).isGreaterThanOrEqualTo(16);
+		}
+		finally {
+			pool.shutdown();
+		}
+		for (String email : emails) {
+			assertThat(mailsTo(email)).as(email).hasSize(1);
+		}
+		for (Order o : placed) {
+			assertThat(messages(o)).singleElement().satisfies((v) -> {
+				assertThat(v.status()).isEqualTo(MessageStatus.SENT);
+				assertThat(v.attempts()).isEqualTo(1);
+			});
+		}
+	}
+
+	@Test
+	void failuresAreRetriedWithBackoffThenDeadAndCanBeResent() {
+		String phone = uniquePhone();
+		this.notifications.recordSmsConsent(this.storeId, phone, true, "checkout");
+		TWILIO.stubFor(post(urlPathMatching(".*/Messages.json")).atPriority(1)
+			.withRequestBody(
+					containing("To=" + java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8)))
+			.willReturn(aResponse().withStatus(503)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"code\":20500,\"message\":\"Service unavailable\",\"status\":503}")));
+		Order order = order("B-203", uniqueEmail(), phone, "en");
+		ShipmentView s = ship("B-203");
+		scan(s, "PU", "Picked up");
+		scan(s, "OD", "Out for delivery");
+		deliver();
+		MessageView first = sms(order, Trigger.OUT_FOR_DELIVERY);
+		assertThat(first.status()).isEqualTo(MessageStatus.PENDING);
+		assertThat(first.statusText()).startsWith("retrying: Twilio 20500").contains("attempt 1 of 3");
+		assertThat(first.nextAttemptAt()).isAfter(this.clock.instant());
+		deliver();
+		deliver();
+		MessageView dead = sms(order, Trigger.OUT_FOR_DELIVERY);
+		assertThat(dead.status()).isEqualTo(MessageStatus.DEAD);
+		assertThat(dead.attempts()).isEqualTo(3);
+		assertThat(dead.statusText()).startsWith("failed after 3 attempts");
+		assertThat(this.notifications.failed(List.of(this.storeId), 10)).extracting(MessageView::id)
+			.contains(dead.id());
+
+		TWILIO.removeStub(TWILIO.getStubMappings()
+			.stream()
+			.filter((m) -> m.getPriority() != null && m.getPriority() == 1)
+			.findFirst()
+			.orElseThrow());
+		this.notifications.resend(this.storeId, dead.id());
+		deliver();
+		assertThat(messages(order)).filteredOn((v) -> v.resendOf() != null)
+			.singleElement()
+			.satisfies((v) -> assertThat(v.status()).isEqualTo(MessageStatus.SENT));
+	}
+
+	@Test
+	void twilio21610SuppressesTheNumberForGood() {
+		String phone = uniquePhone();
+		this.notifications.recordSmsConsent(this.storeId, phone, true, "checkout");
+		TWILIO.stubFor(post(urlPathMatching(".*/Messages.json")).atPriority(2)
+			.withRequestBody(
+					containing("To=" + java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8)))
+			.willReturn(aResponse().withStatus(400)
+				.withHeader("Content-Type", "application/json")
+				.withBody(
+						"{\"code\":21610,\"message\":\"Attempt to send to unsubscribed recipient\",\"status\":400}")));
+		Order order = order("B-204", uniqueEmail(), phone, "en");
+		ShipmentView s = ship("B-204");
+		scan(s, "PU", "Picked up");
+		scan(s, "OD", "Out for delivery");
+		deliver();
+		scan(s, "DL", "Delivered");
+		deliver();
+		assertThat(sms(order, Trigger.OUT_FOR_DELIVERY).status()).isEqualTo(MessageStatus.SUPPRESSED);
+		MessageView delivered = sms(order, Trigger.DELIVERED);
+		assertThat(delivered.status()).isEqualTo(MessageStatus.SUPPRESSED);
+		assertThat(delivered.statusText()).contains("opted out at Twilio (21610)");
+		assertThat(smsTo(phone)).hasSize(1); // the second one never reached Twilio
+	}
+
+	@Test
+	void withoutAnAccountMessagesAreRenderedAndKeptAsNotConfigured() {
+		Dispatcher demo = new Dispatcher(this.outbox, this.context.getBean(Consents.class),
+				this.context.getBean(StoreSettings.class),
+				List.of(new SmsSender(new TwilioProperties(null, null, null, null)),
+						this.context.getBean(EmailSender.class)),
+				this.context.getBean(NotifyProperties.class), this.context.getBean(NotifyMetrics.class),
+				this.context.getBean(TransactionTemplate.class), this.context.getBeanProvider(java.time.Clock.class),
+				this.context.getBeanProvider(Dispatcher.DispatchHook.class));
+		String phone = uniquePhone();
+		this.notifications.recordSmsConsent(this.storeId, phone, true, "checkout");
+		Order order = order("B-205", uniqueEmail(), phone, "en");
+		ShipmentView s = ship("B-205");
+		scan(s, "PU", "Picked up");
+		scan(s, "OD", "Out for delivery");
+		this.clock.advance(Duration.ofMinutes(2));
+		while (demo.runOnce() > 0) {
+			// drain
+		}
+		MessageView m = sms(order, Trigger.OUT_FOR_DELIVERY);
+		assertThat(m.status()).isEqualTo(MessageStatus.NOT_CONFIGURED);
+		assertThat(m.statusText()).isEqualTo("not sent: channel not configured");
+		assertThat(m.bodyText()).startsWith("Acme Outdoor: order B-205 is out for delivery today.");
+		assertThat(smsTo(phone)).isEmpty();
+	}
+
+	@Test
+	void noMoreThanTheDailyCapPerShipment() {
+		String email = uniqueEmail();
+		Order order = order("B-206", email, null, "en");
+		ShipmentView s = ship("B-206");
+		this.notifications.updateSettings(this.storeId,
+				new NotificationSettings(null, null, null, 1, java.util.Map.of(), java.util.Map.of()));
+		scan(s, "PU", "Picked up");
+		deliver();
+		scan(s, "OD", "Out for delivery");
+		deliver();
+		scan(s, "DL", "Delivered");
+		deliver();
+		assertThat(messages(order)).filteredOn((v) -> v.trigger() == Trigger.OUT_FOR_DELIVERY)
+			.singleElement()
+			.satisfies((v) -> {
+				assertThat(v.status()).isEqualTo(MessageStatus.SKIPPED);
+				assertThat(v.statusText()).contains("limit of 1 messages per shipment per day");
+			});
+		// delivered is never capped
+		assertThat(messages(order)).filteredOn((v) -> v.trigger() == Trigger.DELIVERED)
+			.singleElement()
+			.satisfies((v) -> assertThat(v.status()).isEqualTo(MessageStatus.SENT));
+	}
+
+	@Test
+	void deliveriesAreMeasured() {
+		order("B-207", uniqueEmail(), null, "en");
+		deliver();
+		assertThat(this.meters.get("beacon.notify.messages").tags("outcome", "sent", "channel", "email").counters())
+			.isNotEmpty();
+		assertThat(this.meters.get("beacon.notify.latency")
+			.tags("channel", "email", "trigger", "order_confirmed")
+			.timer()
+			.count()).isPositive();
+	}
+
+	private MessageView sms(Order order, Trigger trigger) {
+		return messages(order).stream()
+			.filter((v) -> v.channel() == Channel.SMS && v.trigger() == trigger && v.resendOf() == null)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + trigger + " SMS in " + messages(order)));
+	}
+
+	static String listJson(String sid, String body, String to) {
+		String escaped = body.replace("\\", "\\\\").replace("\"", "\\\"");
+		String uri = "/2010-04-01/Accounts/" + SID + "/Messages.json?PageSize=50&Page=0";
+		return "{\"messages\":[{\"sid\":\"" + sid + "\",\"body\":\"" + escaped + "\",\"to\":\"" + to + "\",\"from\":\""
+				+ FROM + "\",\"status\":\"delivered\"}],\"end\":0,\"first_page_uri\":\"" + uri
+				+ "\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,\"uri\":\""
+				+ uri + "\"}";
+	}
+
+	static Instant unused() {
+		return Instant.EPOCH;
+	}
+
+}
