@@ -141,6 +141,17 @@ public class ConsoleUserManagement {
 				new MapSqlParameterSource("id", userId).addValue("e", enabled));
 	}
 
+	/** Sets a new password (and clears a lockout). */
+	@Transactional
+	public void changePassword(UUID userId, String rawPassword) {
+		if (rawPassword.isBlank()) {
+			throw new IllegalArgumentException("password must not be blank");
+		}
+		this.jdbc.update(
+				"update console_users set password_hash = :hash, failed_attempts = 0, locked_until = null where id = :id",
+				new MapSqlParameterSource("id", userId).addValue("hash", this.encoder.encode(rawPassword)));
+	}
+
 	@Transactional
 	public void unlock(UUID userId) {
 		this.jdbc.update("update console_users set failed_attempts = 0, locked_until = null where id = :id",

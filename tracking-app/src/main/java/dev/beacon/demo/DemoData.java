@@ -23,6 +23,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import dev.beacon.admin.ConsoleUserManagement;
+import dev.beacon.admin.Role;
+import dev.beacon.admin.imports.HistoryImports;
+import dev.beacon.admin.imports.ImportJob;
 import dev.beacon.order.Address;
 import dev.beacon.order.Customer;
 import dev.beacon.order.OrderItem;
@@ -101,6 +105,10 @@ class DemoData implements ApplicationRunner {
 
 	private final DemoSettings settings;
 
+	private final ConsoleUserManagement users;
+
+	private final HistoryImports history;
+
 	private final double timeScale;
 
 	private final SecureRandom random = new SecureRandom();
@@ -110,7 +118,10 @@ class DemoData implements ApplicationRunner {
 	private volatile @Nullable Store store;
 
 	DemoData(StoreManagement stores, OrderManagement orders, ShipmentManagement shipments, TrackingLinks links,
-			DemoSettings settings, @Value("${beacon.sandbox.time-scale:1}") double timeScale) {
+			DemoSettings settings, ConsoleUserManagement users, HistoryImports history,
+			@Value("${beacon.sandbox.time-scale:1}") double timeScale) {
+		this.users = users;
+		this.history = history;
 		this.stores = stores;
 		this.orders = orders;
 		this.shipments = shipments;
@@ -143,8 +154,10 @@ class DemoData implements ApplicationRunner {
 				place(s, spec);
 			}
 			placeSplitOrder(s);
+			importHistory(s);
 		}
 		Store s = this.store;
+		String password = consoleUsers(s);
 		String base = this.links.baseUrl();
 		log.info("""
 
@@ -152,12 +165,55 @@ class DemoData implements ApplicationRunner {
 				 Beacon demo is ready
 				   Tracking page   {}/t/{}   (order NW-1004, email diego.ramirez@example.com)
 				   Signed link     {}
+				   Console         {}/console   (users agent, ops, admin; password {})
 				   API docs        {}/swagger-ui.html
 				   Demo API key    {}
 				   Try             curl -H 'Authorization: Bearer <key>' {}/api/v1/orders/NW-1004
 				   Sandbox clock   {}x real time
 				==================================================================""", base, SLUG,
-				this.links.signedOrderPage(SLUG, "NW-1007"), base, apiKey, base, this.timeScale);
+				this.links.signedOrderPage(SLUG, "NW-1007"), base, password, base, apiKey, base, this.timeScale);
+	}
+
+	/**
+	 * Console users agent, ops and admin with the configured (or a random, printed)
+	 * password.
+	 */
+	private String consoleUsers(Store s) {
+		String configured = this.settings.password();
+		String password;
+		if (configured != null && !configured.isBlank()) {
+			password = configured;
+		}
+		else {
+			StringBuilder sb = new StringBuilder();
+			String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+			for (int i = 0; i < 14; i++) {
+				sb.append(alphabet.charAt(this.random.nextInt(alphabet.length())));
+			}
+			password = sb.toString();
+		}
+		for (Role role : Role.values()) {
+			String username = role.name().toLowerCase(Locale.ROOT);
+			this.users.createUser(username, "Demo " + username, password, role, java.util.Set.of(s.getId()));
+			this.users.byUsername(username).ifPresent((u) -> this.users.changePassword(u.id(), password));
+		}
+		return password;
+	}
+
+	/**
+	 * A year of synthetic delivery history, so reports and promises have data to show.
+	 */
+	private void importHistory(Store s) {
+		try {
+			java.nio.file.Path file = DemoHistory.write(4000, 7);
+			ImportJob job = this.history.run(s.getId(), "demo-history.csv", file, (j) -> {
+			});
+			java.nio.file.Files.deleteIfExists(file);
+			log.info("Demo delivery history imported: {} rows", job.importedRows());
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			log.warn("Demo delivery history not imported: {}", ex.getMessage());
+		}
 	}
 
 	private void place(Store s, Spec spec) {
