@@ -46,22 +46,39 @@ class ConsoleSearch {
 		String candidates;
 		if (q.length() < 3) {
 			candidates = """
-					select id from orders where store_id in (:stores) and order_number = :exact
-					union select order_id from shipments where store_id in (:stores) and tracking_number = :number""";
+					(select id, placed_at from orders where store_id in (:stores) and order_number = :exact)
+					union
+					(select o.id, o.placed_at from shipments s join orders o on o.id = s.order_id
+					 where s.store_id in (:stores) and s.tracking_number = :number)""";
 		}
 		else {
+			// One statement per table: with the conditions OR-ed the planner either
+			// combines
+			// the trigram indexes (rare terms) or walks orders newest first until it has
+			// a
+			// page (common terms such as a frequent surname).
 			p.addValue("p", "%" + like(lower) + "%").addValue("tn", "%" + like(number) + "%");
-			StringBuilder sb = new StringBuilder("""
-					select id from orders where lower(order_number) like :p
-					union select id from orders where lower(customer_email) like :p
-					union select id from orders where lower(customer_name) like :p""");
-			if (number.matches("[A-Z0-9]{3,}")) {
-				sb.append("\nunion select order_id from shipments where tracking_number like :tn");
-			}
+			StringBuilder sb = new StringBuilder(
+					"""
+							(select id, placed_at from orders where store_id in (:stores)
+							   and (lower(order_number) like :p or lower(customer_email) like :p or lower(customer_name) like :p""");
+			sb.append(") order by placed_at desc, id limit :limit)");
 			if (digits.length() >= 4 && digits.length() * 2 >= q.replaceAll("\\s", "").length()) {
 				p.addValue("digits", "%" + digits + "%");
-				sb.append(
-						"\nunion select id from orders where regexp_replace(customer_phone, '[^0-9]', '', 'g') like :digits");
+				sb.append("""
+
+						union
+						(select id, placed_at from orders where store_id in (:stores)
+						   and regexp_replace(customer_phone, '[^0-9]', '', 'g') like :digits
+						 order by placed_at desc, id limit :limit)""");
+			}
+			if (number.matches("[A-Z0-9]{3,}")) {
+				sb.append("""
+
+						union
+						(select o.id, o.placed_at from shipments s join orders o on o.id = s.order_id
+						 where s.store_id in (:stores) and s.tracking_number like :tn
+						 order by o.placed_at desc, o.id limit :limit)""");
 			}
 			candidates = sb.toString();
 		}
@@ -70,8 +87,8 @@ class ConsoleSearch {
 				       o.status, o.health, o.placed_at, o.test,
 				       (select string_agg(s.tracking_number, ' ' order by s.created_at) from shipments s
 				        where s.order_id = o.id) as numbers
-				from orders o join stores st on st.id = o.store_id
-				where o.store_id in (:stores) and o.id in (%s)
+				from (%s) c join orders o on o.id = c.id join stores st on st.id = o.store_id
+				where o.store_id in (:stores)
 				order by o.placed_at desc, o.id
 				limit :limit""".formatted(candidates), p,
 				(rs, i) -> new Hit(rs.getObject("id", UUID.class), rs.getObject("store_id", UUID.class),

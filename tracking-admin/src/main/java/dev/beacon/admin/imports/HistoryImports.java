@@ -173,7 +173,7 @@ public class HistoryImports {
 			CsvLines csv = new CsvLines(reader);
 			csv.next(); // header, checked before
 			List<String> fields;
-			while ((fields = nextOrError(csv, errors)) != null) {
+			while ((fields = csv.next()) != null) {
 				processed++;
 				if (fields.size() == 1 && fields.get(0).isBlank()) {
 					processed--;
@@ -222,11 +222,6 @@ public class HistoryImports {
 					new MapSqlParameterSource("id", id).addValue("errors", errorText(errors)));
 			progress.accept(job(storeId, id).orElseThrow());
 		}
-	}
-
-	private static @Nullable List<String> nextOrError(CsvLines csv, List<ImportJob.RowError> errors)
-			throws IOException {
-		return csv.next();
 	}
 
 	private void progress(UUID id, int processed, int imported, int unchanged, int rejected,

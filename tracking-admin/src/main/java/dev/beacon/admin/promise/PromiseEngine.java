@@ -21,7 +21,6 @@ import dev.beacon.shipment.ShipmentView;
 import dev.beacon.status.Milestone;
 import dev.beacon.store.Store;
 import dev.beacon.store.StoreManagement;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -179,10 +178,6 @@ public class PromiseEngine {
 
 	private static LocalDate date(Instant instant, ZoneId zone) {
 		return instant.atZone(zone).toLocalDate();
-	}
-
-	static @Nullable String blankToNull(@Nullable String s) {
-		return (s == null || s.isBlank()) ? null : s;
 	}
 
 }
