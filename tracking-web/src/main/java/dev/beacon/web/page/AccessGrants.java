@@ -1,0 +1,93 @@
+package dev.beacon.web.page;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Component;
+
+import dev.beacon.order.TrackingLinks;
+
+/**
+ * The short-lived proof that this browser may see one order: an HttpOnly cookie scoped to
+ * the order's path, set after a successful lookup or a valid signed link. Its value is
+ * {@code <expiry>.<token>} where the token is a {@link TrackingLinks} signature over
+ * slug, order number, purpose and expiry, so every instance sharing
+ * {@code beacon.link-secret} accepts it and a grant cannot be used as a link.
+ */
+@Component
+class AccessGrants {
+
+	static final String COOKIE = "beacon_order";
+
+	private final TrackingLinks links;
+
+	private final PageSettings settings;
+
+	private final Clock clock = Clock.systemUTC();
+
+	AccessGrants(TrackingLinks links, PageSettings settings) {
+		this.links = links;
+		this.settings = settings;
+	}
+
+	void grant(HttpServletRequest request, HttpServletResponse response, String slug, String orderNumber) {
+		long expiry = this.clock.instant().plus(this.settings.grantTtl()).getEpochSecond();
+		String value = expiry + "." + this.links.token(slug, subject(orderNumber, expiry));
+		ResponseCookie cookie = ResponseCookie.from(COOKIE, value)
+			.path(PagePaths.order(slug, orderNumber))
+			.httpOnly(true)
+			.secure(request.isSecure())
+			.sameSite("Lax")
+			.maxAge(this.settings.grantTtl())
+			.build();
+		response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+	}
+
+	boolean granted(HttpServletRequest request, String slug, String orderNumber) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies == null) {
+			return false;
+		}
+		for (Cookie cookie : cookies) {
+			if (COOKIE.equals(cookie.getName()) && valid(cookie.getValue(), slug, orderNumber)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private boolean valid(@Nullable String value, String slug, String orderNumber) {
+		if (value == null || value.length() > 200) {
+			return false;
+		}
+		int dot = value.indexOf('.');
+		if (dot <= 0) {
+			return false;
+		}
+		long expiry;
+		try {
+			expiry = Long.parseLong(value.substring(0, dot));
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		if (Instant.ofEpochSecond(expiry).isBefore(now)
+				|| Instant.ofEpochSecond(expiry).isAfter(now.plus(this.settings.grantTtl()).plusSeconds(60))) {
+			return false;
+		}
+		return this.links.verify(slug, subject(orderNumber, expiry), value.substring(dot + 1));
+	}
+
+	private static String subject(String orderNumber, long expiry) {
+		return orderNumber + "\ngrant\n" + expiry;
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.beacon.web.page;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Component;
+
+/**
+ * Chooses the page's language: the shopper's explicit choice ({@code ?lang=}, then
+ * remembered in a cookie), else the best supported match of the browser's
+ * Accept-Language, else the store's default, else English.
+ */
+@Component
+class ShopperLocales {
+
+	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"),
+			Locale.forLanguageTag("pt-BR"), Locale.GERMAN, Locale.FRENCH);
+
+	static final String COOKIE = "beacon_lang";
+
+	static final String ATTRIBUTE = "beacon.page.locale";
+
+	Locale resolve(HttpServletRequest request, HttpServletResponse response, @Nullable Locale storeDefault) {
+		Locale chosen = supported(request.getParameter("lang"));
+		if (chosen != null) {
+			response.addHeader(HttpHeaders.SET_COOKIE,
+					ResponseCookie.from(COOKIE, chosen.toLanguageTag())
+						.path("/t")
+						.httpOnly(true)
+						.secure(request.isSecure())
+						.sameSite("Lax")
+						.maxAge(60L * 60 * 24 * 365)
+						.build()
+						.toString());
+		}
+		if (chosen == null && request.getCookies() != null) {
+			for (Cookie cookie : request.getCookies()) {
+				if (COOKIE.equals(cookie.getName())) {
+					chosen = supported(cookie.getValue());
+				}
+			}
+		}
+		if (chosen == null) {
+			chosen = fromHeader(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+		}
+		if (chosen == null && storeDefault != null) {
+			chosen = supported(storeDefault.toLanguageTag());
+		}
+		Locale locale = (chosen != null) ? chosen : Locale.ENGLISH;
+		request.setAttribute(ATTRIBUTE, locale);
+		response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
+		return locale;
+	}
+
+	/** The supported locale for a tag: exact, else by language ("pt-PT" gives pt-BR). */
+	static @Nullable Locale supported(@Nullable String tag) {
+		if (tag == null || tag.isBlank() || tag.length() > 35) {
+			return null;
+		}
+		Locale wanted = Locale.forLanguageTag(tag.strip().replace('_', '-'));
+		for (Locale l : SUPPORTED) {
+			if (l.toLanguageTag().equalsIgnoreCase(wanted.toLanguageTag())) {
+				return l;
+			}
+		}
+		for (Locale l : SUPPORTED) {
+			if (!wanted.getLanguage().isEmpty() && l.getLanguage().equals(wanted.getLanguage())) {
+				return l;
+			}
+		}
+		return null;
+	}
+
+	static @Nullable Locale fromHeader(@Nullable String header) {
+		if (header == null || header.isBlank() || header.length() > 500) {
+			return null;
+		}
+		List<Locale.LanguageRange> ranges;
+		try {
+			ranges = Locale.LanguageRange.parse(header);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+		for (Locale.LanguageRange range : ranges) {
+			if (range.getWeight() > 0 && !"*".equals(range.getRange())) {
+				Locale match = supported(range.getRange());
+				if (match != null) {
+					return match;
+				}
+			}
+		}
+		return null;
+	}
+
+}

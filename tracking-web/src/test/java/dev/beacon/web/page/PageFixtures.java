@@ -1,0 +1,146 @@
+package dev.beacon.web.page;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.beacon.order.Address;
+import dev.beacon.order.Customer;
+import dev.beacon.order.Order;
+import dev.beacon.order.OrderItem;
+import dev.beacon.order.OrderManagement;
+import dev.beacon.order.PlaceOrder;
+import dev.beacon.shipment.CarrierUpdate;
+import dev.beacon.shipment.RawScan;
+import dev.beacon.shipment.RegisterShipment;
+import dev.beacon.shipment.ScanLocation;
+import dev.beacon.shipment.ShipmentManagement;
+import dev.beacon.shipment.ShipmentView;
+import dev.beacon.shipment.TransitionCause;
+import dev.beacon.store.Brand;
+import dev.beacon.store.NewStore;
+import dev.beacon.store.Store;
+import dev.beacon.store.StoreManagement;
+import dev.beacon.testing.TestStores;
+
+/**
+ * Test data through core's services only: a branded store, orders and sandbox shipments
+ * that have gone through a journey of raw scans.
+ */
+final class PageFixtures {
+
+	private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+	/** Named journeys: raw sandbox scan codes (see page/sandbox-mapping.csv). */
+	enum Journey {
+
+		LABEL("LC"), IN_TRANSIT("LC", "PU", "IT"), OUT_FOR_DELIVERY("LC", "PU", "IT", "OD"),
+		DELIVERED("LC", "PU", "IT", "OD", "DL"), DELAYED_WEATHER("LC", "PU", "IT", "DE:Delayed by severe weather"),
+		ATTEMPTED("LC", "PU", "IT", "OD", "DA"), ADDRESS("LC", "PU", "IT", "EX:Incorrect address"),
+		DAMAGED("LC", "PU", "IT", "EX:Package damaged in transit"), PICKUP("LC", "PU", "IT", "AP"),
+		RETURNING("LC", "PU", "IT", "RS"), LOST("LC", "PU", "IT", "LS");
+
+		final String[] codes;
+
+		Journey(String... codes) {
+			this.codes = codes;
+		}
+
+	}
+
+	private final StoreManagement stores;
+
+	private final OrderManagement orders;
+
+	private final ShipmentManagement shipments;
+
+	PageFixtures(StoreManagement stores, OrderManagement orders, ShipmentManagement shipments) {
+		this.stores = stores;
+		this.orders = orders;
+		this.shipments = shipments;
+	}
+
+	Store store(String locale) {
+		Store store = this.stores
+			.provision(new NewStore("Northwind Coffee", TestStores.uniqueSlug("nw"), locale, "America/Chicago"))
+			.store();
+		return this.stores.updateBrand(store.getId(), "Northwind Coffee",
+				new Brand(null, "#7c2d12", "#0f766e", "help@northwind.example", "+1 555 0100",
+						"https://northwind.example/help", "We answer within one business day."),
+				locale, "America/Chicago", 90);
+	}
+
+	Order order(Store store, String number) {
+		return this.orders.place(store.getId(), new PlaceOrder(number, Instant.now().minus(Duration.ofDays(4)),
+				new Customer("Ana Lima", "ana@example.com", null, null), new Address("38103", "Memphis", "TN", "US"),
+				new Address("10001", "New York", "NY", "US"), LocalDate.now(ZoneOffset.UTC).plusDays(10),
+				List.of(new OrderItem("BEAN-1", "Ethiopia Guji, 1 kg", 2), new OrderItem("MUG-2", "Stoneware mug", 1)),
+				false));
+	}
+
+	static String orderNumber() {
+		return "NW-" + NUMBERS.incrementAndGet();
+	}
+
+	static String trackingNumber(char journeyDigit) {
+		long n = NUMBERS.incrementAndGet() % 1_000_000_000L;
+		return "SBX" + journeyDigit + String.format("%09d", n);
+	}
+
+	ShipmentView ship(Store store, Order order, Journey journey) {
+		char digit = switch (journey) {
+			case DELAYED_WEATHER -> '1';
+			case ATTEMPTED -> '2';
+			case ADDRESS -> '3';
+			case RETURNING -> '4';
+			case LOST -> '5';
+			case PICKUP -> '6';
+			default -> '0';
+		};
+		ShipmentView s = this.shipments.register(store.getId(), order.getOrderNumber(),
+				new RegisterShipment(trackingNumber(digit), "sandbox", "Ground", null));
+		Instant start = Instant.now().minus(Duration.ofDays(3));
+		List<RawScan> scans = new ArrayList<>();
+		String[] cities = { "New York", "Newark", "Memphis", "Memphis", "Memphis", "Memphis" };
+		for (int i = 0; i < journey.codes.length; i++) {
+			String[] parts = journey.codes[i].split(":", 2);
+			String code = parts[0];
+			String text = (parts.length > 1) ? parts[1] : describe(code);
+			Instant at = start.plus(Duration.ofHours(10L * i));
+			String city = cities[Math.min(i, cities.length - 1)];
+			scans.add(new RawScan(code, text, "{\"code\":\"" + code + "\"}", at, null, null,
+					new ScanLocation(city, city.equals("Memphis") ? "TN" : "NY", null, "US"), null));
+		}
+		this.shipments.ingest(s.id(), CarrierUpdate.of(scans, null), TransitionCause.POLL);
+		return this.shipments.get(store.getId(), s.id());
+	}
+
+	void expire(ShipmentView s) {
+		this.shipments.expire(s.id());
+	}
+
+	static String describe(String code) {
+		return switch (code) {
+			case "LC" -> "Shipping label created";
+			case "PU" -> "Picked up";
+			case "IT" -> "Arrived at sort facility";
+			case "OD" -> "Out for delivery";
+			case "DL" -> "Delivered, signed by JSMITH";
+			case "DA" -> "Delivery attempted, no one available";
+			case "AP" -> "Available at Memphis Access Point";
+			case "RS" -> "Returning to sender";
+			case "LS" -> "Package cannot be located";
+			default -> "Update";
+		};
+	}
+
+	UUID storeId(Store store) {
+		return store.getId();
+	}
+
+}
