@@ -96,6 +96,36 @@ class MessageBundlesTests {
 		assertThat(MessageRenderer.resolveLocale(null, Locale.forLanguageTag("it"))).isEqualTo(Locale.ENGLISH);
 	}
 
+	/**
+	 * Writes a few rendered emails to target/email-previews (docs/screenshots are made
+	 * from them).
+	 */
+	@Test
+	void writesEmailPreviews() throws IOException {
+		MessageRenderer renderer = new MessageRenderer();
+		java.nio.file.Path dir = java.nio.file.Path.of("target", "email-previews");
+		java.nio.file.Files.createDirectories(dir);
+		Brand brand = new Brand(null, "#7c2d12", "#15803d", "help@acme-outdoor.example", null, null, null);
+		Object[][] samples = { { Trigger.SHIPPED, null, Locale.ENGLISH },
+				{ Trigger.OUT_FOR_DELIVERY, null, Locale.ENGLISH }, { Trigger.EXCEPTION, "address", Locale.ENGLISH },
+				{ Trigger.DELAYED, null, Locale.forLanguageTag("pt-BR") },
+				{ Trigger.DELIVERED, "pickup_point", Locale.GERMAN } };
+		for (Object[] sample : samples) {
+			Trigger t = (Trigger) sample[0];
+			MessageContext ctx = new MessageContext(t, (String) sample[1], "Acme Outdoor", brand, "Ana", "1042",
+					List.of(new OrderItem(null, "Trail lamp", 1), new OrderItem(null, "Canvas tote", 2)), "UPS",
+					"1Z999AA10123456784", new DeliveryWindow(LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 10)),
+					"Memphis, TN, US", null, null,
+					"https://track.acme-outdoor.example/t/acme/orders/1042?k=1780000000.sig", null, Map.of());
+			RenderedMessage m = renderer.render(ctx, Channel.EMAIL, (Locale) sample[2]);
+			String name = t.key() + ((sample[1] != null) ? "-" + sample[1] : "") + "-"
+					+ ((Locale) sample[2]).toLanguageTag();
+			java.nio.file.Files.writeString(dir.resolve(name + ".html"), m.html());
+			java.nio.file.Files.writeString(dir.resolve(name + ".txt"), "Subject: " + m.subject() + "\n\n" + m.text());
+			assertThat(m.html()).contains("#7c2d12");
+		}
+	}
+
 	static List<Locale> locales() {
 		return MessageRenderer.SUPPORTED;
 	}
