@@ -1,6 +1,5 @@
 package dev.beacon.notify;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -198,10 +197,6 @@ class ConsentAndSettingsTests extends NotifyTestSupport {
 			.filter((v) -> v.channel() == Channel.SMS && v.trigger() == trigger)
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no " + trigger + " SMS"));
-	}
-
-	static Duration unused() {
-		return Duration.ZERO;
 	}
 
 }
