@@ -3,7 +3,6 @@ package dev.beacon.notify;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -233,10 +232,6 @@ public class NotificationManagement {
 
 	private static @Nullable String blankToNull(@Nullable String s) {
 		return (s == null || s.isBlank()) ? null : s.strip();
-	}
-
-	static ZoneId utc() {
-		return ZoneId.of("UTC");
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.beacon.notify;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -317,10 +316,6 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 				+ FROM + "\",\"status\":\"delivered\"}],\"end\":0,\"first_page_uri\":\"" + uri
 				+ "\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,\"uri\":\""
 				+ uri + "\"}";
-	}
-
-	static Instant unused() {
-		return Instant.EPOCH;
 	}
 
 }
