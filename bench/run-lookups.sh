@@ -10,6 +10,10 @@ key=${BEACON_KEY:-bk_bench_key_0123456789abcdef}
 base=${BEACON_URL:-http://localhost:8080}
 command -v wrk >/dev/null || { echo "install wrk: apt-get install -y wrk"; exit 1; }
 
+for _ in $(seq 1 60); do
+  [ "$(runuser -u postgres -- psql -tAqc "select count(*) from beacon.stores where slug = 'demo'" 2>/dev/null)" = 1 ] && break
+  sleep 2
+done
 have=$(runuser -u postgres -- psql -tAqc "select count(*) from beacon.orders where order_number like 'B-%'")
 if [ "$have" -lt "$n" ]; then
   echo "seeding $n orders ..."

@@ -20,7 +20,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.annotation.Order;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 import dev.beacon.admin.ConsoleUserManagement;
@@ -109,6 +109,8 @@ class DemoData implements ApplicationRunner {
 
 	private final HistoryImports history;
 
+	private final TaskScheduler scheduler;
+
 	private final double timeScale;
 
 	private final SecureRandom random = new SecureRandom();
@@ -118,8 +120,9 @@ class DemoData implements ApplicationRunner {
 	private volatile @Nullable Store store;
 
 	DemoData(StoreManagement stores, OrderManagement orders, ShipmentManagement shipments, TrackingLinks links,
-			DemoSettings settings, ConsoleUserManagement users, HistoryImports history,
+			DemoSettings settings, ConsoleUserManagement users, HistoryImports history, TaskScheduler scheduler,
 			@Value("${beacon.sandbox.time-scale:1}") double timeScale) {
+		this.scheduler = scheduler;
 		this.users = users;
 		this.history = history;
 		this.stores = stores;
@@ -157,6 +160,10 @@ class DemoData implements ApplicationRunner {
 			importHistory(s);
 		}
 		Store s = this.store;
+		Duration every = this.settings.trafficInterval();
+		if (!every.isZero() && !every.isNegative()) {
+			this.scheduler.scheduleWithFixedDelay(this::newOrder, Instant.now().plus(every), every);
+		}
 		String password = consoleUsers(s);
 		String base = this.links.baseUrl();
 		log.info("""
@@ -252,11 +259,9 @@ class DemoData implements ApplicationRunner {
 	/**
 	 * A new order every traffic interval, on a random journey, so the demo keeps moving.
 	 */
-	@Scheduled(initialDelayString = "${beacon.demo.traffic-interval:PT2M}",
-			fixedDelayString = "${beacon.demo.traffic-interval:PT2M}")
 	void newOrder() {
 		Store s = this.store;
-		if (s == null || this.settings.trafficInterval().isZero()) {
+		if (s == null) {
 			return;
 		}
 		Spec template = ORDERS.get(this.random.nextInt(ORDERS.size()));
