@@ -109,7 +109,7 @@ class TrackingPageController {
 
 	// ---- lookup
 
-	@GetMapping("/t/{slug}")
+	@GetMapping({ "/t/{slug}", "/t/{slug}/" })
 	ModelAndView lookupForm(@PathVariable String slug, @RequestParam(name = "order", required = false) String order,
 			HttpServletRequest request, HttpServletResponse response) {
 		Store store = store(slug, request);
