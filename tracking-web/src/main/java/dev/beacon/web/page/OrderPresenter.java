@@ -184,6 +184,17 @@ class OrderPresenter {
 			headline = msg(locale, "status." + m.name());
 		}
 		String next = next(store, s, locale);
+		if (m == Milestone.PICKED_UP || m == Milestone.IN_TRANSIT || m == Milestone.OUT_FOR_DELIVERY) {
+			if (h == Health.EXCEPTION) {
+				next = msg(locale, "next.exception");
+			}
+			else if (h == Health.ACTION_REQUIRED) {
+				next = msg(locale, "next.action");
+			}
+			else if (h == Health.DELAYED || h == Health.AT_RISK) {
+				next = msg(locale, "next.delayed");
+			}
+		}
 		String todoKey = todoKey(m, h, r);
 		String todo = (todoKey != null) ? msg(locale, "todo." + todoKey) : null;
 		HelpTopic topic = topic(m, h, r);

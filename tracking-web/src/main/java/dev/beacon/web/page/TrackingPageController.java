@@ -109,9 +109,10 @@ class TrackingPageController {
 
 	// ---- lookup
 
-	@GetMapping("/t/{slug}")
-	ModelAndView lookupForm(@PathVariable String slug, @RequestParam(name = "order", required = false) String order,
-			HttpServletRequest request, HttpServletResponse response) {
+	@GetMapping({ "/t/{slug}", "/t/{slug}/" })
+	ModelAndView lookupForm(@PathVariable String slug,
+			@RequestParam(name = "order", required = false) @Nullable String order, HttpServletRequest request,
+			HttpServletResponse response) {
 		Store store = store(slug, request);
 		Locale locale = this.locales.resolve(request, response, store.getDefaultLocale());
 		String prefill = (order != null && PagePaths.plausibleOrderNumber(order.strip())) ? order.strip() : "";
@@ -196,7 +197,7 @@ class TrackingPageController {
 
 	@GetMapping("/t/{slug}/orders/{orderNumber}")
 	ModelAndView order(@PathVariable String slug, @PathVariable String orderNumber,
-			@RequestParam(name = "k", required = false) String token, HttpServletRequest request,
+			@RequestParam(name = "k", required = false) @Nullable String token, HttpServletRequest request,
 			HttpServletResponse response) {
 		Store store = store(slug, request);
 		Locale locale = this.locales.resolve(request, response, store.getDefaultLocale());
@@ -232,7 +233,8 @@ class TrackingPageController {
 
 	@GetMapping("/t/{slug}/orders/{orderNumber}/help")
 	ModelAndView helpForm(@PathVariable String slug, @PathVariable String orderNumber,
-			@RequestParam(required = false) String topic, HttpServletRequest request, HttpServletResponse response) {
+			@RequestParam(required = false) @Nullable String topic, HttpServletRequest request,
+			HttpServletResponse response) {
 		Store store = store(slug, request);
 		Locale locale = this.locales.resolve(request, response, store.getDefaultLocale());
 		if (!PagePaths.plausibleOrderNumber(orderNumber) || !this.grants.granted(request, slug, orderNumber)) {

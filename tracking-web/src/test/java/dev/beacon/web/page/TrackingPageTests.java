@@ -124,6 +124,7 @@ class TrackingPageTests extends PageTestSupport {
 				"Memphis, TN 381**", "Sandbox Express", "https://sandbox.example/track/SBX1", "aria-current=\"step\"",
 				"Tracking history");
 		assertThat(html).doesNotContain("ana@example.com").doesNotContain("Ana Lima").doesNotContain("38103");
+		assertThat(html).contains("It’s still on its way, but later than planned.");
 	}
 
 	@Test
@@ -312,20 +313,13 @@ class TrackingPageTests extends PageTestSupport {
 	void lookupsArePerClientRateLimitedWithAPolite429() throws Exception {
 		ShipmentView s = this.fixtures.ship(this.store, this.order, Journey.IN_TRANSIT);
 		String client = "10.9.9." + (int) (Math.random() * 250);
-		int last = 0;
-		for (int i = 0; i < 200 && last != 429; i++) {
-			last = this.mvc
+		MvcResult r = null;
+		for (int i = 0; i < 200 && (r == null || r.getResponse().getStatus() != 429); i++) {
+			r = this.mvc
 				.perform(get("/t/" + this.store.getSlug() + "/track").param("number", s.trackingNumber())
 					.with(client(client)))
-				.andReturn()
-				.getResponse()
-				.getStatus();
+				.andReturn();
 		}
-		assertThat(last).isEqualTo(429);
-		MvcResult r = this.mvc
-			.perform(get("/t/" + this.store.getSlug() + "/track").param("number", s.trackingNumber())
-				.with(client(client)))
-			.andReturn();
 		assertThat(r.getResponse().getStatus()).isEqualTo(429);
 		assertThat(r.getResponse().getHeader("Retry-After")).isNotBlank();
 		assertThat(body(r)).contains("Too many tries", "Northwind Coffee").doesNotContain("Exception");

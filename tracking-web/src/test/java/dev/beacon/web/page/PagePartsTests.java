@@ -1,0 +1,85 @@
+package dev.beacon.web.page;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+import dev.beacon.order.Address;
+import dev.beacon.order.Customer;
+import dev.beacon.shipment.CarrierDirectory;
+import dev.beacon.status.Health;
+import dev.beacon.status.Milestone;
+import dev.beacon.status.Reason;
+import dev.beacon.store.Brand;
+import dev.beacon.support.HelpTopic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The page's small pure parts, without Spring. */
+class PagePartsTests {
+
+	@Test
+	void withoutACarrierDirectoryCarriersKeepTheirNamesAndGetNoLink() {
+		CarrierNames names = new CarrierNames(new StaticListableBeanFactory().getBeanProvider(CarrierDirectory.class));
+		assertThat(names.name("fedex")).isEqualTo("FedEx");
+		assertThat(names.name("acme")).isEqualTo("ACME");
+		assertThat(names.link("ups", "1Z999AA10123456784")).isNull();
+	}
+
+	@Test
+	void brandColoursKeepAaContrastWhateverTheStoreChose() {
+		String css = BrandStyle.css(new Brand(null, "#ffe600", "not-a-colour", null, null, null, null));
+		assertThat(css).contains("--brand:#ffe600", "--on-brand:#111111", "--accent:" + Brand.DEFAULT_ACCENT);
+		String ink = css.replaceAll(".*--brand-ink:(#[0-9a-f]{6}).*", "$1");
+		int[] c = { Integer.parseInt(ink.substring(1, 3), 16), Integer.parseInt(ink.substring(3, 5), 16),
+				Integer.parseInt(ink.substring(5, 7), 16) };
+		assertThat(BrandStyle.contrast(1.0, BrandStyle.luminance(c))).isGreaterThanOrEqualTo(4.5);
+		assertThat(BrandStyle.css(new Brand(null, "red;}body{display:none", "#000000", null, null, null, null)))
+			.doesNotContain("display");
+	}
+
+	@Test
+	void acceptLanguageMatchesByTagThenByLanguage() {
+		assertThat(ShopperLocales.fromHeader("pt-PT,pt;q=0.9,en;q=0.5")).isEqualTo(Locale.forLanguageTag("pt-BR"));
+		assertThat(ShopperLocales.fromHeader("ja,zh;q=0.8")).isNull();
+		assertThat(ShopperLocales.fromHeader("ja, de-AT;q=0.7")).isEqualTo(Locale.GERMAN);
+		assertThat(ShopperLocales.fromHeader("*;q=1, ;;;")).isNull();
+		assertThat(ShopperLocales.supported("fr_CA")).isEqualTo(Locale.FRENCH);
+	}
+
+	@Test
+	void personalDataIsMaskedOrScrubbed() {
+		assertThat(OrderPresenter.maskedName(new Customer("Ana Maria Lima", null, null, null))).isEqualTo("Ana L.");
+		assertThat(OrderPresenter.maskedEmail("ana.lima@example.co.uk")).isEqualTo("a***@e***.uk");
+		assertThat(OrderPresenter.shipTo(new Address("38103", "Memphis", "TN", "US")))
+			.isEqualTo("Memphis, TN 381**, US");
+		assertThat(OrderPresenter.scrub("Delivered, Signed by: J SMITH at front door"))
+			.isEqualTo("Delivered, Signed by ***");
+		assertThat(OrderPresenter.scrub("Arrived at facility")).isEqualTo("Arrived at facility");
+	}
+
+	@Test
+	void delayedAndExceptionStatesSayWhatToDoFirst() {
+		assertThat(OrderPresenter.todoKey(Milestone.IN_TRANSIT, Health.ON_TRACK, null)).isNull();
+		assertThat(OrderPresenter.todoKey(Milestone.IN_TRANSIT, Health.DELAYED, Reason.WEATHER)).isEqualTo("delayed");
+		assertThat(OrderPresenter.todoKey(Milestone.IN_TRANSIT, Health.ACTION_REQUIRED, Reason.ADDRESS))
+			.isEqualTo("ADDRESS");
+		assertThat(OrderPresenter.topic(Milestone.IN_TRANSIT, Health.ACTION_REQUIRED, Reason.ADDRESS))
+			.isEqualTo(HelpTopic.WRONG_ADDRESS);
+		assertThat(OrderPresenter.topic(Milestone.DELIVERED, Health.ON_TRACK, null)).isEqualTo(HelpTopic.NOT_RECEIVED);
+		assertThat(OrderPresenter.stepOf(Milestone.DELIVERY_ATTEMPTED)).isEqualTo(3);
+		assertThat(OrderPresenter.stepOf(Milestone.RETURNED)).isEqualTo(-1);
+	}
+
+	@Test
+	void orderNumbersArePlausibleBeforeAnyQuery() {
+		assertThat(PagePaths.plausibleOrderNumber("NW-1001")).isTrue();
+		assertThat(PagePaths.plausibleOrderNumber("a/b")).isFalse();
+		assertThat(PagePaths.plausibleOrderNumber("x".repeat(65))).isFalse();
+		assertThat(PagePaths.plausibleOrderNumber("bad\u0000")).isFalse();
+		assertThat(PagePaths.order("shop", "A 1#")).isEqualTo("/t/shop/orders/A%201%23");
+	}
+
+}
