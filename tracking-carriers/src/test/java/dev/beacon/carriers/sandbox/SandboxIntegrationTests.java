@@ -10,8 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
+import dev.beacon.carriers.CarriersIntegrationTest;
 import dev.beacon.carriers.CarriersTestSupport;
 import dev.beacon.order.OrderManagement;
 import dev.beacon.shipment.PollOutcome;
@@ -25,8 +25,7 @@ import dev.beacon.store.StoreManagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest
-class SandboxIntegrationTests {
+class SandboxIntegrationTests extends CarriersIntegrationTest {
 
 	@Autowired
 	StoreManagement stores;
