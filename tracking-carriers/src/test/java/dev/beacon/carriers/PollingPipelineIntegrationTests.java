@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.beacon.carriers.http.CarrierMetrics;
 import dev.beacon.order.OrderManagement;
 import dev.beacon.shipment.PollOutcome;
 import dev.beacon.shipment.RegisterShipment;
@@ -47,6 +48,9 @@ class PollingPipelineIntegrationTests extends CarriersIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	CarrierMetrics metrics;
 
 	UUID storeId;
 
@@ -85,6 +89,13 @@ class PollingPipelineIntegrationTests extends CarriersIntegrationTest {
 		assertThat(delivered.milestone()).isEqualTo(Milestone.DELIVERED);
 		assertThat(delivered.health()).isEqualTo(Health.ON_TRACK);
 		assertThat(delivered.events()).hasSize(4);
+		assertThat(this.metrics.registry().counter("beacon.carrier.requests", "carrier", "ups").count())
+			.isGreaterThanOrEqualTo(3);
+		assertThat(
+				this.metrics.registry().counter("beacon.carrier.errors", "carrier", "ups", "kind", "malformed").count())
+			.isGreaterThanOrEqualTo(1);
+		assertThat(this.metrics.registry().counter("beacon.carrier.scans.ingested", "carrier", "ups").count())
+			.isGreaterThanOrEqualTo(4);
 		assertThat(delivered.deliveredAt())
 			.isEqualTo(LocalDate.now(ZoneOffset.UTC).minusDays(1).atTime(22, 30).toInstant(ZoneOffset.UTC));
 	}

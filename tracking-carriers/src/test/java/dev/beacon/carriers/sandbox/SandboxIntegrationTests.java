@@ -53,7 +53,7 @@ class SandboxIntegrationTests extends CarriersIntegrationTest {
 	@CsvSource({ "SBX0000000001, DELIVERED, ON_TRACK", "SBX1000000001, DELIVERED, ON_TRACK",
 			"SBX2000000001, DELIVERED, ON_TRACK", "SBX3000000001, OUT_FOR_DELIVERY, ACTION_REQUIRED",
 			"SBX4000000001, RETURNED, EXCEPTION", "SBX5000000001, IN_TRANSIT, EXCEPTION",
-			"SBX6000000001, AVAILABLE_FOR_PICKUP, ACTION_REQUIRED" })
+			"SBX6000000001, AVAILABLE_FOR_PICKUP, ACTION_REQUIRED", "SBX7000000001, CANCELLED, EXCEPTION" })
 	void aBackdatedShipmentCatchesUpOnItsFirstPoll(String number, Milestone milestone, Health health) {
 		ShipmentView registered = shipped(number, Duration.ofHours(100));
 		assertThat(registered.carrier()).isEqualTo("sandbox");
@@ -90,7 +90,7 @@ class SandboxIntegrationTests extends CarriersIntegrationTest {
 	@Test
 	void anUnknownJourneyIsNotFoundAndKeepsNothing() {
 		ShipmentView s = this.shipments.register(this.storeId, "A-1",
-				new RegisterShipment("SBX9000000001", "sandbox", null, Instant.now().minusSeconds(3600 * 100)));
+				new RegisterShipment("SBX8000000001", "sandbox", null, Instant.now().minusSeconds(3600 * 100)));
 		ShipmentView after = this.shipments.refresh(this.storeId, s.id());
 		assertThat(after.lastPollOutcome()).isEqualTo(PollOutcome.NOT_FOUND);
 		assertThat(after.events()).isEmpty();
