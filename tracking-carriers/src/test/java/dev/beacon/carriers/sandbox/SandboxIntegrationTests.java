@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,6 +16,8 @@ import dev.beacon.carriers.CarriersIntegrationTest;
 import dev.beacon.carriers.CarriersTestSupport;
 import dev.beacon.order.OrderManagement;
 import dev.beacon.shipment.PollOutcome;
+import dev.beacon.shipment.PollTask;
+import dev.beacon.shipment.RawScan;
 import dev.beacon.shipment.RegisterShipment;
 import dev.beacon.shipment.ScanView;
 import dev.beacon.shipment.ShipmentManagement;
@@ -35,6 +38,9 @@ class SandboxIntegrationTests extends CarriersIntegrationTest {
 
 	@Autowired
 	ShipmentManagement shipments;
+
+	@Autowired
+	JsonMapper json;
 
 	UUID storeId;
 
@@ -85,6 +91,26 @@ class SandboxIntegrationTests extends CarriersIntegrationTest {
 		assertThat(s.events().get(0).rawCode()).isEqualTo("DL");
 		assertThat(s.events().get(0).location().city()).isEqualTo("Memphis");
 		assertThat(s.deliveredAt()).isNotNull();
+	}
+
+	@Test
+	void atDemoScaleAJourneyPlaysInAboutTenMinutes() {
+		SandboxAdapter demo = new SandboxAdapter(new SandboxProperties(576), this.shipments, this.orders, this.stores,
+				this.json, new org.springframework.beans.factory.support.StaticListableBeanFactory()
+					.getBeanProvider(java.time.Clock.class));
+		ShipmentView fiveMinutes = shipped("SBX0000000005", Duration.ofMinutes(5));
+		ShipmentView tenMinutes = shipped("SBX0000000010", Duration.ofMinutes(10));
+		var updates = demo.track(java.util.List.of(task(fiveMinutes), task(tenMinutes)));
+		assertThat(updates.get(fiveMinutes.id()).scans()).extracting(RawScan::rawCode).last().isEqualTo("DP");
+		assertThat(updates.get(tenMinutes.id()).scans()).extracting(RawScan::rawCode).last().isEqualTo("DL");
+		RawScan delivered = updates.get(tenMinutes.id()).scans().get(8);
+		assertThat(Duration.between(tenMinutes.shippedAt(), delivered.occurredAt()))
+			.isEqualTo(Duration.ofMillis(Duration.ofHours(86).toMillis() / 576));
+	}
+
+	private static PollTask task(ShipmentView v) {
+		return new PollTask(v.id(), v.storeId(), v.carrier(), v.trackingNumber(), null, v.shippedAt(), v.createdAt(),
+				v.milestone(), null, null);
 	}
 
 	@Test
