@@ -3,12 +3,15 @@ package dev.beacon.carriers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
 import dev.beacon.carriers.http.CarrierAdapter;
+import dev.beacon.carriers.push.WebhookSources;
+import dev.beacon.store.StoreManagement;
 
 /**
  * The carriers module's API for other modules (the console): which carriers are
@@ -19,8 +22,37 @@ public class CarrierManagement {
 
 	private final Map<String, CarrierAdapter> adapters;
 
-	CarrierManagement(List<CarrierAdapter> adapters) {
+	private final WebhookSources webhooks;
+
+	private final StoreManagement stores;
+
+	CarrierManagement(List<CarrierAdapter> adapters, WebhookSources webhooks, StoreManagement stores) {
+		this.stores = stores;
 		this.adapters = adapters.stream().collect(Collectors.toMap(CarrierAdapter::code, Function.identity()));
+		this.webhooks = webhooks;
+	}
+
+	/**
+	 * Connects a Shopify shop to a store: fulfillment webhooks sent to
+	 * {@code /webhooks/carriers/shopify} with {@code X-Shopify-Shop-Domain: shopDomain}
+	 * and signed with {@code secret} (the app's client secret) update this store's
+	 * orders. Answers the webhook path to configure in Shopify.
+	 */
+	public String connectShopify(UUID storeId, String shopDomain, String secret) {
+		this.webhooks.connect(storeId, "shopify", shopDomain, secret);
+		return "/webhooks/carriers/shopify";
+	}
+
+	/**
+	 * Connects an EasyPost webhook (signed with {@code secret}, the webhook secret set in
+	 * EasyPost) to a store. Answers the webhook path to configure in EasyPost.
+	 */
+	public String connectEasyPost(UUID storeId, String secret) {
+		String slug = this.stores.byId(storeId)
+			.orElseThrow(() -> new IllegalArgumentException("no store " + storeId))
+			.getSlug();
+		this.webhooks.connect(storeId, "easypost", slug, secret);
+		return "/webhooks/carriers/easypost/" + slug;
 	}
 
 	/** One line per carrier Beacon knows, in a stable order. */

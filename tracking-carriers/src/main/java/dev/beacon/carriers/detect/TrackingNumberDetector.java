@@ -37,7 +37,7 @@ public final class TrackingNumberDetector {
 
 	private static final int[] FEDEX_13 = { 1, 7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1 };
 
-	private static final Pattern SANDBOX = Pattern.compile("SBX([0-6])[0-9]{9}");
+	private static final Pattern SANDBOX = Pattern.compile("SBX([0-7])[0-9]{9}");
 
 	private static final Pattern UPS_1Z = Pattern.compile("1Z([A-Z0-9]{6}([A-Z0-9]{2})[A-Z0-9]{7})([0-9])");
 

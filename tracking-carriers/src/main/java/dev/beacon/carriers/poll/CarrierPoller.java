@@ -12,8 +12,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,8 @@ import dev.beacon.shipment.TransitionCause;
 public class CarrierPoller implements CarrierPolling, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(CarrierPoller.class);
+
+	private static final Pattern RETRY_AFTER = Pattern.compile("retry after (\\d{1,9})s");
 
 	private final ShipmentManagement shipments;
 
@@ -153,7 +158,7 @@ public class CarrierPoller implements CarrierPolling, SmartLifecycle {
 			try {
 				int fresh = this.shipments.ingest(task.shipmentId(), update, TransitionCause.POLL);
 				this.metrics.scansIngested(carrier, fresh);
-				reschedule(task.shipmentId(), update.outcome(), scale);
+				reschedule(task.shipmentId(), update, scale);
 			}
 			catch (RuntimeException ex) {
 				log.warn("could not record poll of shipment {} ({})", task.shipmentId(), carrier, ex);
@@ -161,19 +166,34 @@ public class CarrierPoller implements CarrierPolling, SmartLifecycle {
 		}
 	}
 
-	private void reschedule(UUID shipmentId, PollOutcome outcome, double scale) {
+	private void reschedule(UUID shipmentId, CarrierUpdate update, double scale) {
 		Optional<ShipmentView> view = this.shipments.byId(shipmentId);
 		if (view.isEmpty()) {
 			return;
 		}
 		Instant now = this.clock.instant();
-		PollSchedule.Decision decision = this.schedule.decide(view.get(), outcome, now, scale);
+		PollSchedule.Decision decision = this.schedule.decide(view.get(), update.outcome(), now, scale);
 		if (decision.expire()) {
 			this.shipments.expire(shipmentId);
+			return;
 		}
-		else {
-			this.shipments.scheduleNextPoll(shipmentId, decision.nextPoll());
+		Instant next = decision.nextPoll();
+		Instant carrierAsked = retryAfter(update, now);
+		if (next != null && carrierAsked != null && carrierAsked.isAfter(next)) {
+			next = carrierAsked;
 		}
+		this.shipments.scheduleNextPoll(shipmentId, next);
+	}
+
+	/**
+	 * A 429's Retry-After, as the adapters report it in the detail ("retry after 3600s").
+	 */
+	static @Nullable Instant retryAfter(CarrierUpdate update, Instant now) {
+		if (update.outcome() != PollOutcome.RATE_LIMITED || update.detail() == null) {
+			return null;
+		}
+		Matcher m = RETRY_AFTER.matcher(update.detail());
+		return m.find() ? now.plusSeconds(Long.parseLong(m.group(1))) : null;
 	}
 
 	private void tick() {

@@ -9,8 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The scripted journeys of the sandbox carrier. A tracking number is {@code SBX} + 10
- * digits; the first digit picks the journey. Offsets are carrier time after the shipment
- * was handed over (shipped-at, or registration when unknown).
+ * digits; the first digit picks the journey (0 on time, 1 delayed, 2 failed attempt then
+ * delivered, 3 address exception, 4 returned to sender, 5 lost, 6 available for pickup; 7
+ * cancelled is an extension). Offsets are carrier time after the shipment was handed over
+ * (shipped-at, or registration when unknown).
  */
 final class SandboxJourneys {
 
@@ -70,7 +72,9 @@ final class SandboxJourneys {
 			journey(5, "lost", 86, at(96, "TR", "Package cannot be located: trace opened", Place.HUB)),
 			journey(6, "available for pickup", 80, at(60, "AR", "Arrived at destination facility", Place.DESTINATION),
 					at(72, "OD", "Out for delivery", Place.DESTINATION),
-					at(78, "HP", "Ready for pickup at access point", Place.DESTINATION)));
+					at(78, "HP", "Ready for pickup at access point", Place.DESTINATION)),
+			new Journey(7, "cancelled", List.of(at(0, "LC", "Shipping label created, awaiting item", Place.ORIGIN),
+					at(6, "CA", "Shipment cancelled by the shipper", Place.ORIGIN)), Duration.ofHours(80)));
 
 	private static Journey journey(int digit, String name, double plannedHours, Step... tail) {
 		List<Step> steps = new java.util.ArrayList<>(FIRST_LEG);

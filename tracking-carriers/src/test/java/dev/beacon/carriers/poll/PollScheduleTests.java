@@ -80,6 +80,16 @@ class PollScheduleTests {
 	}
 
 	@Test
+	void aLongRetryAfterIsHonouredByTheNextPoll() {
+		assertThat(CarrierPoller.retryAfter(dev.beacon.shipment.CarrierUpdate.failed(PollOutcome.RATE_LIMITED,
+				"DHL track: HTTP 429 (retry after 86400s)"), NOW))
+			.isEqualTo(NOW.plus(Duration.ofDays(1)));
+		assertThat(
+				CarrierPoller.retryAfter(dev.beacon.shipment.CarrierUpdate.failed(PollOutcome.SERVER_ERROR, "x"), NOW))
+			.isNull();
+	}
+
+	@Test
 	void failuresBackOff() {
 		ShipmentView v = view(Milestone.IN_TRANSIT, Health.ON_TRACK, NOW.minusSeconds(600), null);
 		assertThat(next(v, PollOutcome.RATE_LIMITED, 1)).isEqualTo(Duration.ofMinutes(15));

@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.beacon.carriers.CarriersIntegrationTest;
 import dev.beacon.carriers.CarriersTestSupport;
 import dev.beacon.carriers.http.CarrierAdapter;
 import dev.beacon.carriers.http.CarrierMetrics;
@@ -36,8 +36,7 @@ import dev.beacon.store.StoreManagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest
-class TwoPollersIntegrationTests {
+class TwoPollersIntegrationTests extends CarriersIntegrationTest {
 
 	@Autowired
 	StoreManagement stores;

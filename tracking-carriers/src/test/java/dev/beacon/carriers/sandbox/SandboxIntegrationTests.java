@@ -5,16 +5,19 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
+import dev.beacon.carriers.CarriersIntegrationTest;
 import dev.beacon.carriers.CarriersTestSupport;
 import dev.beacon.order.OrderManagement;
 import dev.beacon.shipment.PollOutcome;
+import dev.beacon.shipment.PollTask;
+import dev.beacon.shipment.RawScan;
 import dev.beacon.shipment.RegisterShipment;
 import dev.beacon.shipment.ScanView;
 import dev.beacon.shipment.ShipmentManagement;
@@ -25,8 +28,7 @@ import dev.beacon.store.StoreManagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest
-class SandboxIntegrationTests {
+class SandboxIntegrationTests extends CarriersIntegrationTest {
 
 	@Autowired
 	StoreManagement stores;
@@ -36,6 +38,9 @@ class SandboxIntegrationTests {
 
 	@Autowired
 	ShipmentManagement shipments;
+
+	@Autowired
+	JsonMapper json;
 
 	UUID storeId;
 
@@ -54,7 +59,7 @@ class SandboxIntegrationTests {
 	@CsvSource({ "SBX0000000001, DELIVERED, ON_TRACK", "SBX1000000001, DELIVERED, ON_TRACK",
 			"SBX2000000001, DELIVERED, ON_TRACK", "SBX3000000001, OUT_FOR_DELIVERY, ACTION_REQUIRED",
 			"SBX4000000001, RETURNED, EXCEPTION", "SBX5000000001, IN_TRANSIT, EXCEPTION",
-			"SBX6000000001, AVAILABLE_FOR_PICKUP, ACTION_REQUIRED" })
+			"SBX6000000001, AVAILABLE_FOR_PICKUP, ACTION_REQUIRED", "SBX7000000001, CANCELLED, EXCEPTION" })
 	void aBackdatedShipmentCatchesUpOnItsFirstPoll(String number, Milestone milestone, Health health) {
 		ShipmentView registered = shipped(number, Duration.ofHours(100));
 		assertThat(registered.carrier()).isEqualTo("sandbox");
@@ -89,9 +94,29 @@ class SandboxIntegrationTests {
 	}
 
 	@Test
+	void atDemoScaleAJourneyPlaysInAboutTenMinutes() {
+		SandboxAdapter demo = new SandboxAdapter(new SandboxProperties(576), this.shipments, this.orders, this.stores,
+				this.json, new org.springframework.beans.factory.support.StaticListableBeanFactory()
+					.getBeanProvider(java.time.Clock.class));
+		ShipmentView fiveMinutes = shipped("SBX0000000005", Duration.ofMinutes(5));
+		ShipmentView tenMinutes = shipped("SBX0000000010", Duration.ofMinutes(10));
+		var updates = demo.track(java.util.List.of(task(fiveMinutes), task(tenMinutes)));
+		assertThat(updates.get(fiveMinutes.id()).scans()).extracting(RawScan::rawCode).last().isEqualTo("DP");
+		assertThat(updates.get(tenMinutes.id()).scans()).extracting(RawScan::rawCode).last().isEqualTo("DL");
+		RawScan delivered = updates.get(tenMinutes.id()).scans().get(8);
+		assertThat(Duration.between(tenMinutes.shippedAt(), delivered.occurredAt()))
+			.isEqualTo(Duration.ofMillis(Duration.ofHours(86).toMillis() / 576));
+	}
+
+	private static PollTask task(ShipmentView v) {
+		return new PollTask(v.id(), v.storeId(), v.carrier(), v.trackingNumber(), null, v.shippedAt(), v.createdAt(),
+				v.milestone(), null, null);
+	}
+
+	@Test
 	void anUnknownJourneyIsNotFoundAndKeepsNothing() {
 		ShipmentView s = this.shipments.register(this.storeId, "A-1",
-				new RegisterShipment("SBX9000000001", "sandbox", null, Instant.now().minusSeconds(3600 * 100)));
+				new RegisterShipment("SBX8000000001", "sandbox", null, Instant.now().minusSeconds(3600 * 100)));
 		ShipmentView after = this.shipments.refresh(this.storeId, s.id());
 		assertThat(after.lastPollOutcome()).isEqualTo(PollOutcome.NOT_FOUND);
 		assertThat(after.events()).isEmpty();
