@@ -1,5 +1,6 @@
 package dev.beacon;
 
+import dev.beacon.admin.CarrierConnections;
 import dev.beacon.shipment.MappingTable;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -24,6 +25,39 @@ public class AdminTestApplication {
 	@Bean
 	MappingTable adminFedexTable() {
 		return MappingTable.fromClasspath("fedex", "normalization/admin-sandbox.csv");
+	}
+
+	/**
+	 * Stands in for the app's bridge to the carriers module: records what the console
+	 * asks.
+	 */
+	@Bean
+	RecordingCarrierConnections carrierConnections() {
+		return new RecordingCarrierConnections();
+	}
+
+	public static class RecordingCarrierConnections implements CarrierConnections {
+
+		public final java.util.List<String> connected = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@Override
+		public java.util.List<CarrierLine> carriers() {
+			return java.util.List
+				.of(new CarrierLine("ups", "UPS", false, null, null, null, "no credentials configured"));
+		}
+
+		@Override
+		public String connectShopify(java.util.UUID storeId, String shopDomain, String secret) {
+			this.connected.add(storeId + " shopify " + shopDomain);
+			return "/webhooks/carriers/shopify";
+		}
+
+		@Override
+		public String connectEasyPost(java.util.UUID storeId, String secret) {
+			this.connected.add(storeId + " easypost");
+			return "/webhooks/carriers/easypost/x";
+		}
+
 	}
 
 	@Bean

@@ -26,6 +26,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 class ConsoleAccessTests extends AdminIntegrationTest {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	dev.beacon.AdminTestApplication.RecordingCarrierConnections connections;
+
 	private Store mine;
 
 	private Store other;
@@ -213,6 +216,50 @@ class ConsoleAccessTests extends AdminIntegrationTest {
 				.with(user(admin)))
 			.andExpect(flash().attributeExists("error"));
 		assertThat(this.stores.byId(this.mine.getId()).orElseThrow().getName()).isEqualTo("Renamed");
+	}
+
+	@Test
+	void adminSeesCarriersAndConnectsPushIntegrationsOfTheirOwnStoresOnly() throws Exception {
+		ConsolePrincipal admin = consoleUser(Role.ADMIN, this.mine);
+		ConsolePrincipal agent = consoleUser(Role.AGENT, this.mine);
+		assertThat(this.mvc.perform(get("/console/admin/stores/" + this.mine.getId()).with(user(admin)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("no: no credentials configured").contains("Connect Shopify");
+		this.mvc
+			.perform(post("/console/admin/stores/" + this.mine.getId() + "/integrations/shopify")
+				.param("shopDomain", "Acme-Shop.myshopify.com")
+				.param("secret", "shpss_0123456789")
+				.with(csrf())
+				.with(user(admin)))
+			.andExpect(flash().attribute("flash",
+					"Shopify shop acme-shop.myshopify.com connected. Send its webhooks to /webhooks/carriers/shopify."));
+		this.mvc
+			.perform(post("/console/admin/stores/" + this.mine.getId() + "/integrations/shopify")
+				.param("shopDomain", "evil.example.com")
+				.param("secret", "shpss_0123456789")
+				.with(csrf())
+				.with(user(admin)))
+			.andExpect(flash().attributeExists("error"));
+		this.mvc
+			.perform(post("/console/admin/stores/" + this.mine.getId() + "/integrations/easypost")
+				.param("secret", "short")
+				.with(csrf())
+				.with(user(admin)))
+			.andExpect(flash().attributeExists("error"));
+		this.mvc
+			.perform(post("/console/admin/stores/" + this.other.getId() + "/integrations/easypost")
+				.param("secret", "long enough secret")
+				.with(csrf())
+				.with(user(admin)))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(post("/console/admin/stores/" + this.mine.getId() + "/integrations/easypost")
+				.param("secret", "long enough secret")
+				.with(csrf())
+				.with(user(agent)))
+			.andExpect(status().isForbidden());
+		assertThat(this.connections.connected).containsExactly(this.mine.getId() + " shopify acme-shop.myshopify.com");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.UUID;
 import dev.beacon.admin.ConsoleAccess;
 import dev.beacon.admin.ConsoleNotFoundException;
 import dev.beacon.admin.ConsolePage;
+import dev.beacon.admin.CarrierConnections;
 import dev.beacon.admin.ConsoleUser;
 import dev.beacon.admin.ConsoleUserManagement;
 import dev.beacon.admin.Role;
@@ -20,6 +21,7 @@ import dev.beacon.store.Store;
 import dev.beacon.store.StoreManagement;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,10 +45,14 @@ class AdminController implements ConsolePage {
 
 	private final StoreManagement stores;
 
-	AdminController(ConsoleAccess access, ConsoleUserManagement users, StoreManagement stores) {
+	private final ObjectProvider<CarrierConnections> carriers;
+
+	AdminController(ConsoleAccess access, ConsoleUserManagement users, StoreManagement stores,
+			ObjectProvider<CarrierConnections> carriers) {
 		this.access = access;
 		this.users = users;
 		this.stores = stores;
+		this.carriers = carriers;
 	}
 
 	@GetMapping("/console/admin/users")
@@ -134,7 +140,54 @@ class AdminController implements ConsolePage {
 		model.addAttribute("store", store);
 		model.addAttribute("brand", store.getBrand());
 		model.addAttribute("keys", this.stores.keys(storeId));
+		CarrierConnections connections = this.carriers.getIfAvailable();
+		model.addAttribute("carriersInstalled", connections != null);
+		model.addAttribute("carriers", (connections != null) ? connections.carriers() : List.of());
 		return "console/admin-store";
+	}
+
+	@PostMapping("/console/admin/stores/{storeId}/integrations/shopify")
+	String connectShopify(@PathVariable UUID storeId, @RequestParam String shopDomain, @RequestParam String secret,
+			RedirectAttributes flash) {
+		this.access.requireStore(storeId);
+		String domain = shopDomain.strip().toLowerCase(java.util.Locale.ROOT);
+		if (!domain.matches("[a-z0-9][a-z0-9-]{0,60}\\.myshopify\\.com")) {
+			flash.addFlashAttribute("error", "The shop domain must look like your-shop.myshopify.com.");
+			return "redirect:/console/admin/stores/" + storeId;
+		}
+		return connect(storeId, flash, secret, () -> connections().connectShopify(storeId, domain, secret.strip()),
+				"Shopify shop " + domain);
+	}
+
+	@PostMapping("/console/admin/stores/{storeId}/integrations/easypost")
+	String connectEasyPost(@PathVariable UUID storeId, @RequestParam String secret, RedirectAttributes flash) {
+		this.access.requireStore(storeId);
+		return connect(storeId, flash, secret, () -> connections().connectEasyPost(storeId, secret.strip()),
+				"EasyPost");
+	}
+
+	private String connect(UUID storeId, RedirectAttributes flash, String secret,
+			java.util.function.Supplier<String> action, String what) {
+		if (secret.strip().length() < 8 || secret.strip().length() > 200) {
+			flash.addFlashAttribute("error", "The signing secret must be 8 to 200 characters.");
+			return "redirect:/console/admin/stores/" + storeId;
+		}
+		try {
+			String path = action.get();
+			flash.addFlashAttribute("flash", what + " connected. Send its webhooks to " + path + ".");
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			flash.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/console/admin/stores/" + storeId;
+	}
+
+	private CarrierConnections connections() {
+		CarrierConnections connections = this.carriers.getIfAvailable();
+		if (connections == null) {
+			throw new IllegalStateException("The carriers module is not installed.");
+		}
+		return connections;
 	}
 
 	@PostMapping("/console/admin/stores/{storeId}/brand")
