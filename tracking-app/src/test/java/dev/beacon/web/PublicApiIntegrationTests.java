@@ -58,6 +58,9 @@ class PublicApiIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	jakarta.persistence.EntityManagerFactory entityManagerFactory;
+
 	ProvisionedStore store;
 
 	ProvisionedStore other;
@@ -317,6 +320,32 @@ class PublicApiIntegrationTests {
 			.andExpect(status().isNotFound());
 		this.mvc.perform(as(this.store, get("/api/v1/shipments/not-a-uuid"))).andExpect(status().isNotFound());
 		this.mvc.perform(as(this.other, get("/api/v1/orders"))).andExpect(jsonPath("$.items", hasSize(0)));
+	}
+
+	@Test
+	void theStatusApiIsAFixedNumberOfIndexedLookupsWhateverTheShipmentCount() throws Exception {
+		createOrder("8001");
+		createOrder("8003");
+		this.mvc.perform(as(this.store, post("/api/v1/orders/8001/shipments"))
+			.content("{\"trackingNumber\":\"" + UPS_NUMBER + "\",\"carrier\":\"ups\"}"));
+		for (String n : List.of("1Z999AA10123456785", "1Z999AA10123456786", "1Z999AA10123456787")) {
+			this.mvc.perform(as(this.store, post("/api/v1/orders/8003/shipments"))
+				.content("{\"trackingNumber\":\"" + n + "\",\"carrier\":\"ups\"}"));
+		}
+		long one = statementsFor("/api/v1/orders/8001");
+		long three = statementsFor("/api/v1/orders/8003");
+		// key lookup, store, order (+ items), shipments, scans: no statement per shipment
+		// or per scan
+		assertThat(one).isLessThanOrEqualTo(6);
+		assertThat(three).isEqualTo(one);
+	}
+
+	private long statementsFor(String path) throws Exception {
+		org.hibernate.stat.Statistics stats = this.entityManagerFactory.unwrap(org.hibernate.SessionFactory.class)
+			.getStatistics();
+		stats.clear();
+		this.mvc.perform(as(this.store, get(path))).andExpect(status().isOk());
+		return stats.getPrepareStatementCount();
 	}
 
 	@Test
