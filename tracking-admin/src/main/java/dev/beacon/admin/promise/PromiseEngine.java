@@ -29,6 +29,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -154,6 +155,36 @@ public class PromiseEngine {
 		else {
 			model.add(sample);
 		}
+	}
+
+	/**
+	 * Other instances learn deliveries this one never saw: every
+	 * {@code beacon.promise.refresh-interval} (default one minute) each cached model
+	 * whose size differs from the number of delivered samples in the database is
+	 * relearned. One indexed count per cached store; no rebuild when nothing changed.
+	 */
+	@Scheduled(fixedDelayString = "${beacon.promise.refresh-interval:PT1M}",
+			initialDelayString = "${beacon.promise.refresh-interval:PT1M}")
+	void refreshFromDatabase() {
+		for (Map.Entry<UUID, TransitModel> entry : this.models.entrySet()) {
+			long stored = deliveredSamples(entry.getKey());
+			if (stored != entry.getValue().size()) {
+				this.models.put(entry.getKey(), load(entry.getKey()));
+				log.debug("Promise model of store {} relearned: {} deliveries in the database", entry.getKey(), stored);
+			}
+		}
+	}
+
+	long deliveredSamples(UUID storeId) {
+		Long n = this.jdbc.queryForObject(
+				"""
+						select (select count(*) from shipments s join orders o on o.id = s.order_id
+						        where s.store_id = :store and s.delivered_at is not null and not o.test)
+						     + (select count(*) from delivery_history h
+						        where h.store_id = :store and h.delivered_at is not null
+						          and not exists (select 1 from orders o where o.store_id = h.store_id and o.order_number = h.order_number))""",
+				new MapSqlParameterSource("store", storeId), Long.class);
+		return (n != null) ? n : 0;
 	}
 
 	/** An import finished: relearn the store from the database. */
