@@ -18,7 +18,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "beacon.operator.api-key=test-operator-key-0123456789", "beacon.link-secret=test-link-secret",
 				"beacon.public-base-url=https://track.example.test", "beacon.carriers.poll.enabled=false",
-				"spring.jpa.properties.hibernate.generate_statistics=true" })
+				"spring.jpa.properties.hibernate.generate_statistics=true", "beacon.webhooks.dispatch=false",
+				"beacon.webhooks.allow-http=true" })
 @AutoConfigureMockMvc
 public @interface BeaconIntegrationTest {
 

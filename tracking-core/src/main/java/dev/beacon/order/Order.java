@@ -123,8 +123,9 @@ public class Order {
 		return this.orderNumber;
 	}
 
+	/** The shopper; never null (an order with no customer details has an empty one). */
 	public Customer getCustomer() {
-		return this.customer;
+		return (this.customer != null) ? this.customer : new Customer(null, null, null, null);
 	}
 
 	public Address getDestination() {

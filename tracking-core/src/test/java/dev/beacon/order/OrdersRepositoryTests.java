@@ -29,6 +29,9 @@ class OrdersRepositoryTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	jakarta.persistence.EntityManager entityManager;
+
 	private UUID store() {
 		UUID id = UUID.randomUUID();
 		this.jdbc.update("""
@@ -60,6 +63,18 @@ class OrdersRepositoryTests {
 		assertThat(rest).hasSize(2);
 		assertThat(rest).extracting(Order::getId)
 			.doesNotContainAnyElementsOf(first.stream().map(Order::getId).toList());
+	}
+
+	@Test
+	void anOrderWithoutCustomerDetailsLoadsWithAnEmptyCustomer() {
+		UUID store = store();
+		Order saved = this.orders
+			.saveAndFlush(new Order(store, new PlaceOrder("E-1", Instant.parse("2026-01-01T00:00:00Z"),
+					new Customer(null, null, null, null), null, null, null, List.of(), false)));
+		this.entityManager.clear();
+		Order loaded = this.orders.findById(saved.getId()).orElseThrow();
+		assertThat(loaded.getCustomer()).isEqualTo(new Customer(null, null, null, null));
+		assertThat(loaded.getDestination()).isEqualTo(Address.empty());
 	}
 
 	@Test

@@ -77,8 +77,13 @@ class Outbox {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
-	/** Writes the messages for this news; joins the caller's transaction. */
-	@Transactional(propagation = Propagation.MANDATORY)
+	/**
+	 * Writes the messages for this news; joins the caller's transaction. A failure here
+	 * must never doom the caller's status change: the exception does not mark the shared
+	 * transaction rollback-only ({@code noRollbackFor}); the caller's savepoint undoes
+	 * notify's own writes instead.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = RuntimeException.class)
 	void enqueue(News news) {
 		Store store = this.stores.byId(news.storeId()).orElse(null);
 		Order order = (store != null) ? this.orders.find(news.storeId(), news.orderId()).orElse(null) : null;

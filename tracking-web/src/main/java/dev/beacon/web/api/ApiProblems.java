@@ -30,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import dev.beacon.order.OrderException;
 import dev.beacon.shipment.ShipmentException;
 import dev.beacon.store.InvalidStoreException;
+import dev.beacon.web.hooks.WebhookException;
 
 /**
  * Turns every error of a REST controller (any module) into RFC 9457 problem+json. Input
@@ -79,6 +80,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(IdempotencyException.class)
 	ProblemDetail idempotency(IdempotencyException ex) {
 		return problem(ex.status(), ex.title(), ex.getMessage(), "Idempotency-Key");
+	}
+
+	@ExceptionHandler(ApiNotFound.class)
+	ProblemDetail notFound(ApiNotFound ex) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", "no such resource in this store", null);
+	}
+
+	@ExceptionHandler(WebhookException.class)
+	ProblemDetail webhook(WebhookException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage(), ex.field());
 	}
 
 	@ExceptionHandler(ApiInputException.class)

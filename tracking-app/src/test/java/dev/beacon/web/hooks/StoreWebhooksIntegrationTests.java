@@ -1,0 +1,208 @@
+package dev.beacon.web.hooks;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.jayway.jsonpath.JsonPath;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import dev.beacon.BeaconIntegrationTest;
+import dev.beacon.shipment.CarrierUpdate;
+import dev.beacon.shipment.RawScan;
+import dev.beacon.shipment.ScanLocation;
+import dev.beacon.shipment.ShipmentManagement;
+import dev.beacon.shipment.TransitionCause;
+import dev.beacon.store.NewStore;
+import dev.beacon.store.ProvisionedStore;
+import dev.beacon.store.StoreManagement;
+import dev.beacon.testing.TestStores;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Outbound webhooks end to end: subscribe, status change, signed delivery, retries,
+ * isolation.
+ */
+@BeaconIntegrationTest
+class StoreWebhooksIntegrationTests {
+
+	record Received(Map<String, String> headers, String body) {
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	StoreManagement stores;
+
+	@Autowired
+	ShipmentManagement shipments;
+
+	@Autowired
+	WebhookDispatcher dispatcher;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	HttpServer receiver;
+
+	final List<Received> received = new CopyOnWriteArrayList<>();
+
+	final AtomicInteger answer = new AtomicInteger(200);
+
+	ProvisionedStore store;
+
+	@BeforeEach
+	void start() throws IOException {
+		this.receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.receiver.createContext("/hooks", (exchange) -> {
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			this.received.add(new Received(Map.of("id", exchange.getRequestHeaders().getFirst("Beacon-Event-Id"),
+					"type", exchange.getRequestHeaders().getFirst("Beacon-Event-Type"), "signature",
+					exchange.getRequestHeaders().getFirst("Beacon-Signature")), body));
+			exchange.sendResponseHeaders(this.answer.get(), -1);
+			exchange.close();
+		});
+		this.receiver.start();
+		this.store = this.stores.provision(new NewStore("Hooks", TestStores.uniqueSlug("hooks"), null, null));
+		// deliveries of other tests' stores must not interfere
+		this.jdbc.update("update webhook_deliveries set status = 'CANCELLED' where status = 'PENDING'");
+	}
+
+	@AfterEach
+	void stop() {
+		this.receiver.stop(0);
+	}
+
+	private MockHttpServletRequestBuilder as(ProvisionedStore s, MockHttpServletRequestBuilder r) {
+		return r.header(HttpHeaders.AUTHORIZATION, "Bearer " + s.apiKey()).contentType(MediaType.APPLICATION_JSON);
+	}
+
+	private String url() {
+		return "http://127.0.0.1:" + this.receiver.getAddress().getPort() + "/hooks";
+	}
+
+	private String subscribe(String events) throws Exception {
+		String body = this.mvc
+			.perform(as(this.store, post("/api/v1/webhooks")).content("{\"url\":\"" + url() + "\"" + events + "}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.secret", startsWith("whsec_")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return body;
+	}
+
+	private UUID shipmentWithScan() throws Exception {
+		this.mvc
+			.perform(as(this.store, post("/api/v1/orders"))
+				.content("{\"orderNumber\":\"W-1\",\"placedAt\":\"2026-11-20T09:30:00Z\",\"customer\":{}}"))
+			.andExpect(status().isCreated());
+		String location = this.mvc
+			.perform(as(this.store, post("/api/v1/orders/W-1/shipments"))
+				.content("{\"trackingNumber\":\"1Z999AA10123456784\",\"carrier\":\"ups\"}"))
+			.andReturn()
+			.getResponse()
+			.getHeader(HttpHeaders.LOCATION);
+		UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+		this.shipments
+			.ingest(id,
+					CarrierUpdate.of(List.of(new RawScan("D", "DELIVERED", "{}", Instant.parse("2026-11-21T15:00:00Z"),
+							null, null, new ScanLocation("Memphis", "TN", null, "US"), null)), null),
+					TransitionCause.POLL);
+		return id;
+	}
+
+	@Test
+	void statusChangesAreDeliveredSignedAndOnce() throws Exception {
+		String secret = JsonPath.read(subscribe(",\"events\":[\"shipment.status_changed\"]"), "$.secret");
+		UUID shipment = shipmentWithScan();
+		assertThat(this.dispatcher.dispatch()).isEqualTo(1);
+		assertThat(this.dispatcher.dispatch()).isZero();
+		assertThat(this.received).singleElement().satisfies((r) -> {
+			assertThat(r.headers().get("type")).isEqualTo("shipment.status_changed");
+			String t = r.headers().get("signature").replaceAll("t=(\\d+),v1=.*", "$1");
+			assertThat(r.headers().get("signature"))
+				.endsWith("v1=" + WebhookDispatcher.sign(secret, t + "." + r.body()));
+			assertThat((String) JsonPath.read(r.body(), "$.data.shipmentId")).isEqualTo(shipment.toString());
+			assertThat((String) JsonPath.read(r.body(), "$.data.milestone")).isEqualTo("DELIVERED");
+			assertThat((String) JsonPath.read(r.body(), "$.data.orderNumber")).isEqualTo("W-1");
+			assertThat((String) JsonPath.read(r.body(), "$.id")).isEqualTo(r.headers().get("id"));
+		});
+	}
+
+	@Test
+	void failedDeliveriesAreRetriedWithBackoffAndVisible() throws Exception {
+		String id = JsonPath.read(subscribe(""), "$.id");
+		this.answer.set(503);
+		shipmentWithScan();
+		int attempted = this.dispatcher.dispatch();
+		assertThat(attempted).isGreaterThanOrEqualTo(2); // registered, order and shipment
+															// status changes
+		assertThat(this.dispatcher.dispatch()).isZero(); // backing off
+		this.mvc.perform(as(this.store, get("/api/v1/webhooks/" + id + "/deliveries")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].status").value("PENDING"))
+			.andExpect(jsonPath("$[0].lastStatus").value(503))
+			.andExpect(jsonPath("$[0].attempts").value(1));
+		this.answer.set(204);
+		this.jdbc.update("update webhook_deliveries set next_attempt_at = now() where store_id = ?",
+				this.store.store().getId());
+		assertThat(this.dispatcher.dispatch()).isEqualTo(attempted);
+		this.mvc.perform(as(this.store, get("/api/v1/webhooks/" + id + "/deliveries")))
+			.andExpect(jsonPath("$[0].status").value("DELIVERED"));
+		assertThat(this.received).hasSize(2 * attempted);
+		assertThat(this.received.stream().map((r) -> r.headers().get("id")).distinct()).hasSize(attempted);
+	}
+
+	@Test
+	void endpointsAreValidatedListedWithoutSecretAndIsolatedPerStore() throws Exception {
+		String id = JsonPath.read(subscribe(""), "$.id");
+		this.mvc.perform(as(this.store, post("/api/v1/webhooks")).content("{\"url\":\"ftp://example.com/x\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("url"));
+		this.mvc
+			.perform(as(this.store, post("/api/v1/webhooks"))
+				.content("{\"url\":\"" + url() + "\",\"events\":[\"order.exploded\"]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("events"));
+		this.mvc.perform(as(this.store, get("/api/v1/webhooks")))
+			.andExpect(jsonPath("$", hasSize(1)))
+			.andExpect(jsonPath("$[0].secret").value(nullValue()));
+		ProvisionedStore other = this.stores
+			.provision(new NewStore("Other", TestStores.uniqueSlug("hooks"), null, null));
+		this.mvc.perform(as(other, get("/api/v1/webhooks"))).andExpect(jsonPath("$", hasSize(0)));
+		this.mvc.perform(as(other, get("/api/v1/webhooks/" + id + "/deliveries"))).andExpect(status().isNotFound());
+		this.mvc.perform(as(other, delete("/api/v1/webhooks/" + id))).andExpect(status().isNotFound());
+		this.mvc.perform(as(this.store, delete("/api/v1/webhooks/" + id))).andExpect(status().isNoContent());
+		shipmentWithScan();
+		assertThat(this.dispatcher.dispatch()).isZero();
+		assertThat(this.received).isEmpty();
+	}
+
+}

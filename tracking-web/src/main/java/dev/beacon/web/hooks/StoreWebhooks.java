@@ -1,0 +1,141 @@
+package dev.beacon.web.hooks;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registration of store webhook endpoints and the outbox rows written for them. */
+@Service
+@EnableConfigurationProperties(WebhookSettings.class)
+public class StoreWebhooks {
+
+	/** The event types a store backend can subscribe to. */
+	public static final Set<String> TYPES = Set.of("shipment.status_changed", "order.status_changed",
+			"shipment.registered");
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final WebhookSettings settings;
+
+	private final SecureRandom random = new SecureRandom();
+
+	StoreWebhooks(NamedParameterJdbcTemplate jdbc, WebhookSettings settings) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+	}
+
+	/** Registers an endpoint; the signing secret is answered here only. */
+	@Transactional
+	public WebhookEndpoint register(UUID storeId, String url, List<String> events) {
+		URI uri;
+		try {
+			uri = URI.create(url.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new WebhookException("url", "url is not a valid URL");
+		}
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (uri.getHost() == null
+				|| !(scheme.equals("https") || (scheme.equals("http") && this.settings.allowHttp()))) {
+			throw new WebhookException("url",
+					this.settings.allowHttp() ? "url must be an http(s) URL" : "url must be an https URL");
+		}
+		List<String> types = events.isEmpty() ? List.of("*") : events.stream().map(String::strip).distinct().toList();
+		for (String t : types) {
+			if (!t.equals("*") && !TYPES.contains(t)) {
+				throw new WebhookException("events", "unknown event type '" + t + "'; known: " + TYPES);
+			}
+		}
+		byte[] bytes = new byte[24];
+		this.random.nextBytes(bytes);
+		WebhookEndpoint endpoint = new WebhookEndpoint(UUID.randomUUID(), storeId, uri.toString(),
+				"whsec_" + HexFormat.of().formatHex(bytes), types, Instant.now());
+		this.jdbc.update("""
+				insert into webhook_endpoints (id, store_id, url, secret, events, created_at)
+				values (:id, :store, :url, :secret, :events, :now)""",
+				new MapSqlParameterSource("id", endpoint.id()).addValue("store", storeId)
+					.addValue("url", endpoint.url())
+					.addValue("secret", endpoint.secret())
+					.addValue("events", String.join(",", types))
+					.addValue("now", Timestamp.from(endpoint.createdAt())));
+		return endpoint;
+	}
+
+	public List<WebhookEndpoint> endpoints(UUID storeId) {
+		return this.jdbc.query("select * from webhook_endpoints where store_id = :store and disabled_at is null "
+				+ "order by created_at", Map.of("store", storeId), ENDPOINT);
+	}
+
+	public Optional<WebhookEndpoint> endpoint(UUID storeId, UUID id) {
+		return this.jdbc
+			.query("select * from webhook_endpoints where store_id = :store and id = :id " + "and disabled_at is null",
+					Map.of("store", storeId, "id", id), ENDPOINT)
+			.stream()
+			.findFirst();
+	}
+
+	/**
+	 * Stops deliveries to an endpoint; answers false when the store has no such endpoint.
+	 */
+	@Transactional
+	public boolean remove(UUID storeId, UUID id) {
+		int n = this.jdbc
+			.update("update webhook_endpoints set disabled_at = now() where store_id = :store and id = :id "
+					+ "and disabled_at is null", Map.of("store", storeId, "id", id));
+		this.jdbc.update("update webhook_deliveries set status = 'CANCELLED' where endpoint_id = :id "
+				+ "and store_id = :store and status = 'PENDING'", Map.of("store", storeId, "id", id));
+		return n == 1;
+	}
+
+	/** Recent deliveries to one endpoint of the store, newest first. */
+	public List<Map<String, Object>> deliveries(UUID storeId, UUID endpointId, int limit) {
+		return this.jdbc.queryForList("""
+				select id, event_id as "eventId", event_type as "type", status, attempts, last_status as "lastStatus",
+				       last_error as "lastError", created_at as "createdAt", delivered_at as "deliveredAt",
+				       next_attempt_at as "nextAttemptAt"
+				from webhook_deliveries where store_id = :store and endpoint_id = :endpoint
+				order by created_at desc limit :limit""",
+				Map.of("store", storeId, "endpoint", endpointId, "limit", Math.max(1, Math.min(limit, 200))));
+	}
+
+	/** Writes one outbox row per interested endpoint, in the caller's transaction. */
+	void enqueue(UUID storeId, UUID eventId, String type, String payload) {
+		for (WebhookEndpoint e : endpoints(storeId)) {
+			if (e.wants(type)) {
+				this.jdbc.update(
+						"""
+								insert into webhook_deliveries (id, endpoint_id, store_id, event_id, event_type, payload, status,
+								                                next_attempt_at, created_at)
+								values (:id, :endpoint, :store, :event, :type, :payload, 'PENDING', now(), now())
+								on conflict (endpoint_id, event_id) do nothing""",
+						new MapSqlParameterSource("id", UUID.randomUUID()).addValue("endpoint", e.id())
+							.addValue("store", storeId)
+							.addValue("event", eventId)
+							.addValue("type", type)
+							.addValue("payload", payload));
+			}
+		}
+	}
+
+	private static final RowMapper<WebhookEndpoint> ENDPOINT = (rs, i) -> new WebhookEndpoint(
+			rs.getObject("id", UUID.class), rs.getObject("store_id", UUID.class), rs.getString("url"),
+			rs.getString("secret"), Arrays.asList(rs.getString("events").split(",")),
+			rs.getTimestamp("created_at").toInstant());
+
+}

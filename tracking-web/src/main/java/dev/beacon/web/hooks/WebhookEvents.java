@@ -1,0 +1,107 @@
+package dev.beacon.web.hooks;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import dev.beacon.order.Order;
+import dev.beacon.order.OrderManagement;
+import dev.beacon.order.OrderStatusChanged;
+import dev.beacon.shipment.ShipmentRegistered;
+import dev.beacon.shipment.ShipmentStatusChanged;
+import dev.beacon.shipment.TransitionCause;
+import dev.beacon.store.StoreManagement;
+
+/**
+ * Turns core's events into webhook deliveries. Runs synchronously inside the transaction
+ * that changed the status, so a delivery exists if and only if the change committed
+ * (outbox). Replayed transitions are not sent.
+ */
+@Component
+class WebhookEvents {
+
+	private final StoreWebhooks webhooks;
+
+	private final OrderManagement orders;
+
+	private final StoreManagement stores;
+
+	private final JsonMapper json;
+
+	WebhookEvents(StoreWebhooks webhooks, OrderManagement orders, StoreManagement stores, JsonMapper json) {
+		this.webhooks = webhooks;
+		this.orders = orders;
+		this.stores = stores;
+		this.json = json;
+	}
+
+	@EventListener
+	void on(ShipmentStatusChanged e) {
+		if (e.cause() == TransitionCause.REPLAY || this.webhooks.endpoints(e.storeId()).isEmpty()) {
+			return;
+		}
+		Map<String, Object> data = base(e.storeId(), e.orderId());
+		data.put("shipmentId", e.shipmentId());
+		data.put("carrier", e.carrier());
+		data.put("trackingNumber", e.trackingNumber());
+		data.put("previousMilestone", e.fromMilestone());
+		data.put("milestone", e.toMilestone());
+		data.put("previousHealth", e.fromHealth());
+		data.put("health", e.toHealth());
+		data.put("reason", e.reason());
+		data.put("statusText", e.statusText());
+		data.put("location", e.statusLocation());
+		data.put("estimatedDelivery", e.estimatedDelivery());
+		data.put("occurredAt", e.occurredAt());
+		send(e.storeId(), "shipment.status_changed", data);
+	}
+
+	@EventListener
+	void on(OrderStatusChanged e) {
+		if (this.webhooks.endpoints(e.storeId()).isEmpty()) {
+			return;
+		}
+		Map<String, Object> data = base(e.storeId(), e.orderId());
+		data.put("previousStatus", e.from());
+		data.put("status", e.to());
+		data.put("health", e.health());
+		send(e.storeId(), "order.status_changed", data);
+	}
+
+	@EventListener
+	void on(ShipmentRegistered e) {
+		if (this.webhooks.endpoints(e.storeId()).isEmpty()) {
+			return;
+		}
+		Map<String, Object> data = base(e.storeId(), e.orderId());
+		data.put("shipmentId", e.shipmentId());
+		data.put("carrier", e.carrier());
+		data.put("trackingNumber", e.trackingNumber());
+		send(e.storeId(), "shipment.registered", data);
+	}
+
+	private Map<String, Object> base(UUID storeId, UUID orderId) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("store", this.stores.byId(storeId).map((s) -> s.getSlug()).orElse(null));
+		data.put("orderId", orderId);
+		data.put("orderNumber", this.orders.find(storeId, orderId).map(Order::getOrderNumber).orElse(null));
+		return data;
+	}
+
+	private void send(UUID storeId, String type, Map<String, Object> data) {
+		UUID id = UUID.randomUUID();
+		Map<String, Object> envelope = new LinkedHashMap<>();
+		envelope.put("id", id);
+		envelope.put("type", type);
+		envelope.put("createdAt", Instant.now());
+		envelope.put("data", data);
+		this.webhooks.enqueue(storeId, id, type, this.json.writeValueAsString(envelope));
+	}
+
+}
