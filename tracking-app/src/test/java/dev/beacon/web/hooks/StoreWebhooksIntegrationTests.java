@@ -181,6 +181,70 @@ class StoreWebhooksIntegrationTests {
 	}
 
 	@Test
+	void aFailingWebhookWriteNeverRollsBackTheStatusChange() throws Exception {
+		subscribe("");
+		String store = this.store.store().getId().toString();
+		this.jdbc.execute("""
+				create or replace function beacon_test_refuse_webhook() returns trigger as $$
+				begin
+				  if new.store_id::text = '%s' then raise exception 'webhook outbox unavailable'; end if;
+				  return new;
+				end $$ language plpgsql""".formatted(store));
+		this.jdbc.execute("create trigger beacon_test_refuse before insert on webhook_deliveries "
+				+ "for each row execute function beacon_test_refuse_webhook()");
+		try {
+			UUID shipment = shipmentWithScan();
+			assertThat(this.shipments.get(this.store.store().getId(), shipment).milestone())
+				.isEqualTo(dev.beacon.status.Milestone.DELIVERED);
+			assertThat(this.jdbc.queryForObject("select count(*) from webhook_deliveries where store_id = ?::uuid",
+					Integer.class, store))
+				.isZero();
+		}
+		finally {
+			this.jdbc.execute("drop trigger if exists beacon_test_refuse on webhook_deliveries");
+		}
+	}
+
+	@Test
+	void aFailingNotificationWriteNeverRollsBackTheStatusChangeEither() throws Exception {
+		String store = this.store.store().getId().toString();
+		this.jdbc.execute("""
+				create or replace function beacon_test_refuse_message() returns trigger as $$
+				begin
+				  if new.store_id::text = '%s' then raise exception 'notification outbox unavailable'; end if;
+				  return new;
+				end $$ language plpgsql""".formatted(store));
+		this.jdbc.execute("create trigger beacon_test_refuse_msg before insert on notify_messages "
+				+ "for each row execute function beacon_test_refuse_message()");
+		try {
+			this.mvc.perform(as(this.store, post("/api/v1/orders"))
+				.content("{\"orderNumber\":\"W-1\",\"placedAt\":\"2026-11-20T09:30:00Z\","
+						+ "\"customer\":{\"email\":\"w@example.com\"}}"))
+				.andExpect(status().isCreated());
+			String location = this.mvc
+				.perform(as(this.store, post("/api/v1/orders/W-1/shipments"))
+					.content("{\"trackingNumber\":\"1Z999AA10123456784\",\"carrier\":\"ups\"}"))
+				.andExpect(status().isCreated())
+				.andReturn()
+				.getResponse()
+				.getHeader(HttpHeaders.LOCATION);
+			UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+			this.shipments.ingest(id,
+					CarrierUpdate.of(List.of(new RawScan("D", "DELIVERED", "{}", Instant.parse("2026-11-21T15:00:00Z"),
+							null, null, new ScanLocation("Memphis", "TN", null, "US"), null)), null),
+					TransitionCause.POLL);
+			assertThat(this.shipments.get(this.store.store().getId(), id).milestone())
+				.isEqualTo(dev.beacon.status.Milestone.DELIVERED);
+			assertThat(this.jdbc.queryForObject("select count(*) from notify_messages where store_id = ?::uuid",
+					Integer.class, store))
+				.isZero();
+		}
+		finally {
+			this.jdbc.execute("drop trigger if exists beacon_test_refuse_msg on notify_messages");
+		}
+	}
+
+	@Test
 	void endpointsAreValidatedListedWithoutSecretAndIsolatedPerStore() throws Exception {
 		String id = JsonPath.read(subscribe(""), "$.id");
 		this.mvc.perform(as(this.store, post("/api/v1/webhooks")).content("{\"url\":\"ftp://example.com/x\"}"))

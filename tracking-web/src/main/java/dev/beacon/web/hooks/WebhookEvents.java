@@ -1,14 +1,23 @@
 package dev.beacon.web.hooks;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderManagement;
@@ -32,13 +41,19 @@ class WebhookEvents {
 
 	private final StoreManagement stores;
 
+	private static final Logger log = LoggerFactory.getLogger(WebhookEvents.class);
+
 	private final JsonMapper json;
 
-	WebhookEvents(StoreWebhooks webhooks, OrderManagement orders, StoreManagement stores, JsonMapper json) {
+	private final DataSource dataSource;
+
+	WebhookEvents(StoreWebhooks webhooks, OrderManagement orders, StoreManagement stores, JsonMapper json,
+			DataSource dataSource) {
 		this.webhooks = webhooks;
 		this.orders = orders;
 		this.stores = stores;
 		this.json = json;
+		this.dataSource = dataSource;
 	}
 
 	@EventListener
@@ -101,7 +116,35 @@ class WebhookEvents {
 		envelope.put("type", type);
 		envelope.put("createdAt", Instant.now());
 		envelope.put("data", data);
-		this.webhooks.enqueue(storeId, id, type, this.json.writeValueAsString(envelope));
+		String payload = this.json.writeValueAsString(envelope);
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			this.webhooks.enqueue(storeId, id, type, payload);
+			return;
+		}
+		// behind a savepoint: a failure undoes only the webhook rows, never the status
+		// change
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		Savepoint savepoint;
+		try {
+			savepoint = connection.setSavepoint();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot set a savepoint for webhooks", ex);
+		}
+		try {
+			this.webhooks.enqueue(storeId, id, type, payload);
+			connection.releaseSavepoint(savepoint);
+		}
+		catch (RuntimeException | SQLException ex) {
+			try {
+				connection.rollback(savepoint);
+			}
+			catch (SQLException rollback) {
+				ex.addSuppressed(rollback);
+				throw new IllegalStateException("webhook outbox write failed and could not be undone", ex);
+			}
+			log.error("Webhook {} for store {} not queued; the status change stands", type, storeId, ex);
+		}
 	}
 
 }
