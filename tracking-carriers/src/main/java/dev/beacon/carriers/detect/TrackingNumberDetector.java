@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.beacon.shipment.CarrierCandidate;
+import dev.beacon.shipment.ShipmentManagement;
 
 /**
  * Which carriers a tracking number may belong to. Every pattern checks the format and,
@@ -54,7 +55,7 @@ public final class TrackingNumberDetector {
 
 	/** Ranked candidates for an already normalized or raw number. */
 	public List<CarrierCandidate> detect(String raw) {
-		String n = raw.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+		String n = ShipmentManagement.normalizeTrackingNumber(raw);
 		Map<String, CarrierCandidate> best = new LinkedHashMap<>();
 		for (CarrierCandidate c : all(n)) {
 			best.merge(c.carrier(), c, (a, b) -> (b.confidence() > a.confidence()) ? b : a);
