@@ -114,9 +114,12 @@ public class StoreWebhooks {
 				Map.of("store", storeId, "endpoint", endpointId, "limit", Math.max(1, Math.min(limit, 200))));
 	}
 
-	/** Writes one outbox row per interested endpoint, in the caller's transaction. */
-	void enqueue(UUID storeId, UUID eventId, String type, String payload) {
-		for (WebhookEndpoint e : endpoints(storeId)) {
+	/**
+	 * Writes one outbox row per interested endpoint (of those the caller just loaded with
+	 * {@link #endpoints(UUID)}), in the caller's transaction.
+	 */
+	void enqueue(UUID storeId, List<WebhookEndpoint> endpoints, UUID eventId, String type, String payload) {
+		for (WebhookEndpoint e : endpoints) {
 			if (e.wants(type)) {
 				this.jdbc.update(
 						"""

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -58,7 +59,11 @@ class WebhookEvents {
 
 	@EventListener
 	void on(ShipmentStatusChanged e) {
-		if (e.cause() == TransitionCause.REPLAY || this.webhooks.endpoints(e.storeId()).isEmpty()) {
+		if (e.cause() == TransitionCause.REPLAY) {
+			return;
+		}
+		List<WebhookEndpoint> endpoints = this.webhooks.endpoints(e.storeId());
+		if (endpoints.isEmpty()) {
 			return;
 		}
 		Map<String, Object> data = base(e.storeId(), e.orderId());
@@ -74,31 +79,33 @@ class WebhookEvents {
 		data.put("location", e.statusLocation());
 		data.put("estimatedDelivery", e.estimatedDelivery());
 		data.put("occurredAt", e.occurredAt());
-		send(e.storeId(), "shipment.status_changed", data);
+		send(e.storeId(), endpoints, "shipment.status_changed", data);
 	}
 
 	@EventListener
 	void on(OrderStatusChanged e) {
-		if (this.webhooks.endpoints(e.storeId()).isEmpty()) {
+		List<WebhookEndpoint> endpoints = this.webhooks.endpoints(e.storeId());
+		if (endpoints.isEmpty()) {
 			return;
 		}
 		Map<String, Object> data = base(e.storeId(), e.orderId());
 		data.put("previousStatus", e.from());
 		data.put("status", e.to());
 		data.put("health", e.health());
-		send(e.storeId(), "order.status_changed", data);
+		send(e.storeId(), endpoints, "order.status_changed", data);
 	}
 
 	@EventListener
 	void on(ShipmentRegistered e) {
-		if (this.webhooks.endpoints(e.storeId()).isEmpty()) {
+		List<WebhookEndpoint> endpoints = this.webhooks.endpoints(e.storeId());
+		if (endpoints.isEmpty()) {
 			return;
 		}
 		Map<String, Object> data = base(e.storeId(), e.orderId());
 		data.put("shipmentId", e.shipmentId());
 		data.put("carrier", e.carrier());
 		data.put("trackingNumber", e.trackingNumber());
-		send(e.storeId(), "shipment.registered", data);
+		send(e.storeId(), endpoints, "shipment.registered", data);
 	}
 
 	private Map<String, Object> base(UUID storeId, UUID orderId) {
@@ -109,7 +116,7 @@ class WebhookEvents {
 		return data;
 	}
 
-	private void send(UUID storeId, String type, Map<String, Object> data) {
+	private void send(UUID storeId, List<WebhookEndpoint> endpoints, String type, Map<String, Object> data) {
 		UUID id = UUID.randomUUID();
 		Map<String, Object> envelope = new LinkedHashMap<>();
 		envelope.put("id", id);
@@ -118,7 +125,7 @@ class WebhookEvents {
 		envelope.put("data", data);
 		String payload = this.json.writeValueAsString(envelope);
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-			this.webhooks.enqueue(storeId, id, type, payload);
+			this.webhooks.enqueue(storeId, endpoints, id, type, payload);
 			return;
 		}
 		// behind a savepoint: a failure undoes only the webhook rows, never the status
@@ -132,7 +139,7 @@ class WebhookEvents {
 			throw new IllegalStateException("cannot set a savepoint for webhooks", ex);
 		}
 		try {
-			this.webhooks.enqueue(storeId, id, type, payload);
+			this.webhooks.enqueue(storeId, endpoints, id, type, payload);
 			connection.releaseSavepoint(savepoint);
 		}
 		catch (RuntimeException | SQLException ex) {
