@@ -47,6 +47,26 @@ public class PromiseEngine {
 
 	private static final Logger log = LoggerFactory.getLogger(PromiseEngine.class);
 
+	/**
+	 * The store's delivered samples: Beacon's own delivered shipments (test orders
+	 * excluded) and imported history for orders Beacon does not track. {@link #history}
+	 * reads them and {@link #deliveredSamples} counts them, so the two can never
+	 * disagree.
+	 */
+	private static final String DELIVERED_SAMPLES = """
+			select o.placed_at, s.shipped_at, s.delivered_at, o.promised_by, o.origin_region, o.origin_country,
+			       o.dest_region as destination_region, o.dest_country as destination_country, s.carrier,
+			       coalesce(s.service, '') as service
+			from shipments s join orders o on o.id = s.order_id
+			where s.store_id = :store and s.delivered_at is not null and not o.test
+			union all
+			select h.placed_at, h.shipped_at, h.delivered_at, h.promised_by, h.origin_region, h.origin_country,
+			       h.destination_region, h.destination_country, h.carrier, h.service
+			from delivery_history h
+			where h.store_id = :store and h.delivered_at is not null
+			  and not exists (select 1 from orders o where o.store_id = h.store_id and o.order_number = h.order_number)
+			""";
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final StoreManagement stores;
@@ -90,21 +110,7 @@ public class PromiseEngine {
 	/** The store's delivered history, oldest order first (for backtests). */
 	public List<DeliverySample> history(UUID storeId) {
 		ZoneId zone = this.stores.byId(storeId).map(Store::getTimeZone).orElse(ZoneId.of("UTC"));
-		return this.jdbc.query(
-				"""
-						select * from (
-						  select o.placed_at, s.shipped_at, s.delivered_at, o.promised_by, o.origin_region, o.origin_country,
-						         o.dest_region as destination_region, o.dest_country as destination_country, s.carrier,
-						         coalesce(s.service, '') as service
-						  from shipments s join orders o on o.id = s.order_id
-						  where s.store_id = :store and s.delivered_at is not null and not o.test
-						  union all
-						  select h.placed_at, h.shipped_at, h.delivered_at, h.promised_by, h.origin_region, h.origin_country,
-						         h.destination_region, h.destination_country, h.carrier, h.service
-						  from delivery_history h
-						  where h.store_id = :store and h.delivered_at is not null
-						    and not exists (select 1 from orders o where o.store_id = h.store_id and o.order_number = h.order_number)
-						) d order by placed_at""",
+		return this.jdbc.query("select * from (" + DELIVERED_SAMPLES + ") d order by placed_at",
 				new MapSqlParameterSource("store", storeId), (rs, i) -> sample(rs, zone));
 	}
 
@@ -176,13 +182,7 @@ public class PromiseEngine {
 	}
 
 	long deliveredSamples(UUID storeId) {
-		Long n = this.jdbc.queryForObject(
-				"""
-						select (select count(*) from shipments s join orders o on o.id = s.order_id
-						        where s.store_id = :store and s.delivered_at is not null and not o.test)
-						     + (select count(*) from delivery_history h
-						        where h.store_id = :store and h.delivered_at is not null
-						          and not exists (select 1 from orders o where o.store_id = h.store_id and o.order_number = h.order_number))""",
+		Long n = this.jdbc.queryForObject("select count(*) from (" + DELIVERED_SAMPLES + ") d",
 				new MapSqlParameterSource("store", storeId), Long.class);
 		return (n != null) ? n : 0;
 	}
