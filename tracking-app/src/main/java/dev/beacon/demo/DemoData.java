@@ -23,6 +23,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
+import dev.beacon.admin.ConsoleUser;
 import dev.beacon.admin.ConsoleUserManagement;
 import dev.beacon.admin.Role;
 import dev.beacon.admin.imports.HistoryImports;
@@ -201,8 +202,15 @@ class DemoData implements ApplicationRunner {
 		}
 		for (Role role : Role.values()) {
 			String username = role.name().toLowerCase(Locale.ROOT);
-			this.users.createUser(username, "Demo " + username, password, role, java.util.Set.of(s.getId()));
-			this.users.byUsername(username).ifPresent((u) -> this.users.changePassword(u.id(), password));
+			Optional<ConsoleUser> existing = this.users.byUsername(username);
+			if (existing.isPresent()) {
+				// a restarted demo: same user, this start's password
+				this.users.bind(existing.get().id(), java.util.Set.of(s.getId()));
+				this.users.changePassword(existing.get().id(), password);
+			}
+			else {
+				this.users.createUser(username, "Demo " + username, password, role, java.util.Set.of(s.getId()));
+			}
 		}
 		return password;
 	}
