@@ -2,6 +2,7 @@
  * Orders: what the shopper bought, where it goes, what was promised, and the order's
  * status derived from its shipments. Also owns the links shoppers follow to their order.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Orders", allowedDependencies = { "status", "store" })
+@org.springframework.modulith.ApplicationModule(displayName = "Orders",
+		allowedDependencies = { "common", "status", "store" })
 @org.jspecify.annotations.NullMarked
 package dev.beacon.order;

@@ -1,0 +1,99 @@
+package dev.beacon.common;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+
+import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+
+/**
+ * The one way a module reacts to another module's domain event with writes of its own
+ * (notification outbox rows, webhook deliveries, delivery history): inside the publishing
+ * transaction, behind a JDBC savepoint. The status change and the rows it causes commit
+ * together or not at all; a failure of the reaction undoes only its own rows, is logged
+ * and counted ({@code beacon.outbox.write.failures}), and never undoes the status change.
+ * Called outside a transaction, the write runs in a transaction of its own. See
+ * docs/adr/0004-one-way-modules-react.md.
+ */
+@Component
+public class OutboxWrites {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxWrites.class);
+
+	private final DataSource dataSource;
+
+	private final EntityManager entityManager;
+
+	private final TransactionTemplate tx;
+
+	private final MeterRegistry meters;
+
+	OutboxWrites(DataSource dataSource, EntityManager entityManager, PlatformTransactionManager transactions,
+			ObjectProvider<MeterRegistry> meters) {
+		this.dataSource = dataSource;
+		this.entityManager = entityManager;
+		this.tx = new TransactionTemplate(transactions);
+		this.meters = meters.getIfAvailable(() -> Metrics.globalRegistry);
+	}
+
+	/**
+	 * Runs {@code write} in the caller's transaction behind a savepoint. Pending JPA
+	 * changes of the caller are flushed first, so the savepoint never swallows them.
+	 * @param what a short name for logs and the failure counter, e.g. {@code notify}
+	 */
+	public void guarded(String what, Runnable write) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			try {
+				this.tx.executeWithoutResult((status) -> write.run());
+			}
+			catch (RuntimeException ex) {
+				failed(what, ex);
+			}
+			return;
+		}
+		this.entityManager.flush();
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		Savepoint savepoint;
+		try {
+			savepoint = connection.setSavepoint();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot set a savepoint for " + what, ex);
+		}
+		try {
+			write.run();
+			this.entityManager.flush();
+			connection.releaseSavepoint(savepoint);
+		}
+		catch (RuntimeException | SQLException ex) {
+			try {
+				connection.rollback(savepoint);
+			}
+			catch (SQLException rollback) {
+				ex.addSuppressed(rollback);
+				throw new IllegalStateException(what + " failed and could not be undone", ex);
+			}
+			failed(what, ex);
+		}
+	}
+
+	private void failed(String what, Exception ex) {
+		this.meters.counter("beacon.outbox.write.failures", "what", what).increment();
+		log.error("Writes of '{}' failed; the change that caused them stands: {}", what, ex.getMessage(), ex);
+	}
+
+}
