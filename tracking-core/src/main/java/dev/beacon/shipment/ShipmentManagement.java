@@ -373,6 +373,9 @@ public class ShipmentManagement {
 			if (!after.sameStatus(before)) {
 				this.transitions.save(new ShipmentTransition(changed));
 				this.publisher.publishEvent(changed);
+				if (after.milestone() == Milestone.DELIVERED && before.milestone() != Milestone.DELIVERED) {
+					this.publisher.publishEvent(delivered(shipment, order, zone, cause, now));
+				}
 			}
 		}
 		if (!Objects.equals(previousWindow, window)) {
@@ -390,6 +393,14 @@ public class ShipmentManagement {
 			}
 		}
 		this.orders.deriveStatus(shipment.getOrderId(), milestones, healths);
+	}
+
+	private static ShipmentDelivered delivered(Shipment s, Order o, ZoneId zone, TransitionCause cause, Instant now) {
+		Instant deliveredAt = (s.getDeliveredAt() != null) ? s.getDeliveredAt()
+				: (s.getLastEventAt() != null) ? s.getLastEventAt() : now;
+		return new ShipmentDelivered(s.getStoreId(), s.getOrderId(), s.getId(), o.getOrderNumber(), s.getCarrier(),
+				s.getService(), o.getOrigin(), o.getDestination(), o.getPlacedAt(), s.getShippedAt(), deliveredAt,
+				o.getPromisedBy(), zone, o.isTest(), cause);
 	}
 
 	private ShipmentView view(Shipment s) {
