@@ -2,6 +2,7 @@ package dev.beacon;
 
 import dev.beacon.shipment.MappingTable;
 
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
@@ -16,6 +17,21 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @SpringBootApplication
 public class AdminTestApplication {
+
+	/**
+	 * The console tests speak a small scan vocabulary of their own (LC, PU, IT, EX, LO,
+	 * DL, ...): their tables replace the carriers module's sandbox and FedEx tables.
+	 */
+	@Bean
+	static BeanDefinitionRegistryPostProcessor adminTablesReplaceCarrierTables() {
+		return (registry) -> {
+			for (String name : new String[] { "sandboxMappingTable", "fedexMappingTable" }) {
+				if (registry.containsBeanDefinition(name)) {
+					registry.removeBeanDefinition(name);
+				}
+			}
+		};
+	}
 
 	@Bean
 	MappingTable adminSandboxTable() {

@@ -71,13 +71,16 @@ class DemoSafetyIntegrationTests {
 		UUID store = this.stores.provision(new NewStore("Demo-ish", TestStores.uniqueSlug("demoish"), null, null))
 			.store()
 			.getId();
+		UUID real = this.stores.provision(new NewStore("Real", TestStores.uniqueSlug("real"), null, null))
+			.store()
+			.getId();
 		String username = TestStores.uniqueSlug("admin");
 		ConsoleUser user = this.users.createUser(username, "Real admin", "the real admin password", Role.ADMIN,
-				Set.of());
+				Set.of(real));
 		String hash = hash(user.id());
 		assertThat(demo().ensureUser(username, Role.ADMIN, "printed demo password", store)).isFalse();
 		assertThat(hash(user.id())).isEqualTo(hash);
-		assertThat(this.users.storeIds(user.id())).containsExactly(store);
+		assertThat(this.users.storeIds(user.id())).containsExactlyInAnyOrder(real, store);
 		String fresh = TestStores.uniqueSlug("agent");
 		assertThat(demo().ensureUser(fresh, Role.AGENT, "printed demo password", store)).isTrue();
 		assertThat(this.users.byUsername(fresh)).isPresent();

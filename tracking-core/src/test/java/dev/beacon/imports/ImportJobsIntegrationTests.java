@@ -104,7 +104,9 @@ class ImportJobsIntegrationTests {
 			this.jdbc.update("insert into import_jobs (id, store_id, status, created_at) "
 					+ "values (?, ?, ?, now() - interval '3 hours')", UUID.randomUUID(), store, status);
 		}
-		ImportJobs fresh = jobs(new Gate(), 8);
+		Gate open = new Gate();
+		open.open.countDown();
+		ImportJobs fresh = jobs(open, 8);
 		try {
 			assertThat(fresh.run(store, "test", "f.csv", file("f"), (j) -> {
 			}).status()).isEqualTo("DONE");
