@@ -29,7 +29,7 @@ import dev.beacon.carriers.http.Json;
 import dev.beacon.carriers.http.OAuthTokens;
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.PollOutcome;
-import dev.beacon.shipment.PollTask;
+import dev.beacon.carriers.http.PollTask;
 import dev.beacon.shipment.RawScan;
 import dev.beacon.shipment.ScanLocation;
 import dev.beacon.status.DeliveryWindow;
