@@ -1,6 +1,7 @@
 package dev.beacon.demo;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -118,11 +119,14 @@ class DemoData implements ApplicationRunner {
 
 	private final AtomicInteger sequence = new AtomicInteger(2000);
 
+	private final Clock clock;
+
 	private volatile @Nullable Store store;
 
 	DemoData(StoreManagement stores, OrderManagement orders, ShipmentManagement shipments, TrackingLinks links,
 			DemoSettings settings, ConsoleUserManagement users, HistoryImports history, TaskScheduler scheduler,
-			@Value("${beacon.sandbox.time-scale:1}") double timeScale) {
+			@Value("${beacon.sandbox.time-scale:1}") double timeScale, Clock clock) {
+		this.clock = clock;
 		this.scheduler = scheduler;
 		this.users = users;
 		this.history = history;

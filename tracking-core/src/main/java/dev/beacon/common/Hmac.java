@@ -48,15 +48,6 @@ public final class Hmac {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(sign(key, data.getBytes(StandardCharsets.UTF_8)));
 	}
 
-	/**
-	 * Base64 of HMAC-SHA1 (only for providers that still sign that way, e.g. Twilio).
-	 */
-	public static String signSha1Base64(String secret, String data) {
-		return Base64.getEncoder()
-			.encodeToString(
-					mac("HmacSHA1", secret.getBytes(StandardCharsets.UTF_8), data.getBytes(StandardCharsets.UTF_8)));
-	}
-
 	private static byte[] mac(String algorithm, byte[] key, byte[] data) {
 		try {
 			Mac mac = Mac.getInstance(algorithm);

@@ -28,7 +28,6 @@ import dev.beacon.shipment.CarrierPolling;
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.Ingested;
 import dev.beacon.shipment.PollOutcome;
-import dev.beacon.carriers.http.PollTask;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentView;
 import dev.beacon.shipment.TransitionCause;

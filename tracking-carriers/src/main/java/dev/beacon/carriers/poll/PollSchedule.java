@@ -5,8 +5,8 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.beacon.shipment.PollOutcome;
 import dev.beacon.shipment.Ingested;
+import dev.beacon.shipment.PollOutcome;
 import dev.beacon.status.Health;
 import dev.beacon.status.Milestone;
 

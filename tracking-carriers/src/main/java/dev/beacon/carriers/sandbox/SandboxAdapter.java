@@ -20,6 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
 import dev.beacon.carriers.http.CarrierAdapter;
+import dev.beacon.carriers.http.PollTask;
 import dev.beacon.carriers.sandbox.SandboxJourneys.Journey;
 import dev.beacon.carriers.sandbox.SandboxJourneys.Place;
 import dev.beacon.carriers.sandbox.SandboxJourneys.Step;
@@ -28,7 +29,6 @@ import dev.beacon.order.Order;
 import dev.beacon.order.OrderManagement;
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.PollOutcome;
-import dev.beacon.carriers.http.PollTask;
 import dev.beacon.shipment.RawScan;
 import dev.beacon.shipment.ScanLocation;
 import dev.beacon.shipment.ShipmentManagement;

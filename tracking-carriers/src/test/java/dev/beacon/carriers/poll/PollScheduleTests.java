@@ -6,9 +6,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-import dev.beacon.shipment.PollOutcome;
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.Ingested;
+import dev.beacon.shipment.PollOutcome;
 import dev.beacon.status.Health;
 import dev.beacon.status.Milestone;
 

@@ -5,18 +5,18 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
-import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.beacon.carriers.CarriersIntegrationTest;
 import dev.beacon.carriers.CarriersTestSupport;
+import dev.beacon.carriers.http.PollTask;
 import dev.beacon.order.OrderManagement;
 import dev.beacon.shipment.PollOutcome;
-import dev.beacon.carriers.http.PollTask;
 import dev.beacon.shipment.RawScan;
 import dev.beacon.shipment.RegisterShipment;
 import dev.beacon.shipment.ScanView;
