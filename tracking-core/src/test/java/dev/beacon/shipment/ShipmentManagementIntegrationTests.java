@@ -27,9 +27,9 @@ import dev.beacon.status.DeliveryWindow;
 import dev.beacon.status.Health;
 import dev.beacon.status.Milestone;
 import dev.beacon.status.Reason;
-import dev.beacon.store.NewStore;
 import dev.beacon.store.StoreManagement;
-import dev.beacon.testing.TestStores;
+import dev.beacon.testing.Fixtures;
+import dev.beacon.testing.Fixtures.StoreFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,21 +65,22 @@ class ShipmentManagementIntegrationTests {
 
 	Order order;
 
+	StoreFixture store;
+
 	@BeforeEach
 	void store() {
-		this.storeId = this.stores
-			.provision(new NewStore("Test", TestStores.uniqueSlug("core"), null, "America/Chicago"))
-			.store()
-			.getId();
-		this.order = this.orders.place(this.storeId,
-				new PlaceOrder("1001", T0, new Customer("Ana Lima", "Ana@Example.com", null, "pt-BR"),
-						new Address("38103", "Memphis", "TN", "us"), new Address("10001", "New York", "NY", "US"),
-						LocalDate.of(2026, 3, 9), List.of(new OrderItem("SKU-1", "Lamp", 1)), false));
+		this.store = new Fixtures(this.stores, this.orders, this.shipments).store("core");
+		this.storeId = this.store.id();
+		this.order = this.store.order("1001")
+			.placedAt(T0)
+			.customer(new Customer("Ana Lima", "Ana@Example.com", null, "pt-BR"))
+			.from(new Address("38103", "Memphis", "TN", "us"))
+			.promisedBy(LocalDate.of(2026, 3, 9))
+			.place();
 	}
 
 	private static RawScan scan(String code, String text, int hours) {
-		return new RawScan(code, text, "{\"code\":\"" + code + "\"}", T0.plusSeconds(hours * 3600L), null, null,
-				new ScanLocation("Memphis", "TN", null, "US"), null);
+		return Fixtures.scan(code, text, T0.plusSeconds(hours * 3600L));
 	}
 
 	@Test
@@ -183,9 +184,7 @@ class ShipmentManagementIntegrationTests {
 	void otherStoresCannotSeeTheShipment() {
 		ShipmentView s = this.shipments.register(this.storeId, "1001",
 				new RegisterShipment("SBX0000000004", "sandbox", null, null));
-		UUID other = this.stores.provision(new NewStore("Other", TestStores.uniqueSlug("other"), null, null))
-			.store()
-			.getId();
+		UUID other = new Fixtures(this.stores, this.orders, this.shipments).store("other").id();
 		assertThat(this.shipments.find(other, s.id())).isEmpty();
 		assertThat(this.shipments.find(this.storeId, s.id())).isPresent();
 		assertThatThrownBy(() -> this.shipments.register(other, "1001",
@@ -256,10 +255,11 @@ class ShipmentManagementIntegrationTests {
 	void noStatusIsPublishedBeforeTheCarrierHasBeenAsked() {
 		// promised for Thursday: the guess before any poll (two to five business days
 		// after Monday's order) ends after that, the carrier's own estimate does not
-		this.orders.place(this.storeId, new PlaceOrder("1002", T0, new Customer("Ana Lima", null, null, null), null,
-				new Address("10001", "New York", "NY", "US"), LocalDate.of(2026, 3, 5), List.of(), false));
-		ShipmentView s = this.shipments.register(this.storeId, "1002",
-				new RegisterShipment("SBX0000000012", "sandbox", null, null));
+		ShipmentView s = this.store.order("1002")
+			.placedAt(T0)
+			.promisedBy(LocalDate.of(2026, 3, 5))
+			.shipment("SBX0000000012")
+			.view();
 		assertThat(s.health()).isEqualTo(Health.ON_TRACK);
 		assertThat(s.estimatedDelivery())
 			.isEqualTo(new DeliveryWindow(LocalDate.of(2026, 3, 4), LocalDate.of(2026, 3, 9)));
@@ -278,10 +278,11 @@ class ShipmentManagementIntegrationTests {
 
 	@Test
 	void aLateWindowTurnsTheShipmentDelayedOnceTheCarrierHasAnswered() {
-		this.orders.place(this.storeId, new PlaceOrder("1003", T0, new Customer("Ana Lima", null, null, null), null,
-				new Address("10001", "New York", "NY", "US"), LocalDate.of(2026, 3, 5), List.of(), false));
-		ShipmentView s = this.shipments.register(this.storeId, "1003",
-				new RegisterShipment("SBX0000000013", "sandbox", null, null));
+		ShipmentView s = this.store.order("1003")
+			.placedAt(T0)
+			.promisedBy(LocalDate.of(2026, 3, 5))
+			.shipment("SBX0000000013")
+			.view();
 		this.shipments.ingest(s.id(), CarrierUpdate.failed(PollOutcome.NOT_FOUND, "unknown number"),
 				TransitionCause.POLL);
 		ShipmentView after = this.shipments.get(this.storeId, s.id());
