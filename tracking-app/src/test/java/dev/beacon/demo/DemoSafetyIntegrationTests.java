@@ -1,5 +1,6 @@
 package dev.beacon.demo;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
@@ -57,6 +58,9 @@ class DemoSafetyIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	Clock clock;
+
 	@Test
 	void demoModeRefusesADatabaseWithOtherStoresAndCreatesNothing() {
 		this.stores.provision(new NewStore("Real", TestStores.uniqueSlug("real"), null, null));
@@ -92,7 +96,8 @@ class DemoSafetyIntegrationTests {
 
 	private DemoData demo() {
 		return new DemoData(this.stores, this.orders, this.shipments, this.links,
-				new DemoSettings(true, null, null, Duration.ZERO), this.users, this.imports, this.scheduler, 1);
+				new DemoSettings(true, null, null, Duration.ZERO), this.users, this.imports, this.scheduler, 1,
+				this.clock);
 	}
 
 }

@@ -11,15 +11,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.beacon.common.BusinessCalendar;
-import dev.beacon.store.StoreManagement;
-import dev.beacon.store.StorePrincipal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.beacon.common.BusinessCalendar;
+import dev.beacon.store.StoreManagement;
+import dev.beacon.store.StorePrincipal;
 
 /**
  * {@code GET /api/v1/promise}: the delivery promise for an order placed now (or at
@@ -35,9 +36,9 @@ class PromiseApiController {
 	private final Clock clock;
 
 	PromiseApiController(PromiseEngine engine, StoreManagement stores, Clock clock) {
+		this.clock = clock;
 		this.engine = engine;
 		this.stores = stores;
-		this.clock = clock;
 	}
 
 	@GetMapping(path = "/api/v1/promise", produces = "application/json")
@@ -58,7 +59,7 @@ class PromiseApiController {
 			throw new IllegalArgumentException("carrier must be a carrier code such as ups");
 		}
 		ZoneId zone = this.stores.byId(store.storeId()).orElseThrow().getTimeZone();
-		Instant ordered = parseInstant(orderedAt, zone, this.clock);
+		Instant ordered = parseInstant(orderedAt, zone, this.clock.instant());
 		Lane lane = Lane.of(originRegion, originCountry, destinationRegion, destinationCountry, carrier, service);
 		Map<String, Object> body = new LinkedHashMap<>();
 		Map<String, Object> basis = new LinkedHashMap<>();
@@ -88,9 +89,9 @@ class PromiseApiController {
 		return body;
 	}
 
-	static Instant parseInstant(@Nullable String value, ZoneId zone, Clock clock) {
+	static Instant parseInstant(@Nullable String value, ZoneId zone, Instant now) {
 		if (value == null || value.isBlank()) {
-			return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+			return now.truncatedTo(ChronoUnit.SECONDS);
 		}
 		String v = value.strip();
 		try {
