@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.SQLRestriction;
 import org.jspecify.annotations.Nullable;
 
 import dev.beacon.status.DeliveryWindow;
@@ -24,6 +25,8 @@ import dev.beacon.status.Reason;
  */
 @Entity
 @Table(name = "shipments")
+@SQLRestriction("removed_at is null") // a shipment removed by mistake is gone for every
+										// reader
 public class Shipment {
 
 	@Id
@@ -104,6 +107,9 @@ public class Shipment {
 
 	@Column(name = "updated_at")
 	private Instant updatedAt;
+
+	@Column(name = "removed_at")
+	private @Nullable Instant removedAt;
 
 	@Version
 	private @Nullable Long version;
@@ -228,6 +234,10 @@ public class Shipment {
 		return this.updatedAt;
 	}
 
+	public boolean isRemoved() {
+		return this.removedAt != null;
+	}
+
 	void polled(PollOutcome outcome, @Nullable String detail, Instant at) {
 		this.lastPollOutcome = outcome.name();
 		this.lastPollDetail = (detail != null && detail.length() > 500) ? detail.substring(0, 500) : detail;
@@ -267,6 +277,13 @@ public class Shipment {
 		this.carrierEarliest = null;
 		this.carrierLatest = null;
 		this.updatedAt = Instant.now();
+	}
+
+	/** Removed by the store (added by mistake): never polled, read or counted again. */
+	void remove(Instant at) {
+		this.removedAt = at;
+		this.nextPollAt = null;
+		this.updatedAt = at;
 	}
 
 	void expire(Instant at) {

@@ -190,7 +190,31 @@ public class ShipmentManagement {
 
 	@Transactional(readOnly = true)
 	public Optional<ShipmentView> byId(UUID shipmentId) {
-		return this.shipments.findById(shipmentId).map(this::view);
+		return this.shipments.findById(shipmentId).filter((s) -> !s.isRemoved()).map(this::view);
+	}
+
+	/**
+	 * Removes a shipment added by mistake (a wrong tracking number): it is no longer
+	 * polled, shown or counted, and the order's status is derived again without it.
+	 * Nobody is told: no message, no webhook. A removed shipment is not found again.
+	 */
+	@Transactional
+	public void remove(UUID storeId, UUID shipmentId) {
+		Shipment shipment = this.shipments.findByStoreIdAndId(storeId, shipmentId)
+			.orElseThrow(() -> notFound(shipmentId));
+		shipment.remove(this.clock.instant());
+		this.shipments.flush();
+		this.publisher.publishEvent(new ShipmentRemoved(storeId, shipment.getOrderId(), shipmentId,
+				shipment.getCarrier(), shipment.getTrackingNumber()));
+		List<Milestone> milestones = new ArrayList<>();
+		List<Health> healths = new ArrayList<>();
+		for (Shipment s : this.shipments.findByOrderIdOrderByCreatedAt(shipment.getOrderId())) {
+			milestones.add(s.getMilestone());
+			if (s.getMilestone() != Milestone.DELIVERED && s.getMilestone() != Milestone.CANCELLED) {
+				healths.add(s.getHealth());
+			}
+		}
+		this.orders.deriveStatus(shipment.getOrderId(), milestones, healths, false);
 	}
 
 	@Transactional(readOnly = true)
@@ -244,7 +268,11 @@ public class ShipmentManagement {
 	/** Sets when a shipment is next due for polling (null: never again). */
 	@Transactional
 	public void scheduleNextPoll(UUID shipmentId, @Nullable Instant at) {
-		this.shipments.findById(shipmentId).ifPresent((s) -> s.scheduleNextPoll(at));
+		this.shipments.findById(shipmentId).ifPresent((s) -> {
+			boolean stopped = s.isRemoved()
+					|| this.orders.find(s.getStoreId(), s.getOrderId()).map(Order::isCancelled).orElse(false);
+			s.scheduleNextPoll(stopped ? null : at);
+		});
 	}
 
 	/** A store pins or corrects the carrier; the shipment is polled again at once. */
@@ -289,7 +317,7 @@ public class ShipmentManagement {
 		return this.jdbc.query("""
 				update shipments s set next_poll_at = :lease
 				from (select id from shipments
-				      where next_poll_at <= :now and carrier in (:carriers)
+				      where next_poll_at <= :now and carrier in (:carriers) and removed_at is null
 				      order by next_poll_at limit :batch for update skip locked) due
 				where s.id = due.id
 				returning s.id, s.store_id, s.carrier, s.tracking_number, s.service, s.shipped_at, s.created_at,
