@@ -110,13 +110,21 @@ public class RetentionJob {
 
 	/** Runs every sweep now, in bounded batches; answers the rows handled per sweep. */
 	public Map<String, Integer> run(Instant now) {
+		return run(now, this.properties);
+	}
+
+	/**
+	 * Runs every sweep with the given settings (operations tools and tests), without the
+	 * once-per-day guard.
+	 */
+	public Map<String, Integer> run(Instant now, RetentionProperties properties) {
 		Map<String, Integer> report = new LinkedHashMap<>();
-		int limit = this.properties.batchSize();
+		int limit = properties.batchSize();
 		for (RetentionSweep sweep : this.sweeps) {
 			int total = 0;
 			try {
-				for (int batch = 0; batch < this.properties.maxBatches(); batch++) {
-					int handled = sweep.sweep(this.properties, now, limit);
+				for (int batch = 0; batch < properties.maxBatches(); batch++) {
+					int handled = sweep.sweep(properties, now, limit);
 					total += handled;
 					if (handled < limit) {
 						break;

@@ -53,7 +53,7 @@ class NotifyPrivacy implements PersonalDataErasure, RetentionSweep {
 			.update();
 		this.jdbc.sql("""
 				update notify_messages set recipient = ?, subject = null, body_text = ?, body_html = null
-				where store_id = ? and order_id = ? and status <> 'SENDING'""")
+				where store_id = ? and order_id = ?""")
 			.params(ERASED, ERASED, shopper.storeId(), shopper.orderId())
 			.update();
 	}
