@@ -100,7 +100,8 @@ class RetentionIntegrationTests {
 						  time_zone, subject, body_text, body_html, status, next_attempt_at, transition_at, created_at)
 						values (?, ?, ?, 'SHIPPED', 'EMAIL', ?, 'ana@example.com', 'en', 'UTC', 'Shipped', 'Hi Ana',
 						  '<p>Hi Ana</p>', ?, ?, ?, ?)""",
-				id, this.storeId, orderId, id.toString(), status, at(createdAt), at(createdAt), at(createdAt));
+				id, this.storeId, orderId, id.toString(), status, at("2099-01-01T00:00:00Z"), at(createdAt),
+				at(createdAt)); // never due for the dispatcher
 		return id;
 	}
 
