@@ -129,6 +129,9 @@ public class ShipmentManagement {
 		}
 		Shipment shipment = this.shipments.save(new Shipment(storeId, order.getId(), carrier, pinned, number,
 				blankToNull(command.service()), command.shippedAt()));
+		if (order.isCancelled()) {
+			shipment.scheduleNextPoll(null); // a cancelled order is tracked no more
+		}
 		this.publisher.publishEvent(new ShipmentRegistered(storeId, order.getId(), shipment.getId(), carrier, number));
 		recompute(shipment, TransitionCause.REGISTRATION, null);
 		return view(shipment);
