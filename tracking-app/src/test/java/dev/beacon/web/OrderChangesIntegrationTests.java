@@ -278,7 +278,6 @@ class OrderChangesIntegrationTests {
 
 		int messages = count("select count(*) from notify_messages where order_id = ?", orderId);
 		scan(shipment, "006", "Out for delivery", "{}", Instant.parse("2026-11-23T08:00:00Z"));
-		this.shipments.scheduleNextPoll(shipment, Instant.parse("2026-11-23T09:00:00Z"));
 		assertThat(count("select count(*) from notify_messages where order_id = ?", orderId)).isEqualTo(messages);
 		assertThat(this.jdbc.queryForObject("select next_poll_at from shipments where id = ?", Instant.class, shipment))
 			.isNull();

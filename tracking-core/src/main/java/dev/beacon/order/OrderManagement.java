@@ -19,8 +19,7 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.beacon.status.Health;
-import dev.beacon.status.Milestone;
+import dev.beacon.status.Progress;
 
 /** Recording and reading orders. The module's API; every call is scoped by store. */
 @Service
@@ -35,11 +34,11 @@ public class OrderManagement {
 	private final Clock clock;
 
 	OrderManagement(Orders orders, ApplicationEventPublisher events, ObjectProvider<PersonalDataErasure> erasures,
-			ObjectProvider<Clock> clock) {
+			Clock clock) {
 		this.orders = orders;
 		this.events = events;
 		this.erasures = erasures;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	@Transactional
@@ -50,7 +49,7 @@ public class OrderManagement {
 		}
 		Order order;
 		try {
-			order = this.orders.saveAndFlush(new Order(storeId, command));
+			order = this.orders.saveAndFlush(new Order(storeId, command, this.clock.instant()));
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw new OrderException(OrderException.Kind.DUPLICATE, "orderNumber",
@@ -222,30 +221,20 @@ public class OrderManagement {
 	}
 
 	/**
-	 * Re-derives an order's status from its shipments' milestones and healths and
-	 * publishes {@link OrderStatusChanged} when it moved.
+	 * Re-derives an order's status from where its parcels stand
+	 * ({@link OrderStatus#derive}) and, if {@code publish}, publishes
+	 * {@link OrderStatusChanged} when it moved (a replay re-derives quietly).
 	 */
 	@Transactional
-	public void deriveStatus(UUID orderId, Collection<Milestone> milestones, Collection<Health> healths) {
-		deriveStatus(orderId, milestones, healths, true);
-	}
-
-	/**
-	 * Re-derives an order's status; with {@code announce} false nobody is told (a
-	 * shipment removed by mistake is no news).
-	 */
-	@Transactional
-	public void deriveStatus(UUID orderId, Collection<Milestone> milestones, Collection<Health> healths,
-			boolean announce) {
+	public void deriveStatus(UUID orderId, Collection<Progress> parcels, boolean publish) {
 		Order order = this.orders.findById(orderId).orElseThrow();
 		OrderStatus before = order.getStatus();
-		OrderStatus status = OrderStatus.derive(milestones);
-		Health health = healths.stream().reduce(Health.ON_TRACK, Health::worst);
-		if (status == OrderStatus.DELIVERED) {
-			health = Health.ON_TRACK;
-		}
-		if (order.derived(status, health) && announce && !order.isCancelled()) {
-			this.events.publishEvent(new OrderStatusChanged(order.getStoreId(), orderId, before, status, health));
+		OrderStatus.Derived derived = OrderStatus.derive(parcels);
+		// a cancelled order stays CANCELLED and is no news whatever its parcels do
+		if (order.derived(derived.status(), derived.health(), this.clock.instant()) && publish
+				&& !order.isCancelled()) {
+			this.events.publishEvent(
+					new OrderStatusChanged(order.getStoreId(), orderId, before, derived.status(), derived.health()));
 		}
 	}
 

@@ -19,7 +19,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -51,12 +50,12 @@ public class RetentionJob {
 	private final Clock clock;
 
 	RetentionJob(List<RetentionSweep> sweeps, RetentionProperties properties, DataSource dataSource, JdbcTemplate jdbc,
-			ObjectProvider<Clock> clock) {
+			Clock clock) {
 		this.sweeps = sweeps;
 		this.properties = properties;
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	@Scheduled(cron = "${beacon.retention.cron:0 30 3 * * *}")
