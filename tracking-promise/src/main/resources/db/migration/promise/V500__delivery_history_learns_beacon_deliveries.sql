@@ -2,7 +2,7 @@
 -- now holds every delivery Beacon tracked (written when the delivery commits, import_id null).
 alter table delivery_history alter column import_id drop not null;
 
--- Deliveries Beacon tracked before this version (test orders excluded), once. A tracked
+-- Deliveries Beacon tracked before this version (test orders and removed shipments excluded), once. A tracked
 -- delivery replaces an imported row of the same order, carrier and service.
 insert into delivery_history (store_id, order_number, carrier, service, placed_at, shipped_at, delivered_at,
                               promised_by, origin_region, origin_country, destination_region,
@@ -12,7 +12,7 @@ select distinct on (o.store_id, o.order_number, left(s.carrier, 20), left(coales
        s.shipped_at, s.delivered_at, o.promised_by, left(o.origin_region, 120), left(o.origin_country, 2),
        left(o.dest_region, 120), left(o.dest_postal_code, 20), left(o.dest_country, 2), 'DELIVERED', null
 from shipments s join orders o on o.id = s.order_id
-where s.delivered_at is not null and not o.test
+where s.delivered_at is not null and not o.test and s.removed_at is null
 order by o.store_id, o.order_number, left(s.carrier, 20), left(coalesce(s.service, ''), 100), s.delivered_at desc
 on conflict (store_id, order_number, carrier, service) do update set
   placed_at = excluded.placed_at, shipped_at = excluded.shipped_at, delivered_at = excluded.delivered_at,
