@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one business-day calendar of Beacon: carrier business days are Monday to Friday,
  * without the destination country's public holidays on which carriers do not deliver.
- * Known calendars: US (federal holidays), BR (national holidays, Carnival, Good Friday and
- * Corpus Christi included), GB, DE, CA; other (or
- * unknown, {@code null}) countries skip weekends, New Year and Christmas. Used by core's
- * fallback estimator, the promise engine, the console's queues and the demo.
+ * Known calendars: US (federal holidays), BR (national holidays, Carnival, Good Friday
+ * and Corpus Christi included), GB, DE, CA; other (or unknown, {@code null}) countries
+ * skip weekends, New Year and Christmas. Used by core's fallback estimator, the promise
+ * engine, the console's queues and the demo.
  */
 public final class BusinessCalendar {
 
@@ -63,8 +63,8 @@ public final class BusinessCalendar {
 	}
 
 	/**
-	 * Brazil's holidays that move with Easter: Carnival Monday and Tuesday (48 and 47 days
-	 * before), Good Friday and Corpus Christi (60 days after).
+	 * Brazil's holidays that move with Easter: Carnival Monday and Tuesday (48 and 47
+	 * days before), Good Friday and Corpus Christi (60 days after).
 	 */
 	private static boolean brazilMoveable(LocalDate date) {
 		long offset = java.time.temporal.ChronoUnit.DAYS.between(easter(date.getYear()), date);
