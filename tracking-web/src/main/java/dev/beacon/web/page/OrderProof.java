@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.beacon.common.Hmac;
@@ -23,6 +24,7 @@ class OrderProof {
 
 	private final Duration floor;
 
+	@Autowired
 	OrderProof(PageSettings settings) {
 		this(settings.failedLookupFloor());
 	}
