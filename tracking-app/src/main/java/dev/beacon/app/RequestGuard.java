@@ -4,9 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
@@ -22,13 +19,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.beacon.common.QueryStrings;
+
 /**
  * The first filter of every request, before security and before any module looks at the
  * request: bodies above the limit on {@code /webhooks/**} and under {@code /api/**}
  * (except the import endpoints, which keep their own limit) are refused with 413, whether
  * announced by Content-Length or sent chunked (at most limit + 1 bytes are ever read
  * here); a query string with broken percent-encoding or bytes that are not UTF-8 is a 400
- * (the tracking page answers those with its own branded page).
+ * (the tracking page answers those with its own branded page, so for {@code /t/**} its
+ * parameters are only made to read as absent).
  */
 class RequestGuard extends OncePerRequestFilter {
 
@@ -42,7 +42,13 @@ class RequestGuard extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (!path.startsWith("/t/") && !validQuery(request.getQueryString())) {
+		if (!QueryStrings.decodable(request.getQueryString())) {
+			if (path.startsWith("/t/")) {
+				// the tracking page answers its own branded 400; nothing before it may
+				// fail
+				chain.doFilter(new UndecodableQuery(request), response);
+				return;
+			}
 			problem(response, HttpStatus.BAD_REQUEST, "Invalid request",
 					"the query string is not valid percent-encoded UTF-8");
 			return;
@@ -78,38 +84,6 @@ class RequestGuard extends OncePerRequestFilter {
 				|| contentType.regionMatches(true, 0, "multipart/", 0, 10));
 	}
 
-	/** Every {@code %} is followed by two hex digits and the decoded bytes are UTF-8. */
-	static boolean validQuery(@Nullable String query) {
-		if (query == null || query.indexOf('%') < 0) {
-			return true;
-		}
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(query.length());
-		for (int i = 0; i < query.length(); i++) {
-			char c = query.charAt(i);
-			if (c == '%') {
-				if (i + 2 >= query.length() || Character.digit(query.charAt(i + 1), 16) < 0
-						|| Character.digit(query.charAt(i + 2), 16) < 0) {
-					return false;
-				}
-				bytes.write(Character.digit(query.charAt(i + 1), 16) * 16 + Character.digit(query.charAt(i + 2), 16));
-				i += 2;
-			}
-			else {
-				bytes.write(c);
-			}
-		}
-		try {
-			StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes.toByteArray()));
-			return true;
-		}
-		catch (CharacterCodingException ex) {
-			return false;
-		}
-	}
-
 	private static byte[] readAtMost(InputStream in, long max) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		byte[] buffer = new byte[8192];
@@ -134,6 +108,53 @@ class RequestGuard extends OncePerRequestFilter {
 		response.getWriter()
 			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
 					+ ",\"detail\":\"" + detail + "\"}");
+	}
+
+	/**
+	 * A request whose query the container cannot decode: its parameters read as absent
+	 * instead of failing in whichever filter asks first (the raw query string stays).
+	 */
+	static final class UndecodableQuery extends HttpServletRequestWrapper {
+
+		UndecodableQuery(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public @Nullable String getParameter(String name) {
+			try {
+				return super.getParameter(name);
+			}
+			catch (IllegalStateException ex) {
+				return null;
+			}
+		}
+
+		@Override
+		public java.util.Map<String, String[]> getParameterMap() {
+			try {
+				return super.getParameterMap();
+			}
+			catch (IllegalStateException ex) {
+				return java.util.Map.of();
+			}
+		}
+
+		@Override
+		public java.util.Enumeration<String> getParameterNames() {
+			return java.util.Collections.enumeration(getParameterMap().keySet());
+		}
+
+		@Override
+		public String @Nullable [] getParameterValues(String name) {
+			try {
+				return super.getParameterValues(name);
+			}
+			catch (IllegalStateException ex) {
+				return null;
+			}
+		}
+
 	}
 
 	/** The request with its body already read (and bounded). */

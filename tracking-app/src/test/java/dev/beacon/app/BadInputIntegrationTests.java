@@ -133,12 +133,19 @@ class BadInputIntegrationTests {
 	void theTrackingPageAnswersBrokenQueriesWithItsBrandedErrorPage() throws Exception {
 		String slug = this.store.store().getSlug();
 		for (String target : new String[] { "/t/" + slug + "/track?number=%zz", "/t/" + slug + "/track?number=%",
-				"/t/" + slug + "?order=%ff%fe" }) {
+				"/t/" + slug + "?order=%ff%fe", "/t/" + slug + "/orders/A-1?k=%zz" }) {
 			RawHttp.Response page = this.http.get(target);
-			assertThat(page.status()).as(target).isIn(400, 404);
+			assertThat(page.status()).as(target).isEqualTo(400);
 			assertThat(page.header("Content-Type")).startsWith("text/html");
 			assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'");
 		}
+		// a form post with a broken query (and no CSRF token): the branded refusal, never
+		// a 500
+		RawHttp.Response post = this.http.post("/t/" + slug + "?lang=%zz",
+				"orderNumber=A-1&contact=x".getBytes(StandardCharsets.UTF_8), false,
+				"Content-Type: application/x-www-form-urlencoded");
+		assertThat(post.status()).isIn(400, 403);
+		assertThat(post.header("Content-Type")).startsWith("text/html");
 	}
 
 }

@@ -8,12 +8,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerMapping;
 
+import dev.beacon.common.QueryStrings;
 import dev.beacon.store.Store;
 import dev.beacon.store.StoreManagement;
 
@@ -59,12 +61,18 @@ record ShopperContext(Store store, Locale locale, String client, @Nullable Strin
 				NativeWebRequest web, @Nullable WebDataBinderFactory binders) {
 			HttpServletRequest request = web.getNativeRequest(HttpServletRequest.class);
 			HttpServletResponse response = web.getNativeResponse(HttpServletResponse.class);
+			boolean decodable = QueryStrings.decodable(request.getQueryString());
 			@SuppressWarnings("unchecked")
 			Map<String, String> vars = (Map<String, String>) request
 				.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
 			String slug = (vars != null) ? vars.get("slug") : null;
 			Store store = store(slug, request);
 			Locale locale = this.locales.resolve(request, response, store.getDefaultLocale());
+			if (!decodable) {
+				// the container cannot decode the query: a branded 400, never a guess at
+				// it
+				throw new PageException(HttpStatus.BAD_REQUEST);
+			}
 			String number = (vars != null) ? vars.get("orderNumber") : null;
 			if (number != null && !PagePaths.plausibleOrderNumber(number)) {
 				number = null;
