@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -82,18 +81,10 @@ class Dispatcher {
 		this.node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
-	@Scheduled(fixedDelayString = "${beacon.notify.dispatcher.interval:PT5S}",
-			initialDelayString = "${beacon.notify.dispatcher.interval:PT5S}")
-	void scheduled() {
-		if (this.properties.dispatcher().enabled()) {
-			try {
-				while (runOnce() >= this.properties.dispatcher().batch()) {
-					// a full batch: there may be more due
-				}
-			}
-			catch (RuntimeException ex) {
-				log.warn("Notification dispatch failed: {}", ex.getMessage(), ex);
-			}
+	/** Runs batches until one comes back short (a full batch: there may be more due). */
+	void drain() {
+		while (runOnce() >= this.properties.dispatcher().batch()) {
+			// more may be due
 		}
 	}
 

@@ -60,6 +60,22 @@ class EmailSender implements ChannelSender {
 		return this.mail.getIfAvailable() != null;
 	}
 
+	/**
+	 * Jakarta Mail waits forever by default: unless configured
+	 * ({@code spring.mail.properties.mail.smtp.*timeout}), connect within 10 s and let
+	 * each read or write take at most 30 s.
+	 */
+	static void withTimeouts(JavaMailSender sender) {
+		if (sender instanceof JavaMailSenderImpl impl) {
+			java.util.Properties p = impl.getJavaMailProperties();
+			for (String protocol : new String[] { "smtp", "smtps" }) {
+				p.putIfAbsent("mail." + protocol + ".connectiontimeout", "10000");
+				p.putIfAbsent("mail." + protocol + ".timeout", "30000");
+				p.putIfAbsent("mail." + protocol + ".writetimeout", "30000");
+			}
+		}
+	}
+
 	static String messageId(OutboxMessage m) {
 		return "<" + m.id() + "@beacon.notify>";
 	}
@@ -67,6 +83,7 @@ class EmailSender implements ChannelSender {
 	@Override
 	public SendResult send(OutboxMessage m) {
 		JavaMailSender sender = this.mail.getObject();
+		withTimeouts(sender);
 		try {
 			MimeMessage mime = create(sender, messageId(m));
 			NotificationSettings s = this.settings.load(m.storeId());

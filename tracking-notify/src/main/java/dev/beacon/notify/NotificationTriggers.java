@@ -1,32 +1,26 @@
 package dev.beacon.notify;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import javax.sql.DataSource;
-
-import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.beacon.common.OutboxWrites;
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderManagement;
 import dev.beacon.order.OrderPlaced;
@@ -63,6 +57,10 @@ class NotificationTriggers {
 			"(?i)pick ?up point|access point|parcel ?shop|paketshop|locker|packstation|service ?point|point relais|"
 					+ "post office|retail location|pickup location");
 
+	/** Milestone news that already asks the shopper to do something. */
+	private static final Set<Trigger> ASKS_TO_ACT = EnumSet.of(Trigger.DELIVERY_ATTEMPTED, Trigger.AVAILABLE_FOR_PICKUP,
+			Trigger.EXCEPTION);
+
 	private final Outbox outbox;
 
 	private final Watches watches;
@@ -75,17 +73,15 @@ class NotificationTriggers {
 
 	private final NotifyProperties properties;
 
-	private final EntityManager entityManager;
-
-	private final DataSource dataSource;
+	private final OutboxWrites outboxWrites;
 
 	private final TransactionTemplate tx;
 
 	private final Clock clock;
 
 	NotificationTriggers(Outbox outbox, Watches watches, ShipmentManagement shipments, OrderManagement orders,
-			StoreManagement stores, NotifyProperties properties, TransactionTemplate tx, EntityManager entityManager,
-			DataSource dataSource, ObjectProvider<Clock> clock) {
+			StoreManagement stores, NotifyProperties properties, TransactionTemplate tx, OutboxWrites outboxWrites,
+			ObjectProvider<Clock> clock) {
 		this.outbox = outbox;
 		this.watches = watches;
 		this.shipments = shipments;
@@ -93,8 +89,7 @@ class NotificationTriggers {
 		this.stores = stores;
 		this.properties = properties;
 		this.tx = tx;
-		this.entityManager = entityManager;
-		this.dataSource = dataSource;
+		this.outboxWrites = outboxWrites;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
 
@@ -185,7 +180,13 @@ class NotificationTriggers {
 		}
 		boolean worse = e.toHealth() == Health.EXCEPTION || e.toHealth() == Health.ACTION_REQUIRED;
 		boolean changed = e.fromHealth() != e.toHealth() || from != to;
-		if (news.isEmpty() && worse && changed && e.reason() != Reason.CONSIGNEE && e.reason() != Reason.SILENT) {
+		// news that asks the shopper to act is never swallowed by milestone news of the
+		// same poll (e.g. out for delivery plus an address problem): both are queued and
+		// coalescing lets the more important (the action) win
+		boolean alsoAction = e.toHealth() == Health.ACTION_REQUIRED
+				&& news.stream().noneMatch((n) -> ASKS_TO_ACT.contains(n.trigger()));
+		if ((news.isEmpty() || alsoAction) && worse && changed && e.reason() != Reason.CONSIGNEE
+				&& e.reason() != Reason.SILENT) {
 			String variant = exceptionVariant(e.reason());
 			news.add(shipmentNews(e, Trigger.EXCEPTION, variant,
 					(variant != null) ? variant : String.valueOf(e.reason())));
@@ -257,58 +258,13 @@ class NotificationTriggers {
 	}
 
 	/**
-	 * Runs the decision and its writes inside the caller's transaction, behind a JDBC
-	 * savepoint: on failure only notify's writes are undone. Pending JPA changes of the
-	 * caller are flushed first, so the savepoint never swallows them.
+	 * Runs the decision and its writes through core's {@link OutboxWrites} (in the
+	 * caller's transaction, behind a savepoint): on failure only notify's writes are
+	 * undone and the status change stands (ADR 0004).
 	 */
 	private void guarded(String what, Supplier<List<News>> decide) {
-		if (!this.properties.enabled()) {
-			return;
-		}
-		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-			try {
-				this.tx.executeWithoutResult((s) -> decide.get().forEach(this.outbox::enqueue));
-			}
-			catch (RuntimeException ex) {
-				log.error("Notifications for '{}' failed: {}", what, ex.getMessage(), ex);
-			}
-			return;
-		}
-		this.entityManager.flush();
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		Savepoint savepoint;
-		try {
-			savepoint = connection.setSavepoint();
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("cannot set a savepoint for notifications", ex);
-		}
-		try {
-			decide.get().forEach(this.outbox::enqueue);
-			connection.releaseSavepoint(savepoint);
-		}
-		catch (RuntimeException | SQLException ex) {
-			try {
-				connection.rollback(savepoint);
-			}
-			catch (SQLException rollback) {
-				ex.addSuppressed(rollback);
-				throw new IllegalStateException("notifications failed and could not be undone", ex);
-			}
-			log.error("Notifications for '{}' failed; the status change stands: {}", what, ex.getMessage(), ex);
-		}
-	}
-
-	/** Arriving tomorrow and stalled shipments: checks on what notify remembers. */
-	@Scheduled(fixedDelayString = "${beacon.notify.dispatcher.check-interval:PT15M}", initialDelay = 60_000)
-	void scheduledChecks() {
-		if (this.properties.enabled() && this.properties.dispatcher().enabled()) {
-			try {
-				check();
-			}
-			catch (RuntimeException ex) {
-				log.warn("Notification checks failed: {}", ex.getMessage(), ex);
-			}
+		if (this.properties.enabled()) {
+			this.outboxWrites.guarded("notify: " + what, () -> decide.get().forEach(this.outbox::enqueue));
 		}
 	}
 

@@ -77,6 +77,32 @@ class NotificationTriggersTests extends NotifyTestSupport {
 	}
 
 	@Test
+	void outForDeliveryAndAnAddressProblemInOnePollNeverDropTheActionNews() {
+		String email = uniqueEmail();
+		Order order = order("A-150", email, null, "en");
+		ShipmentView s = ship("A-150");
+		scan(s, "PU", "Picked up");
+		deliver();
+		java.time.Instant t = this.clock.instant();
+		ScanLocation memphis = new ScanLocation("Memphis", "TN", null, "US");
+		this.shipments.ingest(s.id(),
+				dev.beacon.shipment.CarrierUpdate.of(List.of(
+						new dev.beacon.shipment.RawScan("OD", "Out for delivery", "{}", t, null, null, memphis, null),
+						new dev.beacon.shipment.RawScan("EX", "Incorrect address", "{}", t.plusSeconds(60), null, null,
+								memphis, null)),
+						null),
+				dev.beacon.shipment.TransitionCause.POLL);
+		deliver();
+		deliver();
+		assertThat(mailsTo(email)).extracting(NotificationTriggersTests::subject)
+			.containsExactly("Your Acme Outdoor order A-150 is confirmed", "Your order A-150 is on its way",
+					"Action needed: address problem with order A-150");
+		assertThat(messages(order)).filteredOn((v) -> v.trigger() == Trigger.OUT_FOR_DELIVERY)
+			.singleElement()
+			.satisfies((v) -> assertThat(v.status()).isEqualTo(MessageStatus.SUPERSEDED));
+	}
+
+	@Test
 	void aBurstOfTransitionsCoalescesIntoOneMessageNewestWins() {
 		String email = uniqueEmail();
 		Order order = order("A-102", email, null, "en");
