@@ -18,7 +18,7 @@ interface ChannelSender {
 
 	/**
 	 * After a crash between the provider call and its record: did the provider take the
-	 * message? Channels without a way to ask answer {@link Reconciliation#unknown()}.
+	 * message? Channels without a way to ask answer {@link Reconciliation#unknown}.
 	 */
 	Reconciliation reconcile(OutboxMessage message);
 
@@ -49,24 +49,33 @@ interface ChannelSender {
 	}
 
 	/**
-	 * FOUND (with the provider's id), NOT_SENT, or UNKNOWN (cannot tell now, or never).
+	 * What the provider says after a crash: {@link Outcome#FOUND} (with its id),
+	 * {@link Outcome#NOT_SENT} (certain: safe to send again), {@link Outcome#UNKNOWN} (it
+	 * cannot tell, or the answer is ambiguous: a person decides, never sent twice), or
+	 * {@link Outcome#UNAVAILABLE} (cannot be asked now: ask again next round).
 	 */
-	record Reconciliation(String outcome, @Nullable String providerId) {
+	record Reconciliation(Outcome outcome, @Nullable String providerId, String detail) {
+
+		enum Outcome {
+
+			FOUND, NOT_SENT, UNKNOWN, UNAVAILABLE
+
+		}
 
 		static Reconciliation found(String id) {
-			return new Reconciliation("FOUND", id);
+			return new Reconciliation(Outcome.FOUND, id, "found");
 		}
 
 		static Reconciliation notSent() {
-			return new Reconciliation("NOT_SENT", null);
+			return new Reconciliation(Outcome.NOT_SENT, null, "not sent");
 		}
 
-		static Reconciliation unknown() {
-			return new Reconciliation("UNKNOWN", null);
+		static Reconciliation unknown(String detail) {
+			return new Reconciliation(Outcome.UNKNOWN, null, detail);
 		}
 
 		static Reconciliation unavailable() {
-			return new Reconciliation("UNAVAILABLE", null);
+			return new Reconciliation(Outcome.UNAVAILABLE, null, "provider unavailable");
 		}
 
 	}

@@ -58,13 +58,45 @@ class Consents {
 	}
 
 	/**
-	 * An inbound STOP or START from Twilio concerns the shared sender, so it applies to
-	 * every store that has the number (system job, across stores).
+	 * An inbound STOP from Twilio concerns the shared sender, so it withdraws consent in
+	 * every store that has the number (system job, across stores); changes newer than
+	 * {@code now} stand.
 	 */
-	int recordConsentEverywhere(String phone, boolean consented, String source, Instant now) {
-		return this.jdbc.sql("update notify_sms_consent set consented = ?, source = ?, updated_at = ? where phone = ?")
-			.params(consented, source, Timestamp.from(now), phone)
+	int withdrawEverywhere(String phone, String source, Instant now) {
+		return this.jdbc
+			.sql("update notify_sms_consent set consented = false, source = ?, updated_at = ? "
+					+ "where phone = ? and consented and updated_at <= ?")
+			.params(source, Timestamp.from(now), phone, Timestamp.from(now))
 			.update();
+	}
+
+	/**
+	 * An inbound START restores only what a STOP withdrew ({@code stopSource}); an
+	 * opt-out recorded any other way (the shopper, an agent, checkout) stands.
+	 */
+	int restoreAfterStop(String phone, String stopSource, String source, Instant now) {
+		return this.jdbc
+			.sql("update notify_sms_consent set consented = true, source = ?, updated_at = ? "
+					+ "where phone = ? and not consented and source = ? and updated_at <= ?")
+			.params(source, Timestamp.from(now), phone, stopSource, Timestamp.from(now))
+			.update();
+	}
+
+	/**
+	 * Records an inbound keyword once per MessageSid; false for a replay, or when a newer
+	 * keyword of the number was already applied.
+	 */
+	boolean firstAndNewest(String messageSid, String phone, String keyword, Instant receivedAt) {
+		boolean newer = this.jdbc.sql("select count(*) from notify_sms_inbound where phone = ? and received_at > ?")
+			.params(phone, Timestamp.from(receivedAt))
+			.query(Integer.class)
+			.single() == 0;
+		int inserted = this.jdbc
+			.sql("insert into notify_sms_inbound (message_sid, phone, keyword, received_at) values (?, ?, ?, ?) "
+					+ "on conflict (message_sid) do nothing")
+			.params(messageSid, phone, keyword, Timestamp.from(receivedAt))
+			.update();
+		return inserted == 1 && newer;
 	}
 
 	Optional<String> suppression(Channel channel, String address) {
@@ -82,9 +114,14 @@ class Consents {
 			.update();
 	}
 
-	void unsuppress(Channel channel, String address) {
-		this.jdbc.sql("delete from notify_suppressions where channel = ? and address = ?")
-			.params(channel.name(), address)
+	/** Lifts a suppression, but only one recorded for one of {@code reasons}. */
+	void unsuppress(Channel channel, String address, java.util.Collection<String> reasons) {
+		this.jdbc
+			.sql("delete from notify_suppressions where channel = :channel and address = :address "
+					+ "and reason in (:reasons)")
+			.param("channel", channel.name())
+			.param("address", address)
+			.param("reasons", reasons)
 			.update();
 	}
 

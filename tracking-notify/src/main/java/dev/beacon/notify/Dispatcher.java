@@ -263,23 +263,27 @@ class Dispatcher {
 					continue;
 				}
 				ChannelSender.Reconciliation r = sender.reconcile(m);
+				if (r.outcome() == ChannelSender.Reconciliation.Outcome.FOUND && r.providerId() != null
+						&& this.messages.providerIdTaken(r.providerId(), m.id())) {
+					r = ChannelSender.Reconciliation.unknown("the provider's message is recorded for another row");
+				}
 				switch (r.outcome()) {
-					case "FOUND" -> {
+					case FOUND -> {
 						this.messages.rescue(m.id(), MessageStatus.SENT,
 								"sent (confirmed with the provider after a crash)", r.providerId(),
 								m.providerCalledAt(), m.nextAttemptAt());
 						this.metrics.outcome("sent", m);
 					}
-					case "NOT_SENT" -> this.messages.rescue(m.id(), MessageStatus.PENDING,
+					case NOT_SENT -> this.messages.rescue(m.id(), MessageStatus.PENDING,
 							"rescued: the provider never got it; sending again", null, null, now);
-					case "UNKNOWN" -> {
+					case UNKNOWN -> {
 						this.messages.rescue(m.id(), MessageStatus.UNCERTAIN,
-								"uncertain: the dispatcher stopped right after handing it to the mail server; "
-										+ "not resent automatically (resend if the shopper did not get it)",
+								"uncertain: " + r.detail()
+										+ "; not resent automatically (resend if the shopper did not get it)",
 								null, null, m.nextAttemptAt());
 						this.metrics.outcome("uncertain", m);
 					}
-					default -> {
+					case UNAVAILABLE -> {
 						// the provider cannot be asked now: try again next round
 					}
 				}

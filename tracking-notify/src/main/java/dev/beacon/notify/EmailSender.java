@@ -172,7 +172,7 @@ class EmailSender implements ChannelSender {
 	@Override
 	public Reconciliation reconcile(OutboxMessage message) {
 		// SMTP has no way to ask whether a message was accepted
-		return Reconciliation.unknown();
+		return Reconciliation.unknown("the dispatcher stopped right after handing it to the mail server");
 	}
 
 	static String shorten(@Nullable String s) {

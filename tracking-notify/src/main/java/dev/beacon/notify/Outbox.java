@@ -39,6 +39,8 @@ class Outbox {
 	private static final Set<Trigger> SAME_DAY = Set.of(Trigger.OUT_FOR_DELIVERY, Trigger.ARRIVING_TOMORROW,
 			Trigger.DELIVERY_ATTEMPTED);
 
+	private static final Duration HELP_ACK_EVERY = Duration.ofHours(1);
+
 	private final Messages messages;
 
 	private final StoreSettings settings;
@@ -90,6 +92,11 @@ class Outbox {
 		if (store == null || order == null) {
 			return;
 		}
+		Instant now = this.clock.instant();
+		if (news.trigger() == Trigger.HELP_RECEIVED
+				&& this.messages.queuedSince(order.getId(), Trigger.HELP_RECEIVED, now.minus(HELP_ACK_EVERY))) {
+			return; // one acknowledgement per order per hour, however many requests
+		}
 		NotificationSettings storeSettings = this.settings.load(store.getId());
 		Set<Channel> channels = storeSettings.channels().getOrDefault(news.trigger(), Set.of());
 		String email = Recipients.email(order.getCustomer().email());
@@ -97,7 +104,6 @@ class Outbox {
 				: ShopperPreferences.defaults();
 		Locale locale = MessageRenderer.resolveLocale(order.getCustomer().locale(), store.getDefaultLocale());
 		ZoneId zone = ShopperZones.of(order.getDestination(), store.getTimeZone());
-		Instant now = this.clock.instant();
 		for (Channel channel : channels) {
 			String recipient = recipient(channel, news, order, email, prefs);
 			if (recipient == null) {

@@ -2,7 +2,10 @@ package dev.beacon.notify;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.twilio.exception.ApiException;
 import com.twilio.http.NetworkHttpClient;
@@ -34,6 +37,13 @@ class SmsSender implements ChannelSender {
 
 	static final int OPTED_OUT = 21610;
 
+	/** Clock difference allowed between Beacon and Twilio. */
+	private static final Duration SKEW = Duration.ofMinutes(5);
+
+	private static final int MAX_READ = 200;
+
+	static final String OPTED_OUT_REASON = "number opted out at Twilio (21610)";
+
 	private final TwilioProperties properties;
 
 	private volatile @Nullable TwilioRestClient client;
@@ -64,7 +74,7 @@ class SmsSender implements ChannelSender {
 			Integer code = ex.getCode();
 			Integer status = ex.getStatusCode();
 			if (code != null && code == OPTED_OUT) {
-				return SendResult.suppress("number opted out at Twilio (21610)");
+				return SendResult.suppress(OPTED_OUT_REASON);
 			}
 			String detail = "Twilio " + ((code != null) ? code : "") + " " + EmailSender.shorten(ex.getMessage());
 			if (status == null || status == 429 || status >= 500) {
@@ -77,23 +87,50 @@ class SmsSender implements ChannelSender {
 		}
 	}
 
+	/**
+	 * Looks for the text in Twilio's list of messages to the number (newest first, queued
+	 * ones included), created since shortly before the provider was called. Exactly one
+	 * match is the message; none, with the list read back past that time, means it never
+	 * went out; anything else (several identical texts, e.g. a resend, or a list too long
+	 * to read) is ambiguous and answered UNKNOWN, never guessed.
+	 */
 	@Override
 	public Reconciliation reconcile(OutboxMessage m) {
-		if (m.providerCalledAt() == null) {
+		Instant calledAt = m.providerCalledAt();
+		if (calledAt == null) {
 			return Reconciliation.notSent();
 		}
+		Instant since = calledAt.minus(SKEW);
 		try {
+			List<String> matches = new ArrayList<>();
+			boolean complete = false;
+			int read = 0;
 			for (Message sent : Message.reader()
 				.setTo(new PhoneNumber(m.recipient()))
 				.setFrom(new PhoneNumber(this.properties.from()))
-				.setDateSentAfter(m.providerCalledAt().minus(Duration.ofDays(1)).atZone(ZoneOffset.UTC))
 				.setPageSize(50L)
 				.read(client())) {
+				ZonedDateTime created = sent.getDateCreated();
+				if (created != null && created.toInstant().isBefore(since)) {
+					complete = true; // newest first: everything after is older
+					break;
+				}
 				if (m.bodyText().equals(sent.getBody())) {
-					return Reconciliation.found(sent.getSid());
+					matches.add(sent.getSid());
+				}
+				if (++read >= MAX_READ) {
+					break;
 				}
 			}
-			return Reconciliation.notSent();
+			complete |= read < MAX_READ;
+			if (matches.size() == 1) {
+				return Reconciliation.found(matches.get(0));
+			}
+			if (matches.isEmpty() && complete) {
+				return Reconciliation.notSent();
+			}
+			return Reconciliation.unknown(matches.isEmpty() ? "Twilio's message list is too long to be sure"
+					: "Twilio shows " + matches.size() + " identical texts to the number");
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not ask Twilio whether message {} went out: {}", m.id(), ex.getMessage());

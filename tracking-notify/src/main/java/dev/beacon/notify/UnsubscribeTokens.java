@@ -8,7 +8,9 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.crypto.Cipher;
 import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
@@ -20,16 +22,25 @@ import org.springframework.stereotype.Component;
 import dev.beacon.order.TrackingLinks;
 
 /**
- * Signed one-click unsubscribe links ({@code /notifications/unsubscribe/<token>}): the
- * token names store and address and carries an HMAC, so it needs no login and cannot be
- * forged for someone else's address. It never expires (RFC 8058 links must keep working).
+ * One-click unsubscribe links ({@code /notifications/unsubscribe/<token>}). The token is
+ * opaque: store and address are encrypted and authenticated (AES-256-GCM with a key
+ * derived from the secret), so it needs no login, cannot be forged for someone else's
+ * address and shows no personal data in proxy or access logs. It never expires (RFC 8058
+ * links must keep working), and tokens of the earlier signed format ({@code
+ * base64(store, address).hmac}) are still honoured.
  */
 @Component
 class UnsubscribeTokens {
 
 	private static final Logger log = LoggerFactory.getLogger(UnsubscribeTokens.class);
 
+	private static final int NONCE = 12;
+
 	private final byte[] secret;
+
+	private final SecretKeySpec key;
+
+	private final SecureRandom random = new SecureRandom();
 
 	private final TrackingLinks links;
 
@@ -49,6 +60,14 @@ class UnsubscribeTokens {
 		else {
 			this.secret = ("unsubscribe:" + configured).getBytes(StandardCharsets.UTF_8);
 		}
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			sha.update("unsubscribe-key\n".getBytes(StandardCharsets.UTF_8));
+			this.key = new SecretKeySpec(sha.digest(this.secret), "AES");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	String url(UUID storeId, String email) {
@@ -56,6 +75,24 @@ class UnsubscribeTokens {
 	}
 
 	String token(UUID storeId, String email) {
+		byte[] nonce = new byte[NONCE];
+		this.random.nextBytes(nonce);
+		try {
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.ENCRYPT_MODE, this.key, new GCMParameterSpec(128, nonce));
+			byte[] sealed = cipher.doFinal((storeId + "\n" + email).getBytes(StandardCharsets.UTF_8));
+			byte[] token = new byte[NONCE + sealed.length];
+			System.arraycopy(nonce, 0, token, 0, NONCE);
+			System.arraycopy(sealed, 0, token, NONCE, sealed.length);
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The earlier, readable format; verified for links sent before. */
+	String legacyToken(UUID storeId, String email) {
 		String payload = storeId + "\n" + email;
 		String encoded = Base64.getUrlEncoder()
 			.withoutPadding()
@@ -67,8 +104,14 @@ class UnsubscribeTokens {
 	}
 
 	Optional<Subject> verify(String token) {
+		if (token.length() > 1000) {
+			return Optional.empty();
+		}
 		int dot = token.lastIndexOf('.');
-		if (dot <= 0 || token.length() > 1000) {
+		if (dot < 0) {
+			return open(token);
+		}
+		if (dot == 0) {
 			return Optional.empty();
 		}
 		try {
@@ -82,6 +125,23 @@ class UnsubscribeTokens {
 		}
 		catch (IllegalArgumentException | ArrayIndexOutOfBoundsException ex) {
 			return Optional.empty();
+		}
+	}
+
+	private Optional<Subject> open(String token) {
+		try {
+			byte[] bytes = Base64.getUrlDecoder().decode(token);
+			if (bytes.length <= NONCE + 16) {
+				return Optional.empty();
+			}
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.DECRYPT_MODE, this.key, new GCMParameterSpec(128, bytes, 0, NONCE));
+			String payload = new String(cipher.doFinal(bytes, NONCE, bytes.length - NONCE), StandardCharsets.UTF_8);
+			String[] parts = payload.split("\n", 2);
+			return Optional.of(new Subject(UUID.fromString(parts[0]), parts[1]));
+		}
+		catch (GeneralSecurityException | IllegalArgumentException | ArrayIndexOutOfBoundsException ex) {
+			return Optional.empty(); // AEADBadTagException: tampered or another key
 		}
 	}
 

@@ -78,6 +78,43 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 	}
 
 	@Test
+	void anAmbiguousAnswerFromTwilioAfterACrashIsUncertainNeverAGuess() {
+		String phone = uniquePhone();
+		this.notifications.recordSmsConsent(this.storeId, phone, true, "checkout");
+		Order order = order("B-210", uniqueEmail(), phone, "en");
+		ShipmentView s = ship("B-210");
+		scan(s, "PU", "Picked up");
+		this.crash.arm(Channel.SMS);
+		scan(s, "OD", "Out for delivery");
+		deliver(); // Twilio accepts, then the "process dies" before the record
+		MessageView crashed = sms(order, Trigger.OUT_FOR_DELIVERY);
+		assertThat(crashed.status()).isEqualTo(MessageStatus.SENDING);
+		// two identical texts to the number (e.g. an earlier resend): which one is ours?
+		String escaped = crashed.bodyText().replace("\\", "\\\\").replace("\"", "\\\"");
+		String uri = "/2010-04-01/Accounts/" + SID + "/Messages.json?PageSize=50&Page=0";
+		String twice = "{\"messages\":[" + message("SM" + "a".repeat(32), escaped, phone) + ","
+				+ message("SM" + "b".repeat(32), escaped, phone) + "],\"end\":1,\"first_page_uri\":\"" + uri
+				+ "\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,"
+				+ "\"uri\":\"" + uri + "\"}";
+		TWILIO.stubFor(get(urlPathMatching("/2010-04-01/Accounts/" + SID + "/Messages.json"))
+			.withQueryParam("To", equalTo(phone))
+			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(twice)));
+		this.clock.advance(Duration.ofMinutes(3)); // the lease runs out
+		deliver();
+		deliver();
+		MessageView after = sms(order, Trigger.OUT_FOR_DELIVERY);
+		assertThat(after.status()).isEqualTo(MessageStatus.UNCERTAIN);
+		assertThat(after.statusText()).isEqualTo("uncertain: Twilio shows 2 identical texts to the number; "
+				+ "not resent automatically (resend if the shopper did not get it)");
+		assertThat(smsTo(phone)).hasSize(1);
+	}
+
+	private static String message(String sid, String escapedBody, String to) {
+		return "{\"sid\":\"" + sid + "\",\"body\":\"" + escapedBody + "\",\"to\":\"" + to + "\",\"from\":\"" + FROM
+				+ "\",\"status\":\"delivered\"}";
+	}
+
+	@Test
 	void aCrashAfterTheMailServerAcceptedNeverSendsTwiceAndIsShownForAPersonToDecide() {
 		String email = uniqueEmail();
 		Order order = order("B-201", email, null, "en");

@@ -257,6 +257,26 @@ class NotificationTriggersTests extends NotifyTestSupport {
 			.containsExactly("We got your message about order A-111");
 	}
 
+	@Test
+	void helpRequestsAreAcknowledgedAtMostOncePerOrderPerHour() {
+		String email = uniqueEmail();
+		Order order = order("A-112", email, null, "en");
+		deliver();
+		this.support.raise(this.storeId, order.getId(), null, HelpTopic.WHERE_IS_IT, "Where is it?", null, "page");
+		deliver(); // two minutes
+		this.clock.advance(Duration.ofMinutes(57)); // 59 minutes after the first
+		this.support.raise(this.storeId, order.getId(), null, HelpTopic.WHERE_IS_IT, "Anyone?", null, "page");
+		deliver();
+		assertThat(mailsTo(email)).extracting(NotificationTriggersTests::subject)
+			.containsExactly("Your Acme Outdoor order A-112 is confirmed", "We got your message about order A-112");
+		this.clock.advance(Duration.ofMinutes(2)); // over an hour after the first
+		this.support.raise(this.storeId, order.getId(), null, HelpTopic.WHERE_IS_IT, "Still here", null, "page");
+		deliver();
+		assertThat(mailsTo(email)).extracting(NotificationTriggersTests::subject)
+			.containsExactly("Your Acme Outdoor order A-112 is confirmed", "We got your message about order A-112",
+					"We got your message about order A-112");
+	}
+
 	static String subject(MimeMessage m) {
 		try {
 			return m.getSubject();
