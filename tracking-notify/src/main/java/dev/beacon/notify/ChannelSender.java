@@ -1,11 +1,50 @@
 package dev.beacon.notify;
 
+import java.time.Instant;
+import java.util.UUID;
+
 import org.jspecify.annotations.Nullable;
 
-/** A way out to shoppers (email, SMS). */
+import dev.beacon.order.Order;
+
+/**
+ * A way out to shoppers (email, SMS): the one interface a channel implements, holding
+ * every rule that differs by channel (who the recipient is, consent, when it may go, how
+ * the provider is called and asked after a crash), so the outbox and the dispatcher never
+ * branch on the channel and a new channel touches one package.
+ */
 interface ChannelSender {
 
 	Channel channel();
+
+	/**
+	 * Where this news goes on this channel, or null when the shopper cannot get it here
+	 * (no address, no consent, opted out).
+	 * @param prefs the preferences of the order's email address
+	 */
+	@Nullable String recipient(Order order, News news, ShopperPreferences prefs);
+
+	/**
+	 * Why the recipient must not get the message now (checked again when it is sent), or
+	 * null.
+	 */
+	default @Nullable String refusal(OutboxMessage message) {
+		return null;
+	}
+
+	/** When the message may go instead of now (e.g. SMS quiet hours), or null. */
+	default @Nullable Hold hold(OutboxMessage message, Instant now) {
+		return null;
+	}
+
+	/** The one-click unsubscribe link for optional news, or null. */
+	default @Nullable String unsubscribeLink(UUID storeId, String recipient, boolean essential) {
+		return null;
+	}
+
+	/** Held until {@code until}, for the reason given. */
+	record Hold(Instant until, String reason) {
+	}
 
 	/**
 	 * False when the instance has no account for it (the demo): messages are kept, not

@@ -4,8 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +118,7 @@ class Dispatcher {
 			end(m, token, MessageStatus.NOT_CONFIGURED, "not sent: channel not configured", "not_configured");
 			return;
 		}
-		String blocked = blocked(m);
+		String blocked = blocked(sender, m);
 		if (blocked != null) {
 			end(m, token, MessageStatus.SUPPRESSED, blocked, "suppressed");
 			return;
@@ -129,20 +127,19 @@ class Dispatcher {
 			end(m, token, MessageStatus.EXPIRED, "not sent: stale by the time it could go", "expired");
 			return;
 		}
-		if (m.channel() == Channel.SMS) {
-			Instant quietEnd = quietUntil(m, now);
-			if (quietEnd != null) {
-				if (m.staleAfter() != null && quietEnd.isAfter(m.staleAfter())) {
-					end(m, token, MessageStatus.EXPIRED, "not sent: quiet hours last until after the news is stale",
-							"expired");
-				}
-				else {
-					this.messages.finish(m.id(), token, MessageStatus.PENDING,
-							"held: quiet hours until " + this.properties.quietEnd() + " (" + m.zone().getId() + ")",
-							null, null, quietEnd, true);
-				}
-				return;
+		ChannelSender.Hold hold = sender.hold(m, now);
+		if (hold != null) {
+			if (m.staleAfter() != null && hold.until().isAfter(m.staleAfter())) {
+				end(m, token, MessageStatus.EXPIRED,
+						"not sent: " + hold.reason() + " last until after the news is stale", "expired");
 			}
+			else {
+				this.messages.finish(
+						m.id(), token, MessageStatus.PENDING, "held: " + hold.reason() + " until "
+								+ hold.until().atZone(m.zone()).toLocalTime() + " (" + m.zone().getId() + ")",
+						null, null, hold.until(), true);
+			}
+			return;
 		}
 		if (m.shipmentId() != null && !UNCAPPED.contains(m.trigger())) {
 			Integer storeCap = this.settings.load(m.storeId()).maxPerShipmentPerDay();
@@ -210,42 +207,13 @@ class Dispatcher {
 	}
 
 	/** Why this recipient must not get it, or null. */
-	private @Nullable String blocked(OutboxMessage m) {
+	private @Nullable String blocked(ChannelSender sender, OutboxMessage m) {
 		String suppressed = this.consents.suppression(m.channel(), m.recipient()).orElse(null);
 		if (suppressed != null) {
 			return "not sent: " + suppressed;
 		}
-		if (m.channel() == Channel.SMS && !this.consents.smsConsent(m.storeId(), m.recipient())) {
-			return "not sent: no SMS consent (opted out)";
-		}
-		if (m.channel() == Channel.EMAIL) {
-			ShopperPreferences p = this.consents.preferences(m.storeId(), m.recipient());
-			if (!p.email() || (!m.essential() && !p.nonEssential())) {
-				return "not sent: the shopper unsubscribed";
-			}
-		}
-		return null;
-	}
-
-	/**
-	 * The end of the quiet hours when {@code now} is inside them for this shopper, else
-	 * null.
-	 */
-	@Nullable Instant quietUntil(OutboxMessage m, Instant now) {
-		LocalTime start = this.properties.quietStart();
-		LocalTime end = this.properties.quietEnd();
-		ZonedDateTime local = now.atZone(m.zone());
-		LocalTime t = local.toLocalTime();
-		boolean quiet = start.isAfter(end) ? (!t.isBefore(start) || t.isBefore(end))
-				: (!t.isBefore(start) && t.isBefore(end));
-		if (!quiet) {
-			return null;
-		}
-		ZonedDateTime until = local.with(end);
-		if (!until.isAfter(local)) {
-			until = until.plusDays(1);
-		}
-		return until.toInstant();
+		String refusal = sender.refusal(m);
+		return (refusal != null) ? "not sent: " + refusal : null;
 	}
 
 	/**

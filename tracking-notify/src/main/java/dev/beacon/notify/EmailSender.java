@@ -3,6 +3,7 @@ package dev.beacon.notify;
 import java.io.UnsupportedEncodingException;
 import java.lang.reflect.Method;
 import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -19,6 +20,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import dev.beacon.order.Order;
 import dev.beacon.store.Store;
 import dev.beacon.store.StoreManagement;
 
@@ -41,13 +43,43 @@ class EmailSender implements ChannelSender {
 
 	private final NotifyProperties properties;
 
+	private final Consents consents;
+
 	EmailSender(ObjectProvider<JavaMailSender> mail, StoreSettings settings, StoreManagement stores,
-			UnsubscribeTokens unsubscribe, NotifyProperties properties) {
+			UnsubscribeTokens unsubscribe, NotifyProperties properties, Consents consents) {
 		this.mail = mail;
 		this.settings = settings;
 		this.stores = stores;
 		this.unsubscribe = unsubscribe;
 		this.properties = properties;
+		this.consents = consents;
+	}
+
+	/**
+	 * The order's email (a help request's own contact address for its acknowledgement),
+	 * unless the shopper unsubscribed from email or from optional news.
+	 */
+	@Override
+	public @Nullable String recipient(Order order, News news, ShopperPreferences prefs) {
+		String to = Recipients.email(order.getCustomer().email());
+		if (news.trigger() == Trigger.HELP_RECEIVED && Recipients.email(news.contactEmail()) != null) {
+			to = Recipients.email(news.contactEmail());
+		}
+		if (to == null || !prefs.email() || (!news.trigger().isEssential() && !prefs.nonEssential())) {
+			return null;
+		}
+		return to;
+	}
+
+	@Override
+	public @Nullable String refusal(OutboxMessage m) {
+		ShopperPreferences p = this.consents.preferences(m.storeId(), m.recipient());
+		return (!p.email() || (!m.essential() && !p.nonEssential())) ? "the shopper unsubscribed" : null;
+	}
+
+	@Override
+	public @Nullable String unsubscribeLink(UUID storeId, String recipient, boolean essential) {
+		return essential ? null : this.unsubscribe.url(storeId, recipient);
 	}
 
 	@Override

@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -55,7 +59,7 @@ class Outbox {
 
 	private final TrackingLinks links;
 
-	private final UnsubscribeTokens unsubscribe;
+	private final Map<Channel, ChannelSender> senders;
 
 	private final ObjectProvider<CarrierDirectory> carriers;
 
@@ -64,7 +68,7 @@ class Outbox {
 	private final Clock clock;
 
 	Outbox(Messages messages, StoreSettings settings, Consents consents, MessageRenderer renderer,
-			StoreManagement stores, OrderManagement orders, TrackingLinks links, UnsubscribeTokens unsubscribe,
+			StoreManagement stores, OrderManagement orders, TrackingLinks links, List<ChannelSender> senders,
 			ObjectProvider<CarrierDirectory> carriers, NotifyProperties properties, ObjectProvider<Clock> clock) {
 		this.messages = messages;
 		this.settings = settings;
@@ -73,7 +77,7 @@ class Outbox {
 		this.stores = stores;
 		this.orders = orders;
 		this.links = links;
-		this.unsubscribe = unsubscribe;
+		this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
 		this.carriers = carriers;
 		this.properties = properties;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -105,12 +109,12 @@ class Outbox {
 		Locale locale = MessageRenderer.resolveLocale(order.getCustomer().locale(), store.getDefaultLocale());
 		ZoneId zone = ShopperZones.of(order.getDestination(), store.getTimeZone());
 		for (Channel channel : channels) {
-			String recipient = recipient(channel, news, order, email, prefs);
+			ChannelSender sender = this.senders.get(channel);
+			String recipient = (sender != null) ? sender.recipient(order, news, prefs) : null;
 			if (recipient == null) {
 				continue;
 			}
-			String unsubscribeLink = (channel == Channel.EMAIL && !news.trigger().isEssential() && email != null)
-					? this.unsubscribe.url(store.getId(), email) : null;
+			String unsubscribeLink = sender.unsubscribeLink(store.getId(), recipient, news.trigger().isEssential());
 			MessageContext ctx = context(news, store, order,
 					this.settings.wording(store.getId(), locale.toLanguageTag()))
 				.withLinks(this.links.signedOrderPage(store.getSlug(), order.getOrderNumber()), unsubscribeLink);
@@ -131,25 +135,6 @@ class Outbox {
 				}
 			}
 		}
-	}
-
-	private @Nullable String recipient(Channel channel, News news, Order order, @Nullable String email,
-			ShopperPreferences prefs) {
-		if (channel == Channel.EMAIL) {
-			String to = email;
-			if (news.trigger() == Trigger.HELP_RECEIVED && Recipients.email(news.contactEmail()) != null) {
-				to = Recipients.email(news.contactEmail());
-			}
-			if (to == null || !prefs.email() || (!news.trigger().isEssential() && !prefs.nonEssential())) {
-				return null;
-			}
-			return to;
-		}
-		String phone = Recipients.phone(order.getCustomer().phone());
-		if (phone == null || !prefs.sms() || !this.consents.smsConsent(order.getStoreId(), phone)) {
-			return null; // SMS only with consent
-		}
-		return phone;
 	}
 
 	/** Newest wins, unless the pending one is more important. */

@@ -3,6 +3,7 @@ package dev.beacon.notify;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
+
+import dev.beacon.order.Order;
 
 /**
  * SMS through Twilio ({@code beacon.sms.twilio.*}). With {@code base-url} set, every
@@ -46,10 +49,52 @@ class SmsSender implements ChannelSender {
 
 	private final TwilioProperties properties;
 
+	private final Consents consents;
+
+	private final NotifyProperties notify;
+
 	private volatile @Nullable TwilioRestClient client;
 
-	SmsSender(TwilioProperties properties) {
+	SmsSender(TwilioProperties properties, Consents consents, NotifyProperties notify) {
 		this.properties = properties;
+		this.consents = consents;
+		this.notify = notify;
+	}
+
+	/** The order's phone, only with the shopper's SMS consent for the store. */
+	@Override
+	public @Nullable String recipient(Order order, News news, ShopperPreferences prefs) {
+		String phone = Recipients.phone(order.getCustomer().phone());
+		if (phone == null || !prefs.sms() || !this.consents.smsConsent(order.getStoreId(), phone)) {
+			return null;
+		}
+		return phone;
+	}
+
+	@Override
+	public @Nullable String refusal(OutboxMessage m) {
+		return this.consents.smsConsent(m.storeId(), m.recipient()) ? null : "no SMS consent (opted out)";
+	}
+
+	/**
+	 * Quiet hours in the shopper's time zone ({@code beacon.notify.quiet-start/-end}).
+	 */
+	@Override
+	public @Nullable Hold hold(OutboxMessage m, Instant now) {
+		LocalTime start = this.notify.quietStart();
+		LocalTime end = this.notify.quietEnd();
+		ZonedDateTime local = now.atZone(m.zone());
+		LocalTime t = local.toLocalTime();
+		boolean quiet = start.isAfter(end) ? (!t.isBefore(start) || t.isBefore(end))
+				: (!t.isBefore(start) && t.isBefore(end));
+		if (!quiet) {
+			return null;
+		}
+		ZonedDateTime until = local.with(end);
+		if (!until.isAfter(local)) {
+			until = until.plusDays(1);
+		}
+		return new Hold(until.toInstant(), "quiet hours");
 	}
 
 	@Override
