@@ -13,7 +13,7 @@ import dev.beacon.order.Order;
  * the provider is called and asked after a crash), so the outbox and the dispatcher never
  * branch on the channel and a new channel touches one package.
  */
-interface ChannelSender {
+public interface ChannelSender {
 
 	Channel channel();
 
@@ -69,19 +69,19 @@ interface ChannelSender {
 
 		}
 
-		static SendResult sent(String providerId) {
+		public static SendResult sent(String providerId) {
 			return new SendResult(Kind.SENT, providerId, "sent");
 		}
 
-		static SendResult retry(String detail) {
+		public static SendResult retry(String detail) {
 			return new SendResult(Kind.RETRY, null, detail);
 		}
 
-		static SendResult permanent(String detail) {
+		public static SendResult permanent(String detail) {
 			return new SendResult(Kind.PERMANENT, null, detail);
 		}
 
-		static SendResult suppress(String detail) {
+		public static SendResult suppress(String detail) {
 			return new SendResult(Kind.SUPPRESS, null, detail);
 		}
 
@@ -101,19 +101,19 @@ interface ChannelSender {
 
 		}
 
-		static Reconciliation found(String id) {
+		public static Reconciliation found(String id) {
 			return new Reconciliation(Outcome.FOUND, id, "found");
 		}
 
-		static Reconciliation notSent() {
+		public static Reconciliation notSent() {
 			return new Reconciliation(Outcome.NOT_SENT, null, "not sent");
 		}
 
-		static Reconciliation unknown(String detail) {
+		public static Reconciliation unknown(String detail) {
 			return new Reconciliation(Outcome.UNKNOWN, null, detail);
 		}
 
-		static Reconciliation unavailable() {
+		public static Reconciliation unavailable() {
 			return new Reconciliation(Outcome.UNAVAILABLE, null, "provider unavailable");
 		}
 

@@ -20,6 +20,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.beacon.notify.consent.Consents;
+
 /**
  * Delivers the outbox, exactly once per idempotency key:
  * <ol>

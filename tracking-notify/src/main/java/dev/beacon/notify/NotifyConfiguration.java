@@ -8,6 +8,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
+import dev.beacon.notify.sms.TwilioProperties;
+
 /**
  * Wiring of the notification module: its properties and the security of its public
  * endpoints (Twilio's inbound webhooks, signed by Twilio, and the one-click unsubscribe

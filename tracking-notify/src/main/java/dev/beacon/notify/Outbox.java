@@ -28,6 +28,9 @@ import dev.beacon.shipment.CarrierDirectory;
 import dev.beacon.store.Store;
 import dev.beacon.store.StoreManagement;
 
+import dev.beacon.notify.consent.Consents;
+import dev.beacon.notify.consent.Recipients;
+
 /**
  * Turns news into outbox rows, one per channel, in the caller's transaction (the one that
  * changed the status). Rows are rendered at once (so the console shows them even when no

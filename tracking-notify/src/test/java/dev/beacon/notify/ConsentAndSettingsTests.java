@@ -13,6 +13,8 @@ import org.springframework.http.MediaType;
 import dev.beacon.order.Order;
 import dev.beacon.shipment.ShipmentView;
 
+import dev.beacon.notify.consent.UnsubscribeTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -18,6 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.beacon.order.Order;
 import dev.beacon.shipment.ShipmentView;
 
+import dev.beacon.notify.consent.Consents;
+import dev.beacon.notify.email.EmailSender;
+import dev.beacon.notify.sms.SmsSender;
+import dev.beacon.notify.sms.TwilioProperties;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

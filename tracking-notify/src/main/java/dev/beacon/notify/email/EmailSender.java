@@ -1,4 +1,4 @@
-package dev.beacon.notify;
+package dev.beacon.notify.email;
 
 import java.io.UnsupportedEncodingException;
 import java.lang.reflect.Method;
@@ -24,6 +24,19 @@ import dev.beacon.order.Order;
 import dev.beacon.store.Store;
 import dev.beacon.store.StoreManagement;
 
+import dev.beacon.notify.Channel;
+import dev.beacon.notify.ChannelSender;
+import dev.beacon.notify.News;
+import dev.beacon.notify.NotificationSettings;
+import dev.beacon.notify.NotifyProperties;
+import dev.beacon.notify.OutboxMessage;
+import dev.beacon.notify.ShopperPreferences;
+import dev.beacon.notify.StoreSettings;
+import dev.beacon.notify.Trigger;
+import dev.beacon.notify.consent.Consents;
+import dev.beacon.notify.consent.Recipients;
+import dev.beacon.notify.consent.UnsubscribeTokens;
+
 /**
  * Email through SMTP ({@code spring.mail.*}). Multipart text + HTML, the store's sending
  * identity, a Message-ID derived from the message id, and RFC 8058 one-click unsubscribe
@@ -31,7 +44,7 @@ import dev.beacon.store.StoreManagement;
  * is suppressed); other failures are retried.
  */
 @Component
-class EmailSender implements ChannelSender {
+public class EmailSender implements ChannelSender {
 
 	private final ObjectProvider<JavaMailSender> mail;
 
@@ -207,7 +220,7 @@ class EmailSender implements ChannelSender {
 		return Reconciliation.unknown("the dispatcher stopped right after handing it to the mail server");
 	}
 
-	static String shorten(@Nullable String s) {
+	public static String shorten(@Nullable String s) {
 		if (s == null) {
 			return "unknown error";
 		}

@@ -1,4 +1,4 @@
-package dev.beacon.notify;
+package dev.beacon.notify.sms;
 
 import java.net.URI;
 import java.time.Duration;
@@ -25,6 +25,16 @@ import org.springframework.stereotype.Component;
 
 import dev.beacon.order.Order;
 
+import dev.beacon.notify.Channel;
+import dev.beacon.notify.ChannelSender;
+import dev.beacon.notify.News;
+import dev.beacon.notify.NotifyProperties;
+import dev.beacon.notify.OutboxMessage;
+import dev.beacon.notify.ShopperPreferences;
+import dev.beacon.notify.consent.Consents;
+import dev.beacon.notify.consent.Recipients;
+import dev.beacon.notify.email.EmailSender;
+
 /**
  * SMS through Twilio ({@code beacon.sms.twilio.*}). With {@code base-url} set, every
  * request the SDK addresses to api.twilio.com goes there instead (tests, proxies). Twilio
@@ -34,7 +44,7 @@ import dev.beacon.order.Order;
  * went out before sending again.
  */
 @Component
-class SmsSender implements ChannelSender {
+public class SmsSender implements ChannelSender {
 
 	private static final Logger log = LoggerFactory.getLogger(SmsSender.class);
 
@@ -55,7 +65,7 @@ class SmsSender implements ChannelSender {
 
 	private volatile @Nullable TwilioRestClient client;
 
-	SmsSender(TwilioProperties properties, Consents consents, NotifyProperties notify) {
+	public SmsSender(TwilioProperties properties, Consents consents, NotifyProperties notify) {
 		this.properties = properties;
 		this.consents = consents;
 		this.notify = notify;

@@ -1,4 +1,4 @@
-package dev.beacon.notify;
+package dev.beacon.notify.consent;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -8,9 +8,12 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.beacon.notify.Channel;
+import dev.beacon.notify.ShopperPreferences;
+
 /** Shopper preferences, SMS consent and suppressions. */
 @Repository
-class Consents {
+public class Consents {
 
 	private final JdbcClient jdbc;
 
@@ -18,7 +21,7 @@ class Consents {
 		this.jdbc = jdbc;
 	}
 
-	ShopperPreferences preferences(UUID storeId, String email) {
+	public ShopperPreferences preferences(UUID storeId, String email) {
 		return this.jdbc
 			.sql("select email_enabled, sms_enabled, non_essential from notify_shopper_preferences "
 					+ "where store_id = ? and email = ?")
@@ -28,7 +31,7 @@ class Consents {
 			.orElse(ShopperPreferences.defaults());
 	}
 
-	void savePreferences(UUID storeId, String email, ShopperPreferences p, Instant now) {
+	public void savePreferences(UUID storeId, String email, ShopperPreferences p, Instant now) {
 		this.jdbc
 			.sql("""
 					insert into notify_shopper_preferences (store_id, email, email_enabled, sms_enabled, non_essential, updated_at)
@@ -40,7 +43,7 @@ class Consents {
 			.update();
 	}
 
-	boolean smsConsent(UUID storeId, String phone) {
+	public boolean smsConsent(UUID storeId, String phone) {
 		return this.jdbc.sql("select consented from notify_sms_consent where store_id = ? and phone = ?")
 			.params(storeId, phone)
 			.query(Boolean.class)
@@ -48,7 +51,7 @@ class Consents {
 			.orElse(false);
 	}
 
-	void recordConsent(UUID storeId, String phone, boolean consented, String source, Instant now) {
+	public void recordConsent(UUID storeId, String phone, boolean consented, String source, Instant now) {
 		this.jdbc.sql("""
 				insert into notify_sms_consent (store_id, phone, consented, source, updated_at) values (?, ?, ?, ?, ?)
 				on conflict (store_id, phone) do update set consented = excluded.consented, source = excluded.source,
@@ -62,7 +65,7 @@ class Consents {
 	 * every store that has the number (system job, across stores); changes newer than
 	 * {@code now} stand.
 	 */
-	int withdrawEverywhere(String phone, String source, Instant now) {
+	public int withdrawEverywhere(String phone, String source, Instant now) {
 		return this.jdbc
 			.sql("update notify_sms_consent set consented = false, source = ?, updated_at = ? "
 					+ "where phone = ? and consented and updated_at <= ?")
@@ -74,7 +77,7 @@ class Consents {
 	 * An inbound START restores only what a STOP withdrew ({@code stopSource}); an
 	 * opt-out recorded any other way (the shopper, an agent, checkout) stands.
 	 */
-	int restoreAfterStop(String phone, String stopSource, String source, Instant now) {
+	public int restoreAfterStop(String phone, String stopSource, String source, Instant now) {
 		return this.jdbc
 			.sql("update notify_sms_consent set consented = true, source = ?, updated_at = ? "
 					+ "where phone = ? and not consented and source = ? and updated_at <= ?")
@@ -86,7 +89,7 @@ class Consents {
 	 * Records an inbound keyword once per MessageSid; false for a replay, or when a newer
 	 * keyword of the number was already applied.
 	 */
-	boolean firstAndNewest(String messageSid, String phone, String keyword, Instant receivedAt) {
+	public boolean firstAndNewest(String messageSid, String phone, String keyword, Instant receivedAt) {
 		boolean newer = this.jdbc.sql("select count(*) from notify_sms_inbound where phone = ? and received_at > ?")
 			.params(phone, Timestamp.from(receivedAt))
 			.query(Integer.class)
@@ -99,14 +102,14 @@ class Consents {
 		return inserted == 1 && newer;
 	}
 
-	Optional<String> suppression(Channel channel, String address) {
+	public Optional<String> suppression(Channel channel, String address) {
 		return this.jdbc.sql("select reason from notify_suppressions where channel = ? and address = ?")
 			.params(channel.name(), address)
 			.query(String.class)
 			.optional();
 	}
 
-	void suppress(Channel channel, String address, String reason, Instant now) {
+	public void suppress(Channel channel, String address, String reason, Instant now) {
 		this.jdbc.sql("""
 				insert into notify_suppressions (channel, address, reason, created_at) values (?, ?, ?, ?)
 				on conflict (channel, address) do update set reason = excluded.reason""")
@@ -115,7 +118,7 @@ class Consents {
 	}
 
 	/** Lifts a suppression, but only one recorded for one of {@code reasons}. */
-	void unsuppress(Channel channel, String address, java.util.Collection<String> reasons) {
+	public void unsuppress(Channel channel, String address, java.util.Collection<String> reasons) {
 		this.jdbc
 			.sql("delete from notify_suppressions where channel = :channel and address = :address "
 					+ "and reason in (:reasons)")

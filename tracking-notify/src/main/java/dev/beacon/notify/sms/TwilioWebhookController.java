@@ -1,4 +1,4 @@
-package dev.beacon.notify;
+package dev.beacon.notify.sms;
 
 import java.net.URI;
 import java.time.Clock;
@@ -26,6 +26,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.beacon.order.TrackingLinks;
+
+import dev.beacon.notify.Channel;
+import dev.beacon.notify.consent.Consents;
+import dev.beacon.notify.consent.Recipients;
 
 /**
  * Inbound SMS from Twilio ({@code POST /webhooks/twilio/sms}). Only requests carrying a

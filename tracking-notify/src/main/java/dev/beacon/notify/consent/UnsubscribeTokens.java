@@ -1,4 +1,4 @@
-package dev.beacon.notify;
+package dev.beacon.notify.consent;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 
 import dev.beacon.order.TrackingLinks;
 
+import dev.beacon.notify.NotifyProperties;
+
 /**
  * One-click unsubscribe links ({@code /notifications/unsubscribe/<token>}). The token is
  * opaque: store and address are encrypted and authenticated (AES-256-GCM with a key
@@ -30,7 +32,7 @@ import dev.beacon.order.TrackingLinks;
  * base64(store, address).hmac}) are still honoured.
  */
 @Component
-class UnsubscribeTokens {
+public class UnsubscribeTokens {
 
 	private static final Logger log = LoggerFactory.getLogger(UnsubscribeTokens.class);
 
@@ -70,11 +72,11 @@ class UnsubscribeTokens {
 		}
 	}
 
-	String url(UUID storeId, String email) {
+	public String url(UUID storeId, String email) {
 		return this.links.baseUrl() + "/notifications/unsubscribe/" + token(storeId, email);
 	}
 
-	String token(UUID storeId, String email) {
+	public String token(UUID storeId, String email) {
 		byte[] nonce = new byte[NONCE];
 		this.random.nextBytes(nonce);
 		try {
@@ -92,7 +94,7 @@ class UnsubscribeTokens {
 	}
 
 	/** The earlier, readable format; verified for links sent before. */
-	String legacyToken(UUID storeId, String email) {
+	public String legacyToken(UUID storeId, String email) {
 		String payload = storeId + "\n" + email;
 		String encoded = Base64.getUrlEncoder()
 			.withoutPadding()
@@ -100,10 +102,10 @@ class UnsubscribeTokens {
 		return encoded + "." + mac(payload);
 	}
 
-	record Subject(UUID storeId, String email) {
+	public record Subject(UUID storeId, String email) {
 	}
 
-	Optional<Subject> verify(String token) {
+	public Optional<Subject> verify(String token) {
 		if (token.length() > 1000) {
 			return Optional.empty();
 		}
