@@ -2,8 +2,6 @@ package dev.beacon.notify;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,13 +10,10 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.beacon.common.OutboxWrites;
 import dev.beacon.order.Order;
@@ -35,8 +30,6 @@ import dev.beacon.shipment.TransitionCause;
 import dev.beacon.status.Health;
 import dev.beacon.status.Milestone;
 import dev.beacon.status.Reason;
-import dev.beacon.store.Store;
-import dev.beacon.store.StoreManagement;
 import dev.beacon.support.HelpRequested;
 
 /**
@@ -48,8 +41,6 @@ import dev.beacon.support.HelpRequested;
  */
 @Component
 class NotificationTriggers {
-
-	private static final Logger log = LoggerFactory.getLogger(NotificationTriggers.class);
 
 	private static final Pattern NEIGHBOUR = Pattern.compile("(?i)neighbo(u)?r|nachbar|vecino|vizinho|voisin");
 
@@ -69,26 +60,19 @@ class NotificationTriggers {
 
 	private final OrderManagement orders;
 
-	private final StoreManagement stores;
-
 	private final NotifyProperties properties;
 
 	private final OutboxWrites outboxWrites;
 
-	private final TransactionTemplate tx;
-
 	private final Clock clock;
 
 	NotificationTriggers(Outbox outbox, Watches watches, ShipmentManagement shipments, OrderManagement orders,
-			StoreManagement stores, NotifyProperties properties, TransactionTemplate tx, OutboxWrites outboxWrites,
-			ObjectProvider<Clock> clock) {
+			NotifyProperties properties, OutboxWrites outboxWrites, ObjectProvider<Clock> clock) {
 		this.outbox = outbox;
 		this.watches = watches;
 		this.shipments = shipments;
 		this.orders = orders;
-		this.stores = stores;
 		this.properties = properties;
-		this.tx = tx;
 		this.outboxWrites = outboxWrites;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 	}
@@ -266,48 +250,6 @@ class NotificationTriggers {
 		if (this.properties.enabled()) {
 			this.outboxWrites.guarded("notify: " + what, () -> decide.get().forEach(this.outbox::enqueue));
 		}
-	}
-
-	/** Runs the scheduled checks once; answers how many news were found. */
-	int check() {
-		Instant now = this.clock.instant();
-		int found = 0;
-		LocalDate today = now.atZone(ZoneId.of("UTC")).toLocalDate();
-		for (Watches.Watch w : this.watches.endingBetween(today, today.plusDays(2))) {
-			Store store = this.stores.byId(w.storeId()).orElse(null);
-			Order order = this.orders.find(w.storeId(), w.orderId()).orElse(null);
-			if (store == null || order == null || w.window() == null) {
-				continue;
-			}
-			LocalDate tomorrow = now.atZone(ShopperZones.of(order.getDestination(), store.getTimeZone()))
-				.toLocalDate()
-				.plusDays(1);
-			if (w.window().latest().equals(tomorrow) && !w.window().earliest().isBefore(tomorrow)) {
-				found++;
-				News n = new News(Trigger.ARRIVING_TOMORROW, null, tomorrow.toString(), w.storeId(), w.orderId(),
-						w.shipmentId(), w.carrier(), null, w.window(), null, null, null, null, now);
-				this.tx.executeWithoutResult((s) -> this.outbox.enqueue(n));
-			}
-		}
-		Instant shortest = now.minus(this.properties.stalled()
-			.carriers()
-			.values()
-			.stream()
-			.reduce(this.properties.stalled().threshold(), (a, b) -> (a.compareTo(b) < 0) ? a : b));
-		for (Watches.Watch w : this.watches.silentSince(shortest)) {
-			if (w.lastScanAt() == null
-					|| w.lastScanAt().isAfter(now.minus(this.properties.stalled().thresholdFor(w.carrier())))) {
-				continue;
-			}
-			Store store = this.stores.byId(w.storeId()).orElse(null);
-			ZoneId zone = (store != null) ? store.getTimeZone() : ZoneId.of("UTC");
-			found++;
-			News n = new News(Trigger.STALLED, null, String.valueOf(w.lastScanAt().getEpochSecond()), w.storeId(),
-					w.orderId(), w.shipmentId(), w.carrier(), null, w.window(), null, null,
-					w.lastScanAt().atZone(zone).toLocalDate(), null, now);
-			this.tx.executeWithoutResult((s) -> this.outbox.enqueue(n));
-		}
-		return found;
 	}
 
 }

@@ -15,14 +15,13 @@ import dev.beacon.common.BackgroundLoops;
 @Component
 class NotifyLoops {
 
-	NotifyLoops(BackgroundLoops loops, Dispatcher dispatcher, NotificationTriggers triggers,
-			NotifyProperties properties) {
+	NotifyLoops(BackgroundLoops loops, Dispatcher dispatcher, ScheduledChecks checks, NotifyProperties properties) {
 		if (!properties.dispatcher().enabled()) {
 			return;
 		}
 		loops.register("notify-dispatcher", properties.dispatcher().interval(), dispatcher::drain);
 		if (properties.enabled()) {
-			loops.register("notify-checks", properties.dispatcher().checkInterval(), triggers::check);
+			loops.register("notify-checks", properties.dispatcher().checkInterval(), checks::check);
 		}
 	}
 

@@ -220,8 +220,8 @@ class NotificationTriggersTests extends NotifyTestSupport {
 		scan(s, "PU", "Picked up", new ScanLocation("Memphis", "TN", null, "US"),
 				new DeliveryWindow(LocalDate.of(2026, 3, 4), LocalDate.of(2026, 3, 4)));
 		deliver();
-		this.triggers.check();
-		this.triggers.check();
+		this.checks.check();
+		this.checks.check();
 		deliver();
 		assertThat(messages(order)).filteredOn((v) -> v.trigger() == Trigger.ARRIVING_TOMORROW)
 			.singleElement()
@@ -233,12 +233,12 @@ class NotificationTriggersTests extends NotifyTestSupport {
 		scan(q, "PU", "Picked up");
 		deliver();
 		this.clock.advance(Duration.ofDays(2));
-		this.triggers.check();
+		this.checks.check();
 		deliver();
 		assertThat(messages(quiet)).noneMatch((v) -> v.trigger() == Trigger.STALLED);
 		this.clock.advance(Duration.ofDays(2)); // sandbox threshold P3D passed
-		this.triggers.check();
-		this.triggers.check();
+		this.checks.check();
+		this.checks.check();
 		deliver();
 		assertThat(messages(quiet)).filteredOn((v) -> v.trigger() == Trigger.STALLED)
 			.singleElement()

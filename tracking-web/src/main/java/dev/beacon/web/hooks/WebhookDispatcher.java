@@ -1,9 +1,6 @@
 package dev.beacon.web.hooks;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,23 +12,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.net.ssl.SSLException;
-
-import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +45,7 @@ import io.micrometer.core.instrument.Timer;
  * exponential backoff (30 s doubling, at most 6 h) until
  * {@code beacon.webhooks.max-attempts}, then DEAD. Only a coarse failure category is
  * stored ({@code timeout}, {@code connect_failed}, {@code tls_error},
- * {@code http_<status>}), never exception text.
+ * {@code http_<status>}), never exception text ({@link WebhookHttp}).
  */
 @Component
 class WebhookDispatcher implements DisposableBean {
@@ -79,11 +62,9 @@ class WebhookDispatcher implements DisposableBean {
 
 	private final Clock clock;
 
-	private final CloseableHttpClient http;
+	private final WebhookHttp http;
 
 	private final ExecutorService workers;
-
-	private final ScheduledExecutorService cutoffs;
 
 	private final Semaphore slots;
 
@@ -98,23 +79,9 @@ class WebhookDispatcher implements DisposableBean {
 		this.clock = clock;
 		this.meters = meters.getIfAvailable(() -> Metrics.globalRegistry);
 		int size = Math.max(1, settings.workers());
-		Timeout timeout = Timeout.of(settings.timeout());
-		this.http = HttpClients.custom()
-			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				.setDnsResolver(new PinnedDnsResolver(addresses))
-				.setDefaultConnectionConfig(
-						ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
-				.setMaxConnTotal(size)
-				.setMaxConnPerRoute(size)
-				.build())
-			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
-			.disableRedirectHandling()
-			.disableAutomaticRetries()
-			.disableCookieManagement()
-			.build();
+		this.http = new WebhookHttp(addresses, settings.timeout(), size);
 		AtomicInteger n = new AtomicInteger();
 		this.workers = Executors.newFixedThreadPool(size, (r) -> daemon(r, "beacon-webhook-" + n.incrementAndGet()));
-		this.cutoffs = Executors.newSingleThreadScheduledExecutor((r) -> daemon(r, "beacon-webhook-cutoff"));
 		this.slots = new Semaphore(size);
 		if (settings.dispatch()) {
 			loops.register("webhook-dispatcher", settings.tick(), this::submitDue);
@@ -224,43 +191,10 @@ class WebhookDispatcher implements DisposableBean {
 
 	private void attempt(Claimed c) {
 		long t = this.clock.instant().getEpochSecond();
-		HttpPost post = new HttpPost(URI.create(c.url()));
-		post.setHeader("User-Agent", "Beacon-Webhooks/1");
-		post.setHeader("Beacon-Event-Id", c.eventId().toString());
-		post.setHeader("Beacon-Event-Type", c.type());
-		post.setHeader("Beacon-Signature", "t=" + t + ",v1=" + sign(c.secret(), t + "." + c.payload()));
-		post.setEntity(new StringEntity(c.payload(), ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
-		ScheduledFuture<?> cutoff = this.cutoffs.schedule(post::cancel, this.settings.timeout().toMillis() * 2,
-				TimeUnit.MILLISECONDS);
-		Integer status = null;
-		String failure;
-		long started = System.nanoTime();
-		try {
-			status = this.http.execute(post, (response) -> response.getCode());
-			failure = (status >= 200 && status < 300) ? null : "http_" + status;
-		}
-		catch (IOException | RuntimeException ex) {
-			failure = category(ex);
-		}
-		finally {
-			cutoff.cancel(false);
-		}
-		Duration took = Duration.ofNanos(System.nanoTime() - started);
-		record(c, status, failure, took);
-	}
-
-	/** The coarse failure category stored and shown for an exception. */
-	static String category(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof SSLException) {
-				return "tls_error";
-			}
-			if (t instanceof InterruptedIOException) {
-				return "timeout"; // connect, socket and response timeouts, and the
-									// cut-off
-			}
-		}
-		return "connect_failed";
+		WebhookHttp.Outcome outcome = this.http.post(c.url(), c.payload(),
+				Map.of("Beacon-Event-Id", c.eventId().toString(), "Beacon-Event-Type", c.type(), "Beacon-Signature",
+						"t=" + t + ",v1=" + sign(c.secret(), t + "." + c.payload())));
+		record(c, outcome.status(), outcome.failure(), outcome.took());
 	}
 
 	private void record(Claimed c, @Nullable Integer status, @Nullable String failure, Duration took) {
@@ -304,7 +238,6 @@ class WebhookDispatcher implements DisposableBean {
 	@Override
 	public void destroy() throws IOException {
 		this.workers.shutdownNow();
-		this.cutoffs.shutdownNow();
 		this.http.close();
 	}
 
