@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -67,14 +66,14 @@ class NotificationTriggers {
 	private final Clock clock;
 
 	NotificationTriggers(Outbox outbox, Watches watches, ShipmentManagement shipments, OrderManagement orders,
-			NotifyProperties properties, OutboxWrites outboxWrites, ObjectProvider<Clock> clock) {
+			NotifyProperties properties, OutboxWrites outboxWrites, Clock clock) {
 		this.outbox = outbox;
 		this.watches = watches;
 		this.shipments = shipments;
 		this.orders = orders;
 		this.properties = properties;
 		this.outboxWrites = outboxWrites;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	@EventListener

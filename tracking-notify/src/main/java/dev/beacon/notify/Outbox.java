@@ -72,7 +72,7 @@ class Outbox {
 
 	Outbox(Messages messages, StoreSettings settings, Consents consents, MessageRenderer renderer,
 			StoreManagement stores, OrderManagement orders, TrackingLinks links, List<ChannelSender> senders,
-			ObjectProvider<CarrierDirectory> carriers, NotifyProperties properties, ObjectProvider<Clock> clock) {
+			ObjectProvider<CarrierDirectory> carriers, NotifyProperties properties, Clock clock) {
 		this.messages = messages;
 		this.settings = settings;
 		this.consents = consents;
@@ -83,7 +83,7 @@ class Outbox {
 		this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
 		this.carriers = carriers;
 		this.properties = properties;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	/**

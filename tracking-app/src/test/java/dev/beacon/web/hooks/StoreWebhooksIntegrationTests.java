@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,21 +29,30 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.beacon.BeaconIntegrationTest;
 import dev.beacon.common.BackgroundLoops;
 import dev.beacon.common.OutboundAddressPolicy;
 import dev.beacon.shipment.CarrierUpdate;
+import dev.beacon.shipment.DeliveryWindowChanged;
 import dev.beacon.shipment.RawScan;
 import dev.beacon.shipment.ScanLocation;
 import dev.beacon.shipment.ShipmentManagement;
+import dev.beacon.shipment.ShipmentStatusChanged;
+import dev.beacon.shipment.ShipmentView;
 import dev.beacon.shipment.TransitionCause;
+import dev.beacon.status.DeliveryWindow;
+import dev.beacon.status.Health;
+import dev.beacon.status.Milestone;
+import dev.beacon.status.Reason;
 import dev.beacon.store.NewStore;
 import dev.beacon.store.ProvisionedStore;
 import dev.beacon.store.StoreManagement;
@@ -97,6 +107,12 @@ class StoreWebhooksIntegrationTests {
 
 	@Autowired
 	NamedParameterJdbcTemplate namedJdbc;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate tx;
 
 	HttpServer receiver;
 
@@ -188,8 +204,8 @@ class StoreWebhooksIntegrationTests {
 	@Test
 	void deliveriesAreCountedByOutcomeAndTimed() throws Exception {
 		subscribe(",\"events\":[\"shipment.status_changed\"]");
-		double delivered = count("delivered", "none");
-		double failed = count("retry", "http_5xx");
+		double delivered = deliveries("delivered", "none");
+		double failed = deliveries("retry", "http_5xx");
 		long timed = this.meters.find("beacon.webhooks.delivery.duration")
 			.tag("outcome", "delivered")
 			.timers()
@@ -198,13 +214,13 @@ class StoreWebhooksIntegrationTests {
 			.sum();
 		shipmentWithScan();
 		assertThat(this.dispatcher.dispatch()).isEqualTo(1);
-		assertThat(count("delivered", "none")).isEqualTo(delivered + 1);
-		assertThat(count("retry", "http_5xx")).isEqualTo(failed);
+		assertThat(deliveries("delivered", "none")).isEqualTo(delivered + 1);
+		assertThat(deliveries("retry", "http_5xx")).isEqualTo(failed);
 		assertThat(this.meters.get("beacon.webhooks.delivery.duration").tag("outcome", "delivered").timer().count())
 			.isEqualTo(timed + 1);
 	}
 
-	private double count(String outcome, String reason) {
+	private double deliveries(String outcome, String reason) {
 		Counter c = this.meters.find("beacon.webhooks.deliveries").tags("outcome", outcome, "reason", reason).counter();
 		return (c != null) ? c.count() : 0;
 	}
@@ -319,6 +335,34 @@ class StoreWebhooksIntegrationTests {
 				s.close();
 			}
 		}
+	}
+
+	@Test
+	void aReplayedStatusChangeSendsNoWebhookAndNoMessage() throws Exception {
+		subscribe("");
+		UUID shipment = shipmentWithScan();
+		UUID storeId = this.store.store().getId();
+		ShipmentView v = this.shipments.get(storeId, shipment);
+		long hooks = count("webhook_deliveries", storeId);
+		long messages = count("notify_messages", storeId);
+		// what a normalization replay publishes when a new table reads old scans
+		// otherwise
+		this.tx.executeWithoutResult((status) -> {
+			this.events.publishEvent(new ShipmentStatusChanged(storeId, v.orderId(), shipment, v.carrier(),
+					v.trackingNumber(), Milestone.DELIVERED, Milestone.DELIVERY_ATTEMPTED, Health.ON_TRACK,
+					Health.ACTION_REQUIRED, Reason.CONSIGNEE, "Attempted", null, null, null, TransitionCause.REPLAY,
+					Instant.parse("2026-11-22T10:00:00Z")));
+			this.events.publishEvent(new DeliveryWindowChanged(storeId, v.orderId(), shipment,
+					new DeliveryWindow(LocalDate.of(2026, 11, 21), LocalDate.of(2026, 11, 22)),
+					new DeliveryWindow(LocalDate.of(2026, 11, 24), LocalDate.of(2026, 11, 25)),
+					TransitionCause.REPLAY));
+		});
+		assertThat(count("webhook_deliveries", storeId)).isEqualTo(hooks);
+		assertThat(count("notify_messages", storeId)).isEqualTo(messages);
+	}
+
+	private long count(String table, UUID storeId) {
+		return this.jdbc.queryForObject("select count(*) from " + table + " where store_id = ?", Long.class, storeId);
 	}
 
 	@Test

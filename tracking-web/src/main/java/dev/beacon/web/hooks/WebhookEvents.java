@@ -3,6 +3,7 @@ package dev.beacon.web.hooks;
 import java.time.Clock;
 import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
