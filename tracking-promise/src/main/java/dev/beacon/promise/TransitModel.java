@@ -2,10 +2,12 @@ package dev.beacon.promise;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 import dev.beacon.common.BusinessCalendar;
 
@@ -70,8 +72,8 @@ final class TransitModel {
 		int total = sample.totalDays();
 		int transit = sample.transitDays();
 		String season = season(sample.placed());
-		for (Level level : levels(sample.lane())) {
-			for (String key : new String[] { level.key(), level.key() + season }) {
+		for (String levelKey : keys(sample.lane())) {
+			for (String key : new String[] { levelKey, levelKey + season }) {
 				this.fromOrder.computeIfAbsent(key, (k) -> new Histogram()).add(total, weight);
 				if (transit >= 0) {
 					this.fromHandover.computeIfAbsent(key, (k) -> new Histogram()).add(transit, weight);
@@ -204,6 +206,18 @@ final class TransitModel {
 
 	static String season(LocalDate date) {
 		return BusinessCalendar.isPeak(date) ? "#P" : "#R";
+	}
+
+	/**
+	 * The level keys a sample counts in: its own lane's and, for questions that name no
+	 * carrier or service, the same lane with any carrier.
+	 */
+	static Set<String> keys(Lane l) {
+		Set<String> keys = new LinkedHashSet<>();
+		levels(l).forEach((level) -> keys.add(level.key()));
+		levels(new Lane(l.originRegion(), l.originCountry(), l.destinationRegion(), l.destinationCountry(), "", ""))
+			.forEach((level) -> keys.add(level.key()));
+		return keys;
 	}
 
 	/** The levels of a lane, most specific first. */
