@@ -1,0 +1,61 @@
+package dev.beacon.notify;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Bench only (bench/java, never on the application's classpath): the application's own
+ * {@link Dispatcher}, built from the running context's beans with an e-mail channel that
+ * accepts every message at once, so a dispatch run measures claim, checks, mark, record
+ * and nothing of a provider's latency.
+ */
+public final class BenchDispatch {
+
+	private final Dispatcher dispatcher;
+
+	private final AtomicLong sent = new AtomicLong();
+
+	public BenchDispatch(ApplicationContext context) {
+		ChannelSender email = new ChannelSender() {
+
+			@Override
+			public Channel channel() {
+				return Channel.EMAIL;
+			}
+
+			@Override
+			public boolean configured() {
+				return true;
+			}
+
+			@Override
+			public SendResult send(OutboxMessage message) {
+				BenchDispatch.this.sent.incrementAndGet();
+				return new SendResult(SendResult.Kind.SENT, "bench-" + message.id(), "bench");
+			}
+
+			@Override
+			public Reconciliation reconcile(OutboxMessage message) {
+				return Reconciliation.unknown();
+			}
+		};
+		this.dispatcher = new Dispatcher(context.getBean(Messages.class), context.getBean(Consents.class),
+				context.getBean(StoreSettings.class), List.of(email), context.getBean(NotifyProperties.class),
+				context.getBean(NotifyMetrics.class), context.getBean(TransactionTemplate.class),
+				context.getBeanProvider(Clock.class), context.getBeanProvider(Dispatcher.DispatchHook.class));
+	}
+
+	/** One claim and delivery of a batch; answers how many were claimed. */
+	public int runOnce() {
+		return this.dispatcher.runOnce();
+	}
+
+	public long sent() {
+		return this.sent.get();
+	}
+
+}
