@@ -9,7 +9,7 @@ source "$(dirname "$0")/lib/common.sh"
 db=$1; orders=$2; scans=${3:-10}
 chunk=${BENCH_CHUNK:-50000}
 log "database $db: drop, create, migrate with the packaged app"
-psqlq -d postgres -c "drop database if exists $db with (force)" -c "create database $db"
+psqlq -d postgres -c "set client_min_messages = warning" -c "drop database if exists $db with (force)" -c "create database $db"
 port=$(free_port)
 start_app "$db" "$port" "migrate-$db"
 stop_app "migrate-$db"

@@ -32,7 +32,7 @@ wrk_row() { # wrk_row <scenario> <lua> [env...]
 lport=$(free_port)
 ports=()
 # throughput with 1, 2, 3 instances (polling and dispatch off)
-for n in 1 2 3; do
+for n in ${BENCH_SCALEOUT_N:-1 2 3}; do
   p=$(free_port); ports+=("$p"); names+=("lb-$n")
   start_app "$db" "$p" "lb-$n" --spring.datasource.hikari.maximum-pool-size=6
   lb "${ports[@]}"
@@ -59,12 +59,13 @@ psql -X -q -At -F $'\t' -d "$db" -v k=1 -v count=$(( secs * 2000 )) -v tag="$tag
 ports=()
 for n in 1 2 3; do
   p=$(free_port); ports+=("$p"); names+=("ok-$n")
-  start_app "$db" "$p" "ok-$n" --spring.datasource.hikari.maximum-pool-size=6 \
+  BENCH_NOWAIT=1 BENCH_POLL=true BENCH_DISPATCH=true start_app "$db" "$p" "ok-$n" --spring.datasource.hikari.maximum-pool-size=6 \
     --spring.datasource.hikari.data-source-properties.ApplicationName="beacon-$n" \
-    --beacon.carriers.poll.enabled=true --beacon.carriers.poll.tick=1s --beacon.carriers.poll.lease=20s \
-    --beacon.notify.dispatcher.enabled=true --beacon.notify.dispatcher.interval=PT1S --beacon.notify.dispatcher.lease=PT20S \
+    --beacon.carriers.poll.tick=1s --beacon.carriers.poll.lease=20s \
+    --beacon.notify.dispatcher.interval=PT1S --beacon.notify.dispatcher.lease=PT20S \
     --spring.mail.host=127.0.0.1 --spring.mail.port="$smtp"
 done
+for n in 1 2 3; do wait_app "${ports[$(( n - 1 ))]}" "ok-$n"; done
 lb "${ports[@]}"
 ( sleep $(( secs / 2 )); log "kill -9 ok-2"; kill -9 "$(cat "$OUT/ok-2.pid")" ) &
 killer=$!

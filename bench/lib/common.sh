@@ -26,7 +26,7 @@ need_packages() {
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # start_app <db> <port> <name> [extra args...]: starts the packaged jar in the background
-# (polling and dispatch off unless overridden), writes $OUT/<name>.pid and .log.
+# (polling and dispatch off unless BENCH_POLL/BENCH_DISPATCH=true), writes $OUT/<name>.pid and .log.
 start_app() {
   local db=$1 port=$2 name=$3; shift 3
   java ${BENCH_JAVA_OPTS:--Xmx512m -XX:+UseParallelGC} -jar "$JAR" \
@@ -35,11 +35,16 @@ start_app() {
     --beacon.link-secret="$LINK_SECRET" \
     --beacon.page.lookups-per-minute=100000000 --beacon.page.lookups-per-day=1000000000 \
     --beacon.page.views-per-minute=100000000 \
-    --beacon.carriers.poll.enabled=false --beacon.notify.dispatcher.enabled=false \
+    --beacon.carriers.poll.enabled="${BENCH_POLL:-false}" --beacon.notify.dispatcher.enabled="${BENCH_DISPATCH:-false}" \
     --logging.level.root=WARN --logging.level.org.springframework.boot.web=INFO \
     "$@" >"$OUT/$name.log" 2>&1 &
   echo $! >"$OUT/$name.pid"
-  for _ in $(seq 1 180); do
+  [ -n "${BENCH_NOWAIT:-}" ] || wait_app "$port" "$name"
+}
+
+wait_app() { # wait_app <port> <name>: until the instance answers its health check
+  local port=$1 name=$2
+  for _ in $(seq 1 600); do
     if curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health"; then return 0; fi
     kill -0 "$(cat "$OUT/$name.pid")" 2>/dev/null || { tail -30 "$OUT/$name.log" >&2; return 1; }
     sleep 1

@@ -1,6 +1,7 @@
 -- Bench-only audit triggers for the scale-out correctness checks (never in the app's schema
 -- migrations): every poll (last_polled_at moves) and every provider call (provider_called_at
 -- set) is logged with the time and the connection's application name.
+set client_min_messages = warning;
 set search_path = beacon, public;
 create table if not exists public.bench_poll_log (shipment_id uuid, at timestamptz default clock_timestamp(), app text);
 create table if not exists public.bench_send_log (message_id uuid, at timestamptz default clock_timestamp(), status text, app text);

@@ -3,6 +3,7 @@
 -- an EasyPost webhook source per store (secret whsec_bench_<k>), and the share of orders each
 -- store gets. Usage: psql -v orders=N -f fixtures.sql (schema beacon, created by the app's Flyway).
 \set ON_ERROR_STOP on
+set client_min_messages = warning;
 set search_path = beacon, public;
 create extension if not exists pgcrypto with schema public;
 drop table if exists public.bench_stores;

@@ -50,7 +50,10 @@ public final class InProcessBench {
 		try (ConfigurableApplicationContext context = app.run(spring)) {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 			String result = switch (scenario) {
-				case "ingest" -> ingest(context, jdbc, seconds, threads, size);
+				case "ingest" -> {
+					ingest(context, jdbc, Math.max(2, seconds / 2), threads, size); // warm-up, not reported
+					yield ingest(context, jdbc, seconds, threads, size);
+				}
 				case "claim" -> drain(seconds, threads, () -> context.getBean(ShipmentManagement.class)
 					.claimDuePolls(List.of("ups", "fedex", "usps", "dhl", "sandbox"), size, Duration.ofMinutes(2))
 					.size());
@@ -113,6 +116,9 @@ public final class InProcessBench {
 	 * pass (0: no limit); rate of units claimed.
 	 */
 	private static String drain(int seconds, int threads, IntSupplier step) throws InterruptedException {
+		for (int i = 0; i < 3; i++) {
+			step.getAsInt(); // warm-up, not reported
+		}
 		AtomicLong total = new AtomicLong();
 		long end = (seconds > 0) ? System.nanoTime() + seconds * 1_000_000_000L : Long.MAX_VALUE;
 		List<Thread> workers = new ArrayList<>();
