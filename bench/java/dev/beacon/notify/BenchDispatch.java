@@ -46,7 +46,7 @@ public final class BenchDispatch {
 		this.dispatcher = new Dispatcher(context.getBean(Messages.class), context.getBean(Consents.class),
 				context.getBean(StoreSettings.class), List.of(email), context.getBean(NotifyProperties.class),
 				context.getBean(NotifyMetrics.class), context.getBean(TransactionTemplate.class),
-				context.getBeanProvider(Clock.class), context.getBeanProvider(Dispatcher.DispatchHook.class));
+				context.getBean(Clock.class), context.getBeanProvider(Dispatcher.DispatchHook.class));
 	}
 
 	/** One claim and delivery of a batch; answers how many were claimed. */
