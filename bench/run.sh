@@ -59,7 +59,8 @@ wrk_side() {
   if [ -z "$res" ]; then # wrk without a script: parse its own summary
     local rps p50 p99; rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     p50=$(awk '$1=="50%" {print $2}' <<<"$out"); p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-    res="{\"rps\":${rps:-0},\"p50\":\"$p50\",\"p99\":\"$p99\",\"non2xx\":$(grep -c 'Non-2xx' <<<"$out")}"
+    local bad; bad=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); p99=${p99:-}
+    res="{\"rps\":${rps:-0},\"p50\":\"$p50\",\"p99\":\"$p99\",\"non2xx\":${bad:-0}}"
   fi
   row "$r" "$sc" "$side" "$res"; log "round $r $sc $side c=$c: $res"
 }
@@ -96,7 +97,7 @@ done
 for r in $(seq 1 "$rounds"); do
   t0=$(date +%s.%N)
   loc=$(curl -fs -D - -o /dev/null -X POST "$URL/api/v1/imports/shipments" -H "Authorization: Bearer bk_bench_2_0123456789abcdef" \
-        -H 'Content-Type: text/csv' --data-binary @"$OUT/history.csv" | awk -F': ' 'tolower($1)=="location" {print $2}' | tr -d '\r')
+        -H 'Content-Type: text/csv' --data-binary @"$OUT/history.csv" | awk -F': ' 'tolower($1)=="location" {print $2}' | tr -d '\r' || true)
   st=""; for _ in $(seq 1 3600); do
     st=$(curl -fs "$URL$loc" -H "Authorization: Bearer bk_bench_2_0123456789abcdef" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])' 2>/dev/null || echo "?")
     [ "$st" = RUNNING ] || [ "$st" = "?" ] && sleep 0.2 || break
@@ -104,7 +105,7 @@ for r in $(seq 1 "$rounds"); do
   secs=$(python3 -c "import time; print(round(time.time() - $t0, 2))")
   row "$r" history beacon "{\"rps\":$(python3 -c "print(round($history / $secs * 60))"),\"seconds\":$secs,\"status\":\"$st\",\"unit\":\"rows/min\"}"
   t0=$(date +%s.%N)
-  psql -X -q -d "$DB" -c "create temporary table h (order_number text, placed_at timestamptz, shipped_at timestamptz, delivered_at timestamptz, promised_by date, origin_region text, origin_country text, destination_region text, destination_postal_code text, destination_country text, carrier text, service text, status text)" -c "\\copy h from '$OUT/history.csv' with (format csv, header)"
+  psql -X -q -d "$DB" -c "create temporary table h (order_number text, placed_at timestamptz, shipped_at timestamptz, delivered_at timestamptz, promised_by date, origin_region text, origin_country text, destination_region text, destination_postal_code text, destination_country text, carrier text, service text, status text)" -c "\\copy h from '$OUT/history.csv' with (format csv, header)" || log "COPY of the history file failed"
   secs=$(python3 -c "import time; print(round(time.time() - $t0, 2))")
   row "$r" history twin "{\"rps\":$(python3 -c "print(round($history / $secs * 60))"),\"seconds\":$secs,\"unit\":\"rows/min\"}"
   # the next round re-imports changed rows: new order numbers

@@ -46,14 +46,8 @@ for n in "${names[@]}"; do stop_app "$n"; done; names=()
 log "correctness: $due due shipments, $msgs due messages, webhooks, kill -9 of one instance mid-run"
 smtp=$(free_port); : >"$OUT/smtp.log"
 python3 "$BENCH_DIR/lib/smtp_sink.py" "$smtp" "$OUT/smtp.log" & sink=$!
-psqlq -d "$db" -f "$BENCH_DIR/sql/audit.sql" >/dev/null
-run_start=$(psql -X -d "$db" -Atc "select now()")
-psqlq -d "$db" -c "update beacon.shipments set next_poll_at = now() + interval '1 day' where next_poll_at is not null" \
-  -c "update beacon.shipments set next_poll_at = now() - interval '1 minute' where id in (select id from beacon.shipments where milestone in ('IN_TRANSIT','PICKED_UP','LABEL_CREATED') order by md5(id::text) limit $due)" \
-  -c "update beacon.notify_messages set status = 'PENDING', next_attempt_at = now() - interval '1 minute', attempts = 0, sent_at = null,
-      lease_owner = null, lease_token = null, lease_expires_at = null, provider_called_at = null, provider_id = null, stale_after = null,
-      channel = 'EMAIL', time_zone = 'UTC', recipient = 'c' || left(id::text, 8) || '@example.com'
-      where id in (select id from beacon.notify_messages order by md5(id::text) limit $msgs)" >/dev/null
+psqlq -d "$db" -f "$BENCH_DIR/sql/audit.sql" \
+  -c "update beacon.shipments set next_poll_at = now() + interval '1 day' where next_poll_at is not null" >/dev/null
 tag=$(date +%s)
 psql -X -q -At -F $'\t' -d "$db" -v k=1 -v count=$(( secs * 2000 )) -v tag="$tag" -f "$BENCH_DIR/sql/easypost-bodies.sql" >"$OUT/bodies-lb.tsv"
 ports=()
@@ -67,13 +61,20 @@ for n in 1 2 3; do
 done
 for n in 1 2 3; do wait_app "${ports[$(( n - 1 ))]}" "ok-$n"; done
 lb "${ports[@]}"
+# the work arrives once all three are up, so the kill lands while claims are in flight
+run_start=$(psql -X -d "$db" -Atc "select now()")
+psqlq -d "$db" -c "update beacon.shipments set next_poll_at = now() - interval '1 minute' where id in (select id from beacon.shipments where milestone in ('IN_TRANSIT','PICKED_UP','LABEL_CREATED') order by md5(id::text) limit $due)" \
+  -c "update beacon.notify_messages set status = 'PENDING', next_attempt_at = now() - interval '1 minute', attempts = 0, sent_at = null,
+      lease_owner = null, lease_token = null, lease_expires_at = null, provider_called_at = null, provider_id = null, stale_after = null,
+      channel = 'EMAIL', time_zone = 'UTC', recipient = 'c' || left(id::text, 8) || '@example.com'
+      where id in (select id from beacon.notify_messages order by md5(id::text) limit $msgs)" >/dev/null
 ( sleep $(( secs / 2 )); log "kill -9 ok-2"; kill -9 "$(cat "$OUT/ok-2.pid")" ) &
 killer=$!
 res=$(BENCH_BODIES=$OUT/bodies-lb.tsv BENCH_THREADS=4 BENCH_ACKS=$OUT/acks.txt wrk -t4 -c4 -d"${secs}s" -s "$BENCH_LUA/webhook.lua" "http://127.0.0.1:$lport" 2>&1 | grep '^RESULT ' | sed 's/^RESULT //' || true)
 wait $killer || true
 printf '1\tscaleout-webhook-kill9\tbeacon\t%s\t%s\n' "${res:-{\}}" "$(loadavg)"; log "webhooks with kill -9: $res"
 # let the survivors take over the killed instance's leases, then drain
-for _ in $(seq 1 $(( secs * 20 ))); do
+for _ in $(seq 1 900); do
   left=$(psql -X -d "$db" -Atc "select (select count(*) from beacon.shipments where next_poll_at <= now()) + (select count(*) from beacon.notify_messages where status in ('PENDING','SENDING') and next_attempt_at <= now())")
   [ "$left" = 0 ] && break; sleep 1
 done

@@ -8,7 +8,8 @@ create table if not exists public.bench_send_log (message_id uuid, at timestampt
 truncate public.bench_poll_log, public.bench_send_log;
 create or replace function public.bench_poll_audit() returns trigger language plpgsql as $$
 begin
-  if new.last_polled_at is distinct from old.last_polled_at then
+  -- a push (EasyPost, Shopify) records its outcome PUSHED the same way: not a poll
+  if new.last_polled_at is distinct from old.last_polled_at and new.last_poll_outcome <> 'PUSHED' then
     insert into public.bench_poll_log (shipment_id, app) values (new.id, current_setting('application_name'));
   end if;
   return new;
