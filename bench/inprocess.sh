@@ -4,7 +4,7 @@
 #   bench/inprocess.sh <db> <scale> <rounds> <seconds>
 # The driver (bench/java) is compiled against the packaged jar's classes and runs the
 # application's own beans: ShipmentManagement.ingest (normalize, dedup, store, fold,
-# transition, outbox), claimDuePolls, CarrierPoller.pollOnce, the notify Dispatcher. Draining
+# transition, outbox), PollQueue.claimDue, CarrierPoller.pollOnce, the notify Dispatcher. Draining
 # sides stop after 4x the scenario time when they cannot empty the due set.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"

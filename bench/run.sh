@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # Beacon benchmark harness: one command, writes the tables of docs/performance.md.
 #   bench/run.sh [--scale small|full] [--rounds N] [--duration SECONDS] [--connections N]
-#                [--no-load] [--no-scaleout] [--no-inprocess] [--no-docs]
+#                [--no-load] [--no-http] [--no-scaleout] [--no-inprocess] [--no-docs]
+# --no-http keeps the HTTP and history rows of the last run and redoes the rest.
 # small: 20,000 orders, 1 round of 5 s per side (proves the harness end to end, numbers mean little);
 # full:  1,000,000 orders (1.5M shipments, 15M scans, 500k messages), 3 alternating rounds of 30 s.
 # Needs: Java 17, PostgreSQL on 127.0.0.1:5432 (user postgres, trust); installs wrk, nginx-light and
 # postgresql-contrib (pgbench) from Debian when absent; builds the jar when absent.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
-scale=small; rounds=; duration=; conns=8; load=1; scaleout=1; inprocess=1; docs=1
+scale=small; rounds=; duration=; conns=8; load=1; http=1; scaleout=1; inprocess=1; docs=1
 while [ $# -gt 0 ]; do
   case $1 in
     --scale) scale=$2; shift ;; --rounds) rounds=$2; shift ;; --duration) duration=$2; shift ;;
-    --connections) conns=$2; shift ;; --no-load) load=0 ;; --no-scaleout) scaleout=0 ;;
+    --connections) conns=$2; shift ;; --no-load) load=0 ;; --no-http) http=0 ;; --no-scaleout) scaleout=0 ;;
     --no-inprocess) inprocess=0 ;; --no-docs) docs=0 ;; *) echo "unknown option $1"; exit 2 ;;
   esac; shift
 done
@@ -36,6 +37,7 @@ psql -X -q -At -F $'\t' -d "$DB" -v k=1 -v sample=20000 -v secret="$LINK_SECRET"
 psql -X -q -At -F $'\t' -d "$DB" -v k=1 -v count="$bodies" -v tag="$tag" -f "$BENCH_DIR/sql/easypost-bodies.sql" >"$OUT/bodies.tsv"
 psql -X -q -d "$DB" -v rows="$history" -v tag="$tag" -f "$BENCH_DIR/sql/history-csv.sql" >"$OUT/history.csv"
 
+if [ $http = 1 ]; then
 port=$(free_port)
 start_app "$DB" "$port" bench-app
 trap 'stop_app bench-app; [ -f "$OUT/nginx-static.pid" ] && kill "$(cat "$OUT/nginx-static.pid")" 2>/dev/null; true' EXIT
@@ -112,6 +114,9 @@ for r in $(seq 1 "$rounds"); do
   sed -i "s/^HI-\([0-9]*\)-/HI-\1r$r-/" "$OUT/history.csv"
 done
 stop_app bench-app
+else
+  grep -v -P "^\d+\t(ingest|claim|poll|dispatch|scaleout|check)" "$RESULTS" >"$RESULTS.keep" || true; mv "$RESULTS.keep" "$RESULTS"
+fi
 [ $inprocess = 1 ] && "$BENCH_DIR/inprocess.sh" "$DB" "$scale" "$rounds" "$duration" >>"$RESULTS"
 [ $scaleout = 1 ] && "$BENCH_DIR/scaleout.sh" "$DB" "$scale" >>"$RESULTS"
 [ $docs = 1 ] && python3 "$BENCH_DIR/report.py" "$RESULTS" "$ROOT/docs/performance.md"

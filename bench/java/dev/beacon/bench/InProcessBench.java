@@ -1,6 +1,5 @@
 package dev.beacon.bench;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.beacon.BeaconApplication;
+import dev.beacon.carriers.poll.BenchPolls;
 import dev.beacon.carriers.poll.CarrierPoller;
 import dev.beacon.notify.BenchDispatch;
 import dev.beacon.shipment.CarrierUpdate;
@@ -54,9 +54,10 @@ public final class InProcessBench {
 					ingest(context, jdbc, Math.max(2, seconds / 2), threads, size); // warm-up, not reported
 					yield ingest(context, jdbc, seconds, threads, size);
 				}
-				case "claim" -> drain(seconds, threads, () -> context.getBean(ShipmentManagement.class)
-					.claimDuePolls(List.of("ups", "fedex", "usps", "dhl", "sandbox"), size, Duration.ofMinutes(2))
-					.size());
+				case "claim" -> {
+					BenchPolls polls = new BenchPolls(context);
+					yield drain(seconds, threads, () -> polls.claim(size));
+				}
 				case "poll" -> drain(seconds, threads, () -> context.getBean(CarrierPoller.class).pollOnce());
 				case "dispatch" -> {
 					BenchDispatch dispatch = new BenchDispatch(context);
@@ -95,7 +96,7 @@ public final class InProcessBench {
 								at.plusSeconds(i), null, null, new ScanLocation("Memphis", "TN", "38103", "US"), key));
 					}
 					scans.addAndGet(shipments.ingest(id, new CarrierUpdate(batch, null, PollOutcome.OK, "bench"),
-							TransitionCause.POLL));
+							TransitionCause.POLL).newScans());
 					calls.incrementAndGet();
 					n++;
 				}
