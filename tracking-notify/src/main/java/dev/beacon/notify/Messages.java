@@ -80,6 +80,19 @@ class Messages {
 			.list();
 	}
 
+	/**
+	 * Pending messages of an order (or of one of its shipments) that must not go any
+	 * more: SUPPRESSED with the reason.
+	 */
+	int suppressPending(UUID storeId, UUID orderId, @Nullable UUID shipmentId, String reason) {
+		return this.jdbc.sql("""
+				update notify_messages set status = 'SUPPRESSED', status_reason = ?
+				where store_id = ? and order_id = ? and status = 'PENDING'
+				  and (cast(? as uuid) is null or shipment_id = cast(? as uuid))""")
+			.params(reason, storeId, orderId, shipmentId, shipmentId)
+			.update();
+	}
+
 	void supersede(UUID id, String reason) {
 		this.jdbc
 			.sql("update notify_messages set status = 'SUPERSEDED', status_reason = ? where id = ? "
@@ -164,6 +177,27 @@ class Messages {
 			.param("next", ts(nextAttemptAt))
 			.param("id", id)
 			.update();
+	}
+
+	/** Whether a message of this trigger was queued for the order since {@code since}. */
+	boolean queuedSince(UUID orderId, Trigger trigger, Instant since) {
+		return this.jdbc
+			.sql("select count(*) from notify_messages where order_id = ? and trigger = ? and created_at >= ? "
+					+ "and resend_of is null")
+			.params(orderId, trigger.name(), ts(since))
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Whether another row already holds this provider id (a reconciliation must not reuse
+	 * it).
+	 */
+	boolean providerIdTaken(String providerId, UUID except) {
+		return this.jdbc.sql("select count(*) from notify_messages where provider_id = ? and id <> ?")
+			.params(providerId, except)
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	/** Sent or in-flight messages of a shipment and channel since {@code since}. */

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** A store's notification settings, across three small tables. */
 @Repository
-class StoreSettings {
+public class StoreSettings {
 
 	private final JdbcClient jdbc;
 
@@ -23,7 +23,7 @@ class StoreSettings {
 		this.jdbc = jdbc;
 	}
 
-	NotificationSettings load(UUID storeId) {
+	public NotificationSettings load(UUID storeId) {
 		record Row(String fromName, String fromAddress, String replyTo, Integer maxPerDay) {
 		}
 		Row row = this.jdbc
@@ -34,7 +34,8 @@ class StoreSettings {
 			.orElse(new Row(null, null, null, null));
 		Map<Trigger, Set<Channel>> channels = new EnumMap<>(Trigger.class);
 		for (Trigger t : Trigger.values()) {
-			channels.put(t, t.smsByDefault() ? EnumSet.of(Channel.EMAIL, Channel.SMS) : EnumSet.of(Channel.EMAIL));
+			channels.put(t, !t.onByDefault() ? EnumSet.noneOf(Channel.class)
+					: t.smsByDefault() ? EnumSet.of(Channel.EMAIL, Channel.SMS) : EnumSet.of(Channel.EMAIL));
 		}
 		this.jdbc.sql("select trigger, email, sms from notify_trigger_channels where store_id = ?")
 			.param(storeId)
