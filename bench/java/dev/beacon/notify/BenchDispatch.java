@@ -4,8 +4,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.beacon.notify.consent.Consents;
+import dev.beacon.order.Order;
 
 /**
  * Bench only (bench/java, never on the application's classpath): the application's own
@@ -28,6 +33,11 @@ public final class BenchDispatch {
 			}
 
 			@Override
+			public @Nullable String recipient(Order order, News news, ShopperPreferences prefs) {
+				return null; // dispatch only: recipients are already in the outbox rows
+			}
+
+			@Override
 			public boolean configured() {
 				return true;
 			}
@@ -35,12 +45,12 @@ public final class BenchDispatch {
 			@Override
 			public SendResult send(OutboxMessage message) {
 				BenchDispatch.this.sent.incrementAndGet();
-				return new SendResult(SendResult.Kind.SENT, "bench-" + message.id(), "bench");
+				return SendResult.sent("bench-" + message.id());
 			}
 
 			@Override
 			public Reconciliation reconcile(OutboxMessage message) {
-				return Reconciliation.unknown();
+				return Reconciliation.unknown("bench");
 			}
 		};
 		this.dispatcher = new Dispatcher(context.getBean(Messages.class), context.getBean(Consents.class),
