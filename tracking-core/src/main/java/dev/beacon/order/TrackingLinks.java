@@ -8,11 +8,14 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +38,8 @@ public class TrackingLinks {
 
 	private final String baseUrl;
 
-	private final byte[] secret;
+	/** The first signs, every one verifies (rotation: put the new secret first). */
+	private final List<byte[]> secrets;
 
 	private final LinkSettings settings;
 
@@ -50,16 +54,28 @@ public class TrackingLinks {
 		this.settings = settings;
 		this.clock = clock;
 		this.baseUrl = settings.publicBaseUrl().replaceAll("/+$", "");
-		if (settings.linkSecret() == null || settings.linkSecret().isBlank()) {
+		List<String> configured = secrets(settings.linkSecret());
+		if (configured.isEmpty()) {
 			byte[] random = new byte[32];
 			new SecureRandom().nextBytes(random);
-			this.secret = random;
+			this.secrets = List.of(random);
 			log.warn("beacon.link-secret is not set: signed tracking links use a random secret and stop working "
 					+ "after a restart. Set it (the same on every instance) in production.");
 		}
 		else {
-			this.secret = settings.linkSecret().getBytes(StandardCharsets.UTF_8);
+			this.secrets = configured.stream().map((s) -> s.getBytes(StandardCharsets.UTF_8)).toList();
 		}
+	}
+
+	/**
+	 * The secrets of a comma-separated list (blank entries dropped), in order: the first
+	 * signs, every one verifies.
+	 */
+	public static List<String> secrets(@Nullable String list) {
+		if (list == null) {
+			return List.of();
+		}
+		return Arrays.stream(list.split(",")).map(String::strip).filter((s) -> !s.isEmpty()).toList();
 	}
 
 	public String baseUrl() {
@@ -80,7 +96,7 @@ public class TrackingLinks {
 
 	public String token(String storeSlug, String orderNumber) {
 		long expiry = this.clock.instant().plus(this.settings.linkTtl()).getEpochSecond();
-		return expiry + "." + mac(storeSlug, orderNumber, expiry);
+		return expiry + "." + mac(this.secrets.get(0), storeSlug, orderNumber, expiry);
 	}
 
 	/**
@@ -101,15 +117,19 @@ public class TrackingLinks {
 		if (Instant.ofEpochSecond(expiry).isBefore(this.clock.instant())) {
 			return false;
 		}
-		byte[] expected = mac(storeSlug, orderNumber, expiry).getBytes(StandardCharsets.US_ASCII);
 		byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
-		return MessageDigest.isEqual(expected, given);
+		boolean valid = false;
+		for (byte[] secret : this.secrets) {
+			byte[] expected = mac(secret, storeSlug, orderNumber, expiry).getBytes(StandardCharsets.US_ASCII);
+			valid |= MessageDigest.isEqual(expected, given);
+		}
+		return valid;
 	}
 
-	private String mac(String storeSlug, String orderNumber, long expiry) {
+	private static String mac(byte[] secret, String storeSlug, String orderNumber, long expiry) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.secret, "HmacSHA256"));
+			mac.init(new SecretKeySpec(secret, "HmacSHA256"));
 			byte[] sig = mac.doFinal((storeSlug + "\n" + orderNumber + "\n" + expiry).getBytes(StandardCharsets.UTF_8));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
 		}

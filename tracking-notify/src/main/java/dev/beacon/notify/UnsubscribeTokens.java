@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,7 +30,8 @@ class UnsubscribeTokens {
 
 	private static final Logger log = LoggerFactory.getLogger(UnsubscribeTokens.class);
 
-	private final byte[] secret;
+	/** The first signs, every one verifies (rotation: put the new secret first). */
+	private final List<byte[]> secrets;
 
 	private final TrackingLinks links;
 
@@ -39,15 +41,16 @@ class UnsubscribeTokens {
 		if (configured == null || configured.isBlank()) {
 			configured = env.getProperty("beacon.link-secret");
 		}
-		if (configured == null || configured.isBlank()) {
+		List<String> list = TrackingLinks.secrets(configured);
+		if (list.isEmpty()) {
 			byte[] random = new byte[32];
 			new SecureRandom().nextBytes(random);
-			this.secret = random;
+			this.secrets = List.of(random);
 			log.warn("Neither beacon.notify.unsubscribe-secret nor beacon.link-secret is set: unsubscribe links stop "
 					+ "working after a restart.");
 		}
 		else {
-			this.secret = ("unsubscribe:" + configured).getBytes(StandardCharsets.UTF_8);
+			this.secrets = list.stream().map((s) -> ("unsubscribe:" + s).getBytes(StandardCharsets.UTF_8)).toList();
 		}
 	}
 
@@ -60,7 +63,7 @@ class UnsubscribeTokens {
 		String encoded = Base64.getUrlEncoder()
 			.withoutPadding()
 			.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-		return encoded + "." + mac(payload);
+		return encoded + "." + mac(this.secrets.get(0), payload);
 	}
 
 	record Subject(UUID storeId, String email) {
@@ -73,8 +76,12 @@ class UnsubscribeTokens {
 		}
 		try {
 			String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
-			if (!MessageDigest.isEqual(mac(payload).getBytes(StandardCharsets.US_ASCII),
-					token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
+			byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+			boolean valid = false;
+			for (byte[] secret : this.secrets) {
+				valid |= MessageDigest.isEqual(mac(secret, payload).getBytes(StandardCharsets.US_ASCII), given);
+			}
+			if (!valid) {
 				return Optional.empty();
 			}
 			String[] parts = payload.split("\n", 2);
@@ -85,10 +92,10 @@ class UnsubscribeTokens {
 		}
 	}
 
-	private String mac(String payload) {
+	private static String mac(byte[] secret, String payload) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.secret, "HmacSHA256"));
+			mac.init(new SecretKeySpec(secret, "HmacSHA256"));
 			return Base64.getUrlEncoder()
 				.withoutPadding()
 				.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
