@@ -95,7 +95,7 @@ final class ConsoleGuards {
 			Bucket bucket = this.buckets.computeIfAbsent(client(request.getRemoteAddr()),
 					(k) -> Bucket.builder()
 						.addLimit((l) -> l.capacity(this.settings.loginAttemptsPerIp())
-							.refillGreedy(this.settings.loginAttemptsPerIp(), this.settings.loginThrottleWindow()))
+							.refillIntervally(this.settings.loginAttemptsPerIp(), this.settings.loginThrottleWindow()))
 						.build());
 			if (!bucket.tryConsume(1)) {
 				response.sendRedirect(request.getContextPath() + ConsoleSecurityConfiguration.LOGIN + "?throttled");

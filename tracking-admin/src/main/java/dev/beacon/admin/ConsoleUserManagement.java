@@ -192,8 +192,8 @@ public class ConsoleUserManagement {
 				  failed_attempts = case when locked_until is not null and locked_until <= :now then 1
 				                         else failed_attempts + 1 end,
 				  locked_until = case when locked_until is not null and locked_until <= :now
-				                        then (case when 1 >= :max then :until end)
-				                      when failed_attempts + 1 >= :max then :until
+				                        then (case when 1 >= :max then cast(:until as timestamptz) end)
+				                      when failed_attempts + 1 >= :max then cast(:until as timestamptz)
 				                      else locked_until end
 				where username = :username and (locked_until is null or locked_until <= :now)""",
 				new MapSqlParameterSource("username", normalize(username))

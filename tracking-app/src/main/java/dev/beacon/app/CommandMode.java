@@ -47,7 +47,7 @@ public final class CommandMode implements ApplicationListener<ApplicationEnviron
 		forced.put("server.port", "-1");
 		forced.put("management.server.port", "-1");
 		forced.put("spring.main.banner-mode", "off");
-		forced.put("logging.threshold.console", "warn");
+		forced.put("logging.threshold.console", "error");
 		forced.put("beacon.scheduling.enabled", "false");
 		forced.put("beacon.carriers.poll.enabled", "false");
 		forced.put("beacon.webhooks.dispatch", "false");
