@@ -63,7 +63,7 @@ class Outbox {
 
 	Outbox(Messages messages, StoreSettings settings, Consents consents, MessageRenderer renderer,
 			StoreManagement stores, OrderManagement orders, TrackingLinks links, UnsubscribeTokens unsubscribe,
-			ObjectProvider<CarrierDirectory> carriers, NotifyProperties properties, ObjectProvider<Clock> clock) {
+			ObjectProvider<CarrierDirectory> carriers, NotifyProperties properties, Clock clock) {
 		this.messages = messages;
 		this.settings = settings;
 		this.consents = consents;
@@ -74,7 +74,7 @@ class Outbox {
 		this.unsubscribe = unsubscribe;
 		this.carriers = carriers;
 		this.properties = properties;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	/**

@@ -1,16 +1,11 @@
 package dev.beacon.notify;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import dev.beacon.common.Hmac;
 import dev.beacon.order.TrackingLinks;
 
 /**
@@ -76,10 +72,10 @@ class UnsubscribeTokens {
 		}
 		try {
 			String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
-			byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+			String given = token.substring(dot + 1);
 			boolean valid = false;
 			for (byte[] secret : this.secrets) {
-				valid |= MessageDigest.isEqual(mac(secret, payload).getBytes(StandardCharsets.US_ASCII), given);
+				valid |= Hmac.matches(mac(secret, payload), given);
 			}
 			if (!valid) {
 				return Optional.empty();
@@ -93,16 +89,7 @@ class UnsubscribeTokens {
 	}
 
 	private static String mac(byte[] secret, String payload) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-			return Base64.getUrlEncoder()
-				.withoutPadding()
-				.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Hmac.signBase64Url(secret, payload);
 	}
 
 }

@@ -243,10 +243,12 @@ public final class CarrierGateway {
 			throw new CarrierCallException(PollOutcome.AUTH_FAILED, detail);
 		}
 		if (s == 429) {
-			throw new CarrierCallException(PollOutcome.RATE_LIMITED, detail, retryAfter(answer), null);
+			throw new CarrierCallException(PollOutcome.RATE_LIMITED, detail, retryAfter(answer, this.clock.instant()),
+					null);
 		}
 		if (s >= 500) {
-			throw new CarrierCallException(PollOutcome.SERVER_ERROR, detail, retryAfter(answer), null);
+			throw new CarrierCallException(PollOutcome.SERVER_ERROR, detail, retryAfter(answer, this.clock.instant()),
+					null);
 		}
 		throw new CarrierCallException(PollOutcome.NOT_FOUND, detail);
 	}
@@ -269,7 +271,7 @@ public final class CarrierGateway {
 		}
 	}
 
-	static @Nullable Duration retryAfter(Answer answer) {
+	static @Nullable Duration retryAfter(Answer answer, Instant now) {
 		Optional<String> header = answer.header("Retry-After");
 		if (header.isEmpty()) {
 			return null;
@@ -281,7 +283,7 @@ public final class CarrierGateway {
 		catch (NumberFormatException ex) {
 			try {
 				ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-				Duration d = Duration.between(Instant.now(), at.toInstant());
+				Duration d = Duration.between(now, at.toInstant());
 				return d.isNegative() ? Duration.ZERO : d;
 			}
 			catch (RuntimeException ignored) {
