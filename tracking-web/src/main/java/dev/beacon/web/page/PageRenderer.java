@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
@@ -34,13 +33,9 @@ class PageRenderer {
 	private static final Map<String, String> NAMES = Map.of("en", "English", "es", "Español", "pt-BR",
 			"Português (Brasil)", "de", "Deutsch", "fr", "Français");
 
-	/**
-	 * Resolved on first render: the command-line runs ({@code import}, {@code promise})
-	 * start without a web server and so without a view resolver.
-	 */
-	private final ObjectProvider<ThymeleafViewResolver> views;
+	private final ThymeleafViewResolver views;
 
-	PageRenderer(ObjectProvider<ThymeleafViewResolver> views) {
+	PageRenderer(ThymeleafViewResolver views) {
 		this.views = views;
 	}
 
@@ -48,7 +43,7 @@ class PageRenderer {
 			HttpStatusCode status, Map<String, ?> model) {
 		View view;
 		try {
-			view = this.views.getObject().resolveViewName("web/page/" + template, locale);
+			view = this.views.resolveViewName("web/page/" + template, locale);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("cannot resolve template " + template, ex);
