@@ -12,11 +12,12 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * The command-line tools ({@code java -jar beacon.jar import ...},
- * {@code java -jar beacon.jar admin ...}, {@code java -jar beacon.jar promise backtest ...}) run the same application with the same options
- * as the server (datasource, secrets, even {@code --server.port}), but open no port,
- * start no background job and print only their own output. The properties below outrank
- * every other source, so an option meant for the server cannot turn a tool into a second
- * server.
+ * {@code java -jar beacon.jar admin ...},
+ * {@code java -jar beacon.jar promise backtest ...}) run the same application with the
+ * same options as the server (datasource, secrets, even {@code --server.port}), but open
+ * no port, start no background job and print only their own output. The properties below
+ * outrank every other source, so an option meant for the server cannot turn a tool into a
+ * second server.
  */
 public final class CommandMode implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 

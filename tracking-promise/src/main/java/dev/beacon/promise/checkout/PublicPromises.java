@@ -59,11 +59,13 @@ class PublicPromises {
 		String calendar = country.isEmpty() ? null : country;
 		LocalDate start = local.toLocalDate();
 		if (!BusinessCalendar.isBusinessDay(start, calendar)
-				|| !local.toLocalTime().isBefore(this.settings.cutoffTime())) {
+				|| !local.toLocalTime().isBefore(store.getShippingCutoffTime())) {
 			start = BusinessCalendar.addBusinessDays(start, 1, calendar);
 		}
-		OffsetDateTime cutoff = start.atTime(this.settings.cutoffTime()).atZone(store.getTimeZone()).toOffsetDateTime();
-		String key = store.getId() + "|" + country + "|" + region + "|" + start;
+		OffsetDateTime cutoff = start.atTime(store.getShippingCutoffTime())
+			.atZone(store.getTimeZone())
+			.toOffsetDateTime();
+		String key = store.getId() + "|" + country + "|" + region + "|" + start + "|" + store.getShippingHandlingDays();
 		Cached cached = this.cache.get(key);
 		if (cached == null || cached.until().isBefore(now)) {
 			cached = new Cached(compute(store, country, region, start), now.plus(this.settings.cacheTtl()));
@@ -76,14 +78,14 @@ class PublicPromises {
 	private Window compute(Store store, String country, String region, LocalDate start) {
 		this.computed.incrementAndGet();
 		Lane lane = Lane.of(null, null, region, country, null, null);
-		Instant orderedAt = start.atTime(this.settings.cutoffTime().minusMinutes(1))
+		Instant orderedAt = start.atTime(store.getShippingCutoffTime().minusMinutes(1))
 			.atZone(store.getTimeZone())
 			.toInstant();
 		return this.engine.promise(store.getId(), lane, orderedAt)
 			.map((Promise p) -> new Window(p.earliest(), p.latest(), p.confidence()))
 			.orElseGet(() -> {
 				String calendar = country.isEmpty() ? null : country;
-				int handling = Math.max(0, this.settings.handlingDays());
+				int handling = Math.max(0, store.getShippingHandlingDays());
 				return new Window(BusinessCalendar.addBusinessDays(start, handling + 2, calendar),
 						BusinessCalendar.addBusinessDays(start, handling + 5, calendar), null);
 			});
