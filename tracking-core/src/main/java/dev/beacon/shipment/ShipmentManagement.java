@@ -48,8 +48,6 @@ public class ShipmentManagement {
 
 	private static final Pattern TRACKING_NUMBER = Pattern.compile("[A-Z0-9]{6,40}");
 
-	private static final Set<String> BUILT_IN_CARRIERS = Set.of("ups", "fedex", "usps", "dhl", "sandbox");
-
 	private final Shipments shipments;
 
 	private final TrackingEvents events;
@@ -64,7 +62,7 @@ public class ShipmentManagement {
 
 	private final List<DeliveryEstimator> estimators;
 
-	private final ObjectProvider<CarrierDirectory> directory;
+	private final CarrierDirectory directory;
 
 	private final ObjectProvider<CarrierPolling> polling;
 
@@ -76,8 +74,8 @@ public class ShipmentManagement {
 
 	ShipmentManagement(Shipments shipments, TrackingEvents events, ShipmentTransitions transitions,
 			Normalizer normalizer, OrderManagement orders, StoreManagement stores, List<DeliveryEstimator> estimators,
-			ObjectProvider<CarrierDirectory> directory, ObjectProvider<CarrierPolling> polling,
-			ApplicationEventPublisher publisher, NamedParameterJdbcTemplate jdbc, ObjectProvider<Clock> clock) {
+			CarrierDirectory directory, ObjectProvider<CarrierPolling> polling, ApplicationEventPublisher publisher,
+			NamedParameterJdbcTemplate jdbc, ObjectProvider<Clock> clock) {
 		this.shipments = shipments;
 		this.events = events;
 		this.transitions = transitions;
@@ -107,12 +105,13 @@ public class ShipmentManagement {
 		}
 		String carrier;
 		boolean pinned;
+		String carrierName = blankToNull(command.carrierName());
 		if (command.carrier() != null && !command.carrier().isBlank()) {
-			carrier = command.carrier().strip().toLowerCase(Locale.ROOT);
-			if (!isKnownCarrier(carrier)) {
-				throw new ShipmentException(ShipmentException.Kind.INVALID, "carrier",
-						"carrier must be one of ups, fedex, usps, dhl, sandbox");
-			}
+			carrier = knownCarrier(command.carrier());
+			pinned = true;
+		}
+		else if (carrierName != null) {
+			carrier = CarrierDirectory.OTHER;
 			pinned = true;
 		}
 		else {
@@ -120,28 +119,64 @@ public class ShipmentManagement {
 				.findFirst()
 				.map(CarrierCandidate::carrier)
 				.orElseThrow(() -> new ShipmentException(ShipmentException.Kind.UNDETECTED, "carrier",
-						"no carrier recognises tracking number " + number + "; give the carrier explicitly"));
+						"no carrier recognises tracking number " + number
+								+ "; give the carrier's code, or its carrierName when it is not in GET /api/v1/carriers"));
 			pinned = false;
 		}
 		if (this.shipments.existsByStoreIdAndCarrierAndTrackingNumber(storeId, carrier, number)) {
 			throw new ShipmentException(ShipmentException.Kind.DUPLICATE, "trackingNumber",
 					"tracking number " + number + " is already tracked in this store");
 		}
-		Shipment shipment = this.shipments.save(new Shipment(storeId, order.getId(), carrier, pinned, number,
-				blankToNull(command.service()), command.shippedAt()));
+		Shipment fresh = new Shipment(storeId, order.getId(), carrier, pinned, number, blankToNull(command.service()),
+				command.shippedAt());
+		if (CarrierDirectory.OTHER.equals(carrier)) {
+			fresh.describeCarrier(carrierName, httpsLink(command.trackingUrl()));
+		}
+		Shipment shipment = this.shipments.save(fresh);
 		this.publisher.publishEvent(new ShipmentRegistered(storeId, order.getId(), shipment.getId(), carrier, number));
 		recompute(shipment, TransitionCause.REGISTRATION, null);
 		return view(shipment);
 	}
 
 	public List<CarrierCandidate> detect(String trackingNumber) {
-		CarrierDirectory dir = this.directory.getIfAvailable();
-		return (dir != null) ? dir.detect(normalizeTrackingNumber(trackingNumber)) : List.of();
+		return this.directory.detect(normalizeTrackingNumber(trackingNumber));
+	}
+
+	/** The carrier registry (THE carrier list), in a stable order. */
+	public List<CarrierInfo> carriers() {
+		return this.directory.all();
 	}
 
 	public boolean isKnownCarrier(String carrier) {
-		CarrierDirectory dir = this.directory.getIfAvailable();
-		return (dir != null) ? dir.isKnown(carrier) : BUILT_IN_CARRIERS.contains(carrier);
+		return this.directory.isKnown(carrier);
+	}
+
+	/** The registry code for {@code raw}, or a 422 naming {@code carrier}. */
+	private String knownCarrier(String raw) {
+		String code = raw.strip().toLowerCase(Locale.ROOT);
+		if (!isKnownCarrier(code)) {
+			throw new ShipmentException(ShipmentException.Kind.UNDETECTED, "carrier", "carrier '" + code
+					+ "' is not in the registry (GET /api/v1/carriers); give carrierName for another carrier");
+		}
+		return code;
+	}
+
+	/** A store-given link, shown to shoppers: only absolute https links are accepted. */
+	private static @Nullable String httpsLink(@Nullable String url) {
+		if (url == null || url.isBlank()) {
+			return null;
+		}
+		try {
+			java.net.URI uri = java.net.URI.create(url.strip());
+			if ("https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && url.length() <= 500) {
+				return uri.toString();
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// not a link
+		}
+		throw new ShipmentException(ShipmentException.Kind.INVALID, "trackingUrl",
+				"trackingUrl must be an absolute https link of at most 500 characters");
 	}
 
 	@Transactional(readOnly = true)
@@ -250,11 +285,7 @@ public class ShipmentManagement {
 	/** A store pins or corrects the carrier; the shipment is polled again at once. */
 	@Transactional
 	public ShipmentView correctCarrier(UUID storeId, UUID shipmentId, String carrier) {
-		String code = carrier.strip().toLowerCase(Locale.ROOT);
-		if (!isKnownCarrier(code)) {
-			throw new ShipmentException(ShipmentException.Kind.INVALID, "carrier",
-					"carrier must be one of ups, fedex, usps, dhl, sandbox");
-		}
+		String code = knownCarrier(carrier);
 		Shipment s = this.shipments.findByStoreIdAndId(storeId, shipmentId).orElseThrow(() -> notFound(shipmentId));
 		s.correctCarrier(code);
 		return view(s);
@@ -404,7 +435,9 @@ public class ShipmentManagement {
 		for (TrackingEvent e : this.events.newestFirst(list.stream().map(Shipment::getId).toList())) {
 			scans.computeIfAbsent(e.getShipmentId(), (k) -> new ArrayList<>()).add(ScanView.of(e));
 		}
-		return list.stream().map((s) -> ShipmentView.of(s, scans.getOrDefault(s.getId(), List.of()))).toList();
+		return list.stream()
+			.map((s) -> ShipmentView.of(s, scans.getOrDefault(s.getId(), List.of()), this.directory))
+			.toList();
 	}
 
 	private static ShipmentException notFound(UUID id) {

@@ -55,7 +55,7 @@ class Outbox {
 
 	private final UnsubscribeTokens unsubscribe;
 
-	private final ObjectProvider<CarrierDirectory> carriers;
+	private final CarrierDirectory carriers;
 
 	private final NotifyProperties properties;
 
@@ -63,7 +63,7 @@ class Outbox {
 
 	Outbox(Messages messages, StoreSettings settings, Consents consents, MessageRenderer renderer,
 			StoreManagement stores, OrderManagement orders, TrackingLinks links, UnsubscribeTokens unsubscribe,
-			ObjectProvider<CarrierDirectory> carriers, NotifyProperties properties, ObjectProvider<Clock> clock) {
+			CarrierDirectory carriers, NotifyProperties properties, ObjectProvider<Clock> clock) {
 		this.messages = messages;
 		this.settings = settings;
 		this.consents = consents;
@@ -179,23 +179,7 @@ class Outbox {
 	}
 
 	private String carrierName(String code) {
-		CarrierDirectory dir = this.carriers.getIfAvailable();
-		if (dir != null) {
-			try {
-				return dir.displayName(code);
-			}
-			catch (RuntimeException ex) {
-				// fall through
-			}
-		}
-		return switch (code) {
-			case "ups" -> "UPS";
-			case "fedex" -> "FedEx";
-			case "usps" -> "USPS";
-			case "dhl" -> "DHL";
-			case "sandbox" -> "Sandbox Express";
-			default -> code;
-		};
+		return this.carriers.displayName(code);
 	}
 
 }

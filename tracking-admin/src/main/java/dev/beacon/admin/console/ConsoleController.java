@@ -145,7 +145,7 @@ class ConsoleController implements ConsolePage {
 		model.addAttribute("messagingInstalled", om != null);
 		model.addAttribute("messages", (om != null) ? om.forOrder(store.getId(), order.getId()) : List.of());
 		model.addAttribute("trackingLink", this.links.signedOrderPage(store.getSlug(), order.getOrderNumber()));
-		model.addAttribute("carriers", List.of("ups", "fedex", "usps", "dhl", "sandbox"));
+		model.addAttribute("carriers", this.shipments.carriers());
 		model.addAttribute("canAct",
 				this.access.principal().is(dev.beacon.admin.Role.AGENT, dev.beacon.admin.Role.ADMIN));
 		return "console/order";

@@ -24,7 +24,7 @@ class PollScheduleTests {
 	static ShipmentView view(Milestone m, Health h, @Nullable Instant lastEvent, @Nullable Instant delivered) {
 		return new ShipmentView(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "ups", false, "1Z", null, null,
 				m, h, null, false, null, null, null, null, delivered, lastEvent, null, null, null, null,
-				NOW.minus(Duration.ofDays(3)), List.of());
+				NOW.minus(Duration.ofDays(3)), List.of(), "UPS", null, null);
 	}
 
 	Duration next(ShipmentView v, PollOutcome o, double scale) {

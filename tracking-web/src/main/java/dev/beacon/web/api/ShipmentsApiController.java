@@ -18,9 +18,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.beacon.shipment.CarrierDirectory;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.store.StorePrincipal;
 import dev.beacon.web.api.ApiResponses.CandidateResponse;
+import dev.beacon.web.api.ApiResponses.CarrierList;
+import dev.beacon.web.api.ApiResponses.CarrierResponse;
 import dev.beacon.web.api.ApiResponses.DetectResponse;
 import dev.beacon.web.api.ApiResponses.ShipmentResponse;
 import dev.beacon.web.api.OrderRequests.CorrectCarrier;
@@ -33,8 +36,11 @@ class ShipmentsApiController {
 
 	private final ShipmentManagement shipments;
 
-	ShipmentsApiController(ShipmentManagement shipments) {
+	private final CarrierDirectory carriers;
+
+	ShipmentsApiController(ShipmentManagement shipments, CarrierDirectory carriers) {
 		this.shipments = shipments;
+		this.carriers = carriers;
 	}
 
 	@GetMapping("/shipments/{id}")
@@ -54,6 +60,17 @@ class ShipmentsApiController {
 	ShipmentResponse correct(@AuthenticationPrincipal StorePrincipal store, @PathVariable UUID id,
 			@Valid @RequestBody CorrectCarrier body) {
 		return ShipmentResponse.of(this.shipments.correctCarrier(store.storeId(), id, body.carrier()));
+	}
+
+	@GetMapping("/carriers")
+	@Operation(summary = "The carrier registry: every code a shipment may carry",
+			description = "tracking is live (a direct adapter), aggregator (17TRACK or EasyPost) or manual (only what "
+					+ "the store reports); trackingUrlTemplate has {number} where the tracking number goes.")
+	CarrierList carriers() {
+		return new CarrierList(this.carriers.all()
+			.stream()
+			.map((c) -> new CarrierResponse(c.code(), c.name(), c.trackingUrlTemplate(), c.tracking()))
+			.toList());
 	}
 
 	@GetMapping("/carriers/detect")

@@ -1,5 +1,6 @@
 package dev.beacon.web.page;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -56,11 +57,8 @@ class OrderPresenter {
 
 	private final MessageSource messages;
 
-	private final CarrierNames carriers;
-
-	OrderPresenter(MessageSource messages, CarrierNames carriers) {
+	OrderPresenter(MessageSource messages) {
 		this.messages = messages;
-		this.carriers = carriers;
 	}
 
 	OrderView order(Store store, Order order, List<ShipmentView> shipments, Locale locale) {
@@ -124,8 +122,8 @@ class OrderPresenter {
 	ShipmentCard card(Store store, ShipmentView s, int position, int count, @Nullable LocalDate promisedBy,
 			Locale locale) {
 		Summary summary = summary(store, s, promisedBy, locale);
-		String carrierName = this.carriers.name(s.carrier());
-		String url = this.carriers.link(s.carrier(), s.trackingNumber());
+		String carrierName = s.carrierName();
+		String url = httpsLink(s.trackingUrl());
 		ZoneId zone = store.getTimeZone();
 		DateTimeFormatter fmt = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
 			.withLocale(locale)
@@ -139,6 +137,20 @@ class OrderPresenter {
 		return new ShipmentCard(s.id().toString(), position, count, summary, carrierName, s.trackingNumber(), url,
 				(url != null) ? msg(locale, "carrier.link", carrierName) : null, steps(s, summary, locale), scans,
 				msg(locale, "history.timeNote", zoneName));
+	}
+
+	/** Only absolute https links are shown to shoppers. */
+	static @Nullable String httpsLink(@Nullable String url) {
+		if (url == null) {
+			return null;
+		}
+		try {
+			URI uri = URI.create(url);
+			return ("https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null) ? url : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	Summary summary(Store store, ShipmentView s, @Nullable LocalDate promisedBy, Locale locale) {
