@@ -254,15 +254,28 @@ public class ShipmentManagement {
 	 */
 	@Transactional
 	public int ingest(UUID shipmentId, CarrierUpdate update, TransitionCause cause) {
+		return ingest(shipmentId, update, cause, null);
+	}
+
+	/**
+	 * As {@link #ingest(UUID, CarrierUpdate, TransitionCause)}, for news from a source
+	 * that is not the carrier itself ({@code 17track}): its scans are read with that
+	 * source's mapping table ({@code table}), stored under that table's name and replayed
+	 * with it. A null table means the shipment's carrier's.
+	 */
+	@Transactional
+	public int ingest(UUID shipmentId, CarrierUpdate update, TransitionCause cause, @Nullable String table) {
 		Shipment shipment = this.shipments.lockById(shipmentId).orElseThrow(() -> notFound(shipmentId));
 		Instant now = this.clock.instant();
 		Set<String> known = this.events.dedupKeys(shipmentId);
-		String version = this.normalizer.version(shipment.getCarrier());
+		String mapping = (table != null) ? table : shipment.getCarrier();
+		String version = this.normalizer.version(mapping);
 		List<TrackingEvent> fresh = new ArrayList<>();
 		for (RawScan scan : update.scans()) {
 			if (known.add(scan.effectiveDedupKey())) {
-				Normalization n = this.normalizer.normalize(shipment.getCarrier(), scan.rawCode(), scan.rawText());
-				fresh.add(new TrackingEvent(shipment, scan, n, version, cause.name().toLowerCase(Locale.ROOT)));
+				Normalization n = this.normalizer.normalize(mapping, scan.rawCode(), scan.rawText());
+				fresh
+					.add(new TrackingEvent(shipment, mapping, scan, n, version, cause.name().toLowerCase(Locale.ROOT)));
 			}
 		}
 		this.events.saveAll(fresh);
@@ -274,6 +287,17 @@ public class ShipmentManagement {
 		this.publisher.publishEvent(new ScansRecorded(shipment.getStoreId(), shipmentId, shipment.getCarrier(),
 				fresh.size(), update.outcome()));
 		return fresh.size();
+	}
+
+	/**
+	 * Records that {@code source} ({@code 17track}, {@code easypost}, {@code store},
+	 * {@code direct:<carrier>}) now follows these shipments.
+	 */
+	@Transactional
+	public void followedBy(Collection<UUID> shipmentIds, String source) {
+		for (Shipment s : this.shipments.findAllById(shipmentIds)) {
+			s.source(source);
+		}
 	}
 
 	/** Sets when a shipment is next due for polling (null: never again). */
@@ -355,9 +379,7 @@ public class ShipmentManagement {
 		while (!batch.isEmpty());
 		this.events.flush();
 		for (UUID id : touched) {
-			this.shipments.findById(id)
-				.filter((s) -> s.getCarrier().equals(carrier))
-				.ifPresent((s) -> recompute(s, TransitionCause.REPLAY, null));
+			this.shipments.findById(id).ifPresent((s) -> recompute(s, TransitionCause.REPLAY, null));
 		}
 		if (!touched.isEmpty()) {
 			log.info("Re-normalized scans of {} shipments for carrier {} (rules version {})", touched.size(), carrier,

@@ -38,6 +38,10 @@ public class TrackingEvent {
 	@Column(name = "store_id", updatable = false)
 	private UUID storeId;
 
+	/**
+	 * The mapping table that read this scan: the shipment's carrier, or the source that
+	 * reported it ({@code 17track}).
+	 */
 	@Column(updatable = false)
 	private String carrier;
 
@@ -92,10 +96,10 @@ public class TrackingEvent {
 	protected TrackingEvent() {
 	}
 
-	TrackingEvent(Shipment shipment, RawScan scan, Normalization n, String rulesVersion, String source) {
+	TrackingEvent(Shipment shipment, String table, RawScan scan, Normalization n, String rulesVersion, String source) {
 		this.shipmentId = shipment.getId();
 		this.storeId = shipment.getStoreId();
-		this.carrier = shipment.getCarrier();
+		this.carrier = table;
 		this.dedupKey = scan.effectiveDedupKey();
 		this.rawCode = scan.rawCode();
 		this.rawText = scan.rawText();

@@ -25,7 +25,8 @@ class StatusFoldTests {
 	private TrackingEvent event(String code, Milestone m, Health h, Reason r, int hours) {
 		RawScan scan = new RawScan(code, code + " text", "{}", T0.plusSeconds(hours * 3600L), null, null,
 				new ScanLocation("MEMPHIS", "TN", null, "US"), null);
-		return new TrackingEvent(this.shipment, scan, new Normalization(m, h, r, false, "r-" + code), "1", "poll");
+		return new TrackingEvent(this.shipment, "sandbox", scan, new Normalization(m, h, r, false, "r-" + code), "1",
+				"poll");
 	}
 
 	@Test
