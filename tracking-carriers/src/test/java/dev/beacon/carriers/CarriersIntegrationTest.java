@@ -11,8 +11,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 /**
  * The one Spring context of this module's integration tests: the whole carriers module on
- * the test database, with UPS and 17TRACK pointed at WireMock servers shared by all of
- * them (17TRACK's loop is driven by the tests).
+ * the test database, with UPS, 17TRACK and EasyPost pointed at WireMock servers shared by
+ * all of them (17TRACK's loop is driven by the tests).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -25,9 +25,14 @@ public abstract class CarriersIntegrationTest {
 
 	protected static final String TRACK17_KEY = "it-17track-key";
 
+	/** EasyPost's API, for trackers created by Beacon. */
+	protected static final WireMockServer EASYPOST = new WireMockServer(wireMockConfig().dynamicPort());
+
 	static {
 		UPS.start();
 		TRACK17.start();
+		EASYPOST.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(EASYPOST::stop));
 		Runtime.getRuntime().addShutdownHook(new Thread(UPS::stop));
 		Runtime.getRuntime().addShutdownHook(new Thread(TRACK17::stop));
 	}
@@ -43,6 +48,9 @@ public abstract class CarriersIntegrationTest {
 		registry.add("beacon.carriers.17track.base-url", TRACK17::baseUrl);
 		registry.add("beacon.carriers.17track.background", () -> "false");
 		registry.add("beacon.carriers.17track.requests-per-second", () -> "50");
+		registry.add("beacon.carriers.easypost.api-key", () -> "EZTK-it");
+		registry.add("beacon.carriers.easypost.base-url", EASYPOST::baseUrl);
+		registry.add("beacon.carriers.easypost.background", () -> "false");
 	}
 
 }

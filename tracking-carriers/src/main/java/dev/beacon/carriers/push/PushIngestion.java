@@ -106,7 +106,7 @@ class PushIngestion {
 		for (ShipmentView s : targets) {
 			this.shipments.ingest(s.id(),
 					new CarrierUpdate(scans, estimate, PollOutcome.PUSHED, "EasyPost " + description + " " + eventId),
-					TransitionCause.PUSH);
+					TransitionCause.PUSH, SourceTablesConfiguration.EASYPOST);
 		}
 		return Result.APPLIED;
 	}
@@ -169,8 +169,10 @@ class PushIngestion {
 						"Shopify: " + status.replace('_', ' '), body.toString(),
 						(updatedAt != null) ? updatedAt : Instant.now(), null, null, ScanLocation.unknown(),
 						"shopify:" + fulfillmentId + ":" + status);
-				this.shipments.ingest(shipment.id(), new CarrierUpdate(List.of(scan), null, PollOutcome.PUSHED,
-						"Shopify fulfillment " + fulfillmentId), TransitionCause.PUSH);
+				this.shipments.ingest(shipment.id(),
+						new CarrierUpdate(List.of(scan), null, PollOutcome.PUSHED,
+								"Shopify fulfillment " + fulfillmentId),
+						TransitionCause.PUSH, SourceTablesConfiguration.STORE);
 			}
 			applied = true;
 		}
@@ -198,7 +200,7 @@ class PushIngestion {
 		for (UUID id : ids) {
 			this.shipments.ingest(id,
 					new CarrierUpdate(List.of(scan), null, PollOutcome.PUSHED, "Shopify fulfillment event"),
-					TransitionCause.PUSH);
+					TransitionCause.PUSH, SourceTablesConfiguration.STORE);
 		}
 		return Result.APPLIED;
 	}

@@ -6,12 +6,14 @@ import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import dev.beacon.carriers.http.CarrierAdapter;
+import dev.beacon.carriers.sources.SourceRegistrations;
 import dev.beacon.shipment.MappingTable;
 import dev.beacon.shipment.ShipmentManagement;
 
@@ -21,9 +23,15 @@ class Track17Configuration {
 
 	@Bean
 	Track17Source track17Source(Track17Properties properties, JsonMapper json, NamedParameterJdbcTemplate jdbc,
-			ShipmentManagement shipments, List<CarrierAdapter> adapters, ObjectProvider<Clock> clock) {
-		return new Track17Source(properties, new Track17Client(properties, json), new Track17Registrations(jdbc),
-				shipments, adapters, clock.getIfAvailable(Clock::systemUTC));
+			ShipmentManagement shipments, List<CarrierAdapter> adapters, ObjectProvider<Clock> clock,
+			@Value("${beacon.carriers.easypost.api-key:}") String easyPostKey) {
+		// stores whose EasyPost account creates trackers are followed by EasyPost, not
+		// 17TRACK
+		SourceRegistrations.Stores stores = easyPostKey.isBlank() ? SourceRegistrations.Stores.ALL
+				: SourceRegistrations.Stores.WITHOUT_EASYPOST;
+		return new Track17Source(properties, new Track17Client(properties, json),
+				new SourceRegistrations(jdbc, Track17Source.TABLE), stores, shipments, adapters,
+				clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean

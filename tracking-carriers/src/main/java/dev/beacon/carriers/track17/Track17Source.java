@@ -24,7 +24,8 @@ import dev.beacon.carriers.http.CarrierAdapter;
 import dev.beacon.carriers.http.Json;
 import dev.beacon.carriers.track17.Track17Client.Item;
 import dev.beacon.carriers.track17.Track17Client.Track17Exception;
-import dev.beacon.carriers.track17.Track17Registrations.Registration;
+import dev.beacon.carriers.sources.SourceRegistrations;
+import dev.beacon.carriers.sources.SourceRegistrations.Registration;
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.PollOutcome;
 import dev.beacon.shipment.RawScan;
@@ -53,7 +54,7 @@ public class Track17Source implements SmartLifecycle {
 
 	private final Track17Client client;
 
-	private final Track17Registrations registrations;
+	private final SourceRegistrations registrations;
 
 	private final ShipmentManagement shipments;
 
@@ -61,10 +62,14 @@ public class Track17Source implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final SourceRegistrations.Stores stores;
+
 	private volatile @Nullable ScheduledExecutorService executor;
 
-	Track17Source(Track17Properties properties, Track17Client client, Track17Registrations registrations,
-			ShipmentManagement shipments, List<CarrierAdapter> adapters, Clock clock) {
+	Track17Source(Track17Properties properties, Track17Client client, SourceRegistrations registrations,
+			SourceRegistrations.Stores stores, ShipmentManagement shipments, List<CarrierAdapter> adapters,
+			Clock clock) {
+		this.stores = stores;
 		this.properties = properties;
 		this.client = client;
 		this.registrations = registrations;
@@ -104,7 +109,7 @@ public class Track17Source implements SmartLifecycle {
 
 	int registerDue() {
 		Instant now = this.clock.instant();
-		this.registrations.enqueue(direct(), now, WINDOW);
+		this.registrations.enqueue(direct(), this.stores, now, WINDOW);
 		int total = 0;
 		List<Registration> batch;
 		do {
