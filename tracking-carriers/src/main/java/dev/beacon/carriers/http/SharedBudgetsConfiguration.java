@@ -1,0 +1,35 @@
+package dev.beacon.carriers.http;
+
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * One {@link SharedBudgets} for the install, given to every direct adapter so their
+ * quotas are counted across instances. {@code beacon.refresh.reserve} (default 0.2) is
+ * the last share of each period's budget kept for scheduled polls: refreshes stop before
+ * it.
+ */
+@Configuration(proxyBeanMethods = false)
+class SharedBudgetsConfiguration {
+
+	@Bean
+	SharedBudgets sharedBudgets(NamedParameterJdbcTemplate jdbc, ObjectProvider<MeterRegistry> registry,
+			@Value("${beacon.refresh.reserve:0.2}") double reserve, List<CarrierAdapter> adapters) {
+		SharedBudgets budgets = new SharedBudgets(jdbc,
+				registry.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new), reserve);
+		for (CarrierAdapter adapter : adapters) {
+			if (adapter instanceof HttpCarrierAdapter http) {
+				http.share(budgets);
+			}
+		}
+		return budgets;
+	}
+
+}
