@@ -25,6 +25,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -116,6 +117,24 @@ class AnyCarrierIntegrationTests {
 		String page = page("LOCAL-1");
 		assertThat(page).contains("<dd>Maple Bike Couriers</dd>");
 		assertThat(page).contains("href=\"https://maplebikes.example/track/MB0004411\"");
+	}
+
+	@Test
+	void oneShipmentRefreshedMoreThanFiveTimesAMinuteIs429WithRetryAfter() throws Exception {
+		order("R-1");
+		MvcResult created = this.mvc
+			.perform(as(post("/api/v1/orders/R-1/shipments"))
+				.content("{\"trackingNumber\":\"SBX1000000042\",\"carrier\":\"sandbox\"}"))
+			.andExpect(status().isCreated())
+			.andReturn();
+		String id = com.jayway.jsonpath.JsonPath.read(created.getResponse().getContentAsString(), "$.id");
+		for (int i = 0; i < 5; i++) {
+			this.mvc.perform(as(post("/api/v1/shipments/" + id + "/refresh"))).andExpect(status().isOk());
+		}
+		this.mvc.perform(as(post("/api/v1/shipments/" + id + "/refresh")))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists(HttpHeaders.RETRY_AFTER))
+			.andExpect(jsonPath("$.title").value("Refresh limited"));
 	}
 
 	private String page(String orderNumber) throws Exception {

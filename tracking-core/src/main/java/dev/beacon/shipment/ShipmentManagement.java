@@ -72,10 +72,13 @@ public class ShipmentManagement {
 
 	private final Clock clock;
 
+	private final Refreshes refreshes;
+
 	ShipmentManagement(Shipments shipments, TrackingEvents events, ShipmentTransitions transitions,
 			Normalizer normalizer, OrderManagement orders, StoreManagement stores, List<DeliveryEstimator> estimators,
 			CarrierDirectory directory, ObjectProvider<CarrierPolling> polling, ApplicationEventPublisher publisher,
-			NamedParameterJdbcTemplate jdbc, ObjectProvider<Clock> clock) {
+			NamedParameterJdbcTemplate jdbc, ObjectProvider<Clock> clock, Refreshes refreshes) {
+		this.refreshes = refreshes;
 		this.shipments = shipments;
 		this.events = events;
 		this.transitions = transitions;
@@ -236,15 +239,33 @@ public class ShipmentManagement {
 
 	/**
 	 * Asks the carrier now (when a carrier module is present) and answers the shipment as
-	 * it is then.
+	 * it is then. Bounded by {@link Refreshes}; when the carrier's on-demand budget is
+	 * spent (or it asked to wait longer than {@code beacon.refresh.max-wait}) the answer
+	 * is a {@link RefreshLimitedException} carrying how long to wait.
 	 */
 	public ShipmentView refresh(UUID storeId, UUID shipmentId) {
 		ShipmentView before = get(storeId, shipmentId);
 		CarrierPolling poller = this.polling.getIfAvailable();
-		if (poller != null) {
-			poller.pollNow(before.id());
+		if (poller == null) {
+			return before;
 		}
-		return get(storeId, shipmentId);
+		Instant asked = this.clock.instant();
+		ShipmentView after = this.refreshes.run(storeId, shipmentId, () -> {
+			poller.pollNow(before.id());
+			return get(storeId, shipmentId);
+		});
+		if (after.lastPollOutcome() == PollOutcome.RATE_LIMITED && after.lastPolledAt() != null
+				&& !after.lastPolledAt().isBefore(asked)) {
+			throw new RefreshLimitedException("the carrier's quota for refreshes is spent for now",
+					retryAfter(after.lastPollDetail()));
+		}
+		return after;
+	}
+
+	private static Duration retryAfter(@Nullable String detail) {
+		java.util.regex.Matcher m = (detail != null)
+				? java.util.regex.Pattern.compile("retry after (\\d{1,9})s").matcher(detail) : null;
+		return (m != null && m.find()) ? Duration.ofSeconds(Long.parseLong(m.group(1))) : Duration.ofSeconds(60);
 	}
 
 	/**

@@ -155,8 +155,14 @@ class ConsoleController implements ConsolePage {
 	String refresh(@PathVariable UUID orderId, @PathVariable UUID shipmentId, RedirectAttributes flash) {
 		Order order = requireOrder(orderId);
 		requireShipment(order, shipmentId);
-		this.shipments.refresh(order.getStoreId(), shipmentId);
-		flash.addFlashAttribute("flash", "Asked the carrier for news.");
+		try {
+			this.shipments.refresh(order.getStoreId(), shipmentId);
+			flash.addFlashAttribute("flash", "Asked the carrier for news.");
+		}
+		catch (dev.beacon.shipment.RefreshLimitedException ex) {
+			flash.addFlashAttribute("error",
+					"Not refreshed: " + ex.getMessage() + "; try again in " + ex.retryAfterSeconds() + " s.");
+		}
 		return redirect(orderId);
 	}
 

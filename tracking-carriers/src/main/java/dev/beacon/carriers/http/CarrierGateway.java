@@ -127,7 +127,7 @@ public final class CarrierGateway {
 					.maxAttempts(settings.maxAttemptsOr(3))
 					.intervalBiFunction(interval)
 					.retryOnException((t) -> t instanceof CarrierCallException c && c.transientFailure()
-							&& (c.retryAfter() == null || c.retryAfter().compareTo(maxRetryAfter) <= 0))
+							&& (c.retryAfter() == null || c.retryAfter().compareTo(inlineWait(maxRetryAfter)) <= 0))
 					.failAfterMaxAttempts(false)
 					.build());
 		this.perPeriod = settings.requestsPerPeriodOr(quota.requestsPerPeriod());
@@ -185,6 +185,19 @@ public final class CarrierGateway {
 	public int callsLeft() {
 		SharedBudgets shared = this.budgets;
 		return (shared != null) ? shared.left(this.carrier, this.perPeriod, this.period, this.clock.instant()) : -1;
+	}
+
+	/**
+	 * The longest Retry-After (or quota wait) honoured inline: a refresh waits at most
+	 * {@code beacon.refresh.max-wait}, a scheduled poll {@code maxRetryAfter}.
+	 */
+	private Duration inlineWait(Duration maxRetryAfter) {
+		SharedBudgets shared = this.budgets;
+		if (shared != null && SharedBudgets.demand() == SharedBudgets.Demand.ON_DEMAND) {
+			Duration refreshWait = shared.refreshWait();
+			return (refreshWait.compareTo(maxRetryAfter) < 0) ? refreshWait : maxRetryAfter;
+		}
+		return maxRetryAfter;
 	}
 
 	public String carrier() {

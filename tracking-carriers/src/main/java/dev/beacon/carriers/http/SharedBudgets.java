@@ -40,12 +40,25 @@ public class SharedBudgets {
 
 	private final double reserve;
 
+	private final Duration refreshWait;
+
 	private final Map<String, AtomicLong> remaining = new ConcurrentHashMap<>();
 
 	public SharedBudgets(NamedParameterJdbcTemplate jdbc, MeterRegistry registry, double reserve) {
+		this(jdbc, registry, reserve, Duration.ofSeconds(3));
+	}
+
+	public SharedBudgets(NamedParameterJdbcTemplate jdbc, MeterRegistry registry, double reserve,
+			Duration refreshWait) {
+		this.refreshWait = refreshWait;
 		this.jdbc = jdbc;
 		this.registry = registry;
 		this.reserve = Math.max(0, Math.min(0.9, reserve));
+	}
+
+	/** The longest a refresh waits inline for quota or a Retry-After. */
+	Duration refreshWait() {
+		return this.refreshWait;
 	}
 
 	/** Runs {@code work} as an on-demand call (a refresh). */
@@ -61,7 +74,7 @@ public class SharedBudgets {
 	}
 
 	static Demand demand() {
-		return DEMAND.get();
+		return (dev.beacon.shipment.Refreshes.active()) ? Demand.ON_DEMAND : DEMAND.get();
 	}
 
 	/**

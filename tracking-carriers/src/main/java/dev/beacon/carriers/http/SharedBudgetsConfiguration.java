@@ -5,10 +5,11 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import dev.beacon.shipment.Refreshes;
 
 /**
  * One {@link SharedBudgets} for the install, given to every direct adapter so their
@@ -21,9 +22,10 @@ class SharedBudgetsConfiguration {
 
 	@Bean
 	SharedBudgets sharedBudgets(NamedParameterJdbcTemplate jdbc, ObjectProvider<MeterRegistry> registry,
-			@Value("${beacon.refresh.reserve:0.2}") double reserve, List<CarrierAdapter> adapters) {
+			Refreshes refreshes, List<CarrierAdapter> adapters) {
 		SharedBudgets budgets = new SharedBudgets(jdbc,
-				registry.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new), reserve);
+				registry.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
+				refreshes.properties().reserve(), refreshes.properties().maxWait());
 		for (CarrierAdapter adapter : adapters) {
 			if (adapter instanceof HttpCarrierAdapter http) {
 				http.share(budgets);
