@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -48,10 +47,10 @@ public class ConsoleUserManagement {
 
 	private final Clock clock;
 
-	ConsoleUserManagement(NamedParameterJdbcTemplate jdbc, ConsoleSettings settings, ObjectProvider<Clock> clock) {
+	ConsoleUserManagement(NamedParameterJdbcTemplate jdbc, ConsoleSettings settings, Clock clock) {
 		this.jdbc = jdbc;
 		this.settings = settings;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	/**

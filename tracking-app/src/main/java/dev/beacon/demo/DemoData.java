@@ -1,6 +1,7 @@
 package dev.beacon.demo;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -118,11 +119,14 @@ class DemoData implements ApplicationRunner {
 
 	private final AtomicInteger sequence = new AtomicInteger(2000);
 
+	private final Clock clock;
+
 	private volatile @Nullable Store store;
 
 	DemoData(StoreManagement stores, OrderManagement orders, ShipmentManagement shipments, TrackingLinks links,
 			DemoSettings settings, ConsoleUserManagement users, HistoryImports history, TaskScheduler scheduler,
-			@Value("${beacon.sandbox.time-scale:1}") double timeScale) {
+			@Value("${beacon.sandbox.time-scale:1}") double timeScale, Clock clock) {
+		this.clock = clock;
 		this.scheduler = scheduler;
 		this.users = users;
 		this.history = history;
@@ -141,7 +145,7 @@ class DemoData implements ApplicationRunner {
 		if (existing.isPresent()) {
 			this.store = existing.get();
 			apiKey = (this.settings.apiKey() != null) ? "(as configured in beacon.demo.api-key)"
-					: this.stores.issueKey(existing.get().getId(), "demo-" + Instant.now()).plaintext();
+					: this.stores.issueKey(existing.get().getId(), "demo-" + this.clock.instant()).plaintext();
 			log.info("Demo store '{}' already exists; leaving its orders as they are", SLUG);
 		}
 		else {
@@ -163,7 +167,7 @@ class DemoData implements ApplicationRunner {
 		Store s = this.store;
 		Duration every = this.settings.trafficInterval();
 		if (!every.isZero() && !every.isNegative()) {
-			this.scheduler.scheduleWithFixedDelay(this::newOrder, Instant.now().plus(every), every);
+			this.scheduler.scheduleWithFixedDelay(this::newOrder, this.clock.instant().plus(every), every);
 		}
 		String password = consoleUsers(s);
 		String base = this.links.baseUrl();
@@ -232,7 +236,7 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private void place(Store s, Spec spec) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		Instant shippedAt = now.minus(sandboxHours(spec.elapsedHours()));
 		Instant placedAt = shippedAt.minus(sandboxHours(20));
 		LocalDate promise = LocalDate.ofInstant(shippedAt.plus(sandboxHours(120)), ZoneId.of("America/New_York"));
@@ -251,7 +255,7 @@ class DemoData implements ApplicationRunner {
 	}
 
 	private void placeSplitOrder(Store s) {
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		this.orders.place(s.getId(), new PlaceOrder("NW-1015", now.minus(sandboxHours(110)),
 				new Customer("Omar Haddad", "omar.haddad@example.com", null, null),
 				new Address("94103", "San Francisco", "CA", "US"), new Address("10001", "New York", "NY", "US"),

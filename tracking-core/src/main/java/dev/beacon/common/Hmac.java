@@ -35,9 +35,23 @@ public final class Hmac {
 
 	/** HMAC-SHA256 of {@code data} with the UTF-8 bytes of {@code secret} as key. */
 	public static byte[] sign(String secret, byte[] data) {
+		return sign(secret.getBytes(StandardCharsets.UTF_8), data);
+	}
+
+	/** HMAC-SHA256 of {@code data} with raw key bytes. */
+	public static byte[] sign(byte[] key, byte[] data) {
+		return mac("HmacSHA256", key, data);
+	}
+
+	/** Base64url without padding of HMAC-SHA256 with raw key bytes. */
+	public static String signBase64Url(byte[] key, String data) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(sign(key, data.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static byte[] mac(String algorithm, byte[] key, byte[] data) {
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			Mac mac = Mac.getInstance(algorithm);
+			mac.init(new SecretKeySpec(key, algorithm));
 			return mac.doFinal(data);
 		}
 		catch (GeneralSecurityException ex) {

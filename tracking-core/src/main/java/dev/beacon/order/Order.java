@@ -9,8 +9,8 @@ import java.util.UUID;
 
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
-import jakarta.persistence.Column;
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -92,7 +92,7 @@ public class Order {
 	protected Order() {
 	}
 
-	Order(UUID storeId, PlaceOrder command) {
+	Order(UUID storeId, PlaceOrder command, Instant now) {
 		this.id = UUID.randomUUID();
 		this.storeId = storeId;
 		this.orderNumber = command.orderNumber().strip();
@@ -107,7 +107,7 @@ public class Order {
 		this.status = OrderStatus.ORDERED;
 		this.health = Health.ON_TRACK;
 		this.test = command.test();
-		this.createdAt = Instant.now();
+		this.createdAt = now;
 		this.updatedAt = this.createdAt;
 	}
 
@@ -169,12 +169,12 @@ public class Order {
 	}
 
 	/** Sets the derived status; answers whether it changed. */
-	boolean derived(OrderStatus status, Health health) {
+	boolean derived(OrderStatus status, Health health, Instant now) {
 		boolean changed = this.status != status || this.health != health;
 		this.status = status;
 		this.health = health;
 		if (changed) {
-			this.updatedAt = Instant.now();
+			this.updatedAt = now;
 		}
 		return changed;
 	}

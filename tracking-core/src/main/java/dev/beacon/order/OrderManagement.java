@@ -1,6 +1,7 @@
 package dev.beacon.order;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
@@ -16,8 +17,7 @@ import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.beacon.status.Health;
-import dev.beacon.status.Milestone;
+import dev.beacon.status.Progress;
 
 /** Recording and reading orders. The module's API; every call is scoped by store. */
 @Service
@@ -27,9 +27,12 @@ public class OrderManagement {
 
 	private final ApplicationEventPublisher events;
 
-	OrderManagement(Orders orders, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	OrderManagement(Orders orders, ApplicationEventPublisher events, Clock clock) {
 		this.orders = orders;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@Transactional
@@ -40,7 +43,7 @@ public class OrderManagement {
 		}
 		Order order;
 		try {
-			order = this.orders.saveAndFlush(new Order(storeId, command));
+			order = this.orders.saveAndFlush(new Order(storeId, command, this.clock.instant()));
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw new OrderException(OrderException.Kind.DUPLICATE, "orderNumber",
@@ -87,20 +90,18 @@ public class OrderManagement {
 	}
 
 	/**
-	 * Re-derives an order's status from its shipments' milestones and healths and
-	 * publishes {@link OrderStatusChanged} when it moved.
+	 * Re-derives an order's status from where its parcels stand
+	 * ({@link OrderStatus#derive}) and, if {@code publish}, publishes
+	 * {@link OrderStatusChanged} when it moved (a replay re-derives quietly).
 	 */
 	@Transactional
-	public void deriveStatus(UUID orderId, Collection<Milestone> milestones, Collection<Health> healths) {
+	public void deriveStatus(UUID orderId, Collection<Progress> parcels, boolean publish) {
 		Order order = this.orders.findById(orderId).orElseThrow();
 		OrderStatus before = order.getStatus();
-		OrderStatus status = OrderStatus.derive(milestones);
-		Health health = healths.stream().reduce(Health.ON_TRACK, Health::worst);
-		if (status == OrderStatus.DELIVERED) {
-			health = Health.ON_TRACK;
-		}
-		if (order.derived(status, health)) {
-			this.events.publishEvent(new OrderStatusChanged(order.getStoreId(), orderId, before, status, health));
+		OrderStatus.Derived derived = OrderStatus.derive(parcels);
+		if (order.derived(derived.status(), derived.health(), this.clock.instant()) && publish) {
+			this.events.publishEvent(
+					new OrderStatusChanged(order.getStoreId(), orderId, before, derived.status(), derived.health()));
 		}
 	}
 

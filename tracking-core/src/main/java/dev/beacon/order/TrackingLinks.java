@@ -2,23 +2,17 @@ package dev.beacon.order;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
+
+import dev.beacon.common.Hmac;
 
 /**
  * Builds the links shoppers follow: the clean order page URL, and a signed URL that
@@ -40,11 +34,6 @@ public class TrackingLinks {
 	private final LinkSettings settings;
 
 	private final Clock clock;
-
-	@Autowired
-	TrackingLinks(LinkSettings settings) {
-		this(settings, Clock.systemUTC());
-	}
 
 	TrackingLinks(LinkSettings settings, Clock clock) {
 		this.settings = settings;
@@ -101,21 +90,11 @@ public class TrackingLinks {
 		if (Instant.ofEpochSecond(expiry).isBefore(this.clock.instant())) {
 			return false;
 		}
-		byte[] expected = mac(storeSlug, orderNumber, expiry).getBytes(StandardCharsets.US_ASCII);
-		byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
-		return MessageDigest.isEqual(expected, given);
+		return Hmac.matches(mac(storeSlug, orderNumber, expiry), token.substring(dot + 1));
 	}
 
 	private String mac(String storeSlug, String orderNumber, long expiry) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.secret, "HmacSHA256"));
-			byte[] sig = mac.doFinal((storeSlug + "\n" + orderNumber + "\n" + expiry).getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
-		}
-		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Hmac.signBase64Url(this.secret, storeSlug + "\n" + orderNumber + "\n" + expiry);
 	}
 
 	private static String encode(String segment) {

@@ -12,24 +12,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * When a carrier's mapping table version differs from the one recorded in the database,
- * the stored raw scans of that carrier are read again and their shipments re-derived.
- * Runs once at start; several instances starting together agree through a
- * transaction-scoped advisory lock.
+ * the stored raw scans of that carrier are read again and their shipments re-derived,
+ * {@value #BATCH} shipments per transaction. Each batch holds a per-carrier advisory
+ * lock, so instances starting together take turns and never re-derive a shipment twice at
+ * once. A replay publishes no message and no webhook: its shipment events carry cause
+ * REPLAY, which notify and webhooks ignore, and the order is re-derived quietly.
  */
 @Component
 class NormalizationReplay {
+
+	static final int BATCH = 100;
 
 	private static final Logger log = LoggerFactory.getLogger(NormalizationReplay.class);
 
 	private final Normalizer normalizer;
 
-	private final ShipmentManagement shipments;
+	private final ShipmentTracking tracking;
 
 	private final JdbcTemplate jdbc;
 
-	NormalizationReplay(Normalizer normalizer, ShipmentManagement shipments, JdbcTemplate jdbc) {
+	NormalizationReplay(Normalizer normalizer, ShipmentTracking tracking, JdbcTemplate jdbc) {
 		this.normalizer = normalizer;
-		this.shipments = shipments;
+		this.tracking = tracking;
 		this.jdbc = jdbc;
 	}
 
@@ -47,7 +51,7 @@ class NormalizationReplay {
 			return;
 		}
 		try {
-			int shipments = this.shipments.replay(carrier);
+			int shipments = replay(carrier, version);
 			this.jdbc.update("""
 					insert into normalization_versions (carrier, version, applied_at) values (?, ?, now())
 					on conflict (carrier) do update set version = excluded.version, applied_at = now()""", carrier,
@@ -58,8 +62,20 @@ class NormalizationReplay {
 			}
 		}
 		catch (RuntimeException ex) {
-			log.error("Replay of {} scans failed; stored scans are unchanged", carrier, ex);
+			log.error("Replay of {} scans failed; batches not yet done keep their scans as they were", carrier, ex);
 		}
+	}
+
+	/** Re-derives every shipment with scans read by another table version. */
+	int replay(String carrier, String version) {
+		int total = 0;
+		int batch;
+		do {
+			batch = this.tracking.replayBatch(carrier, version, BATCH);
+			total += batch;
+		}
+		while (batch > 0);
+		return total;
 	}
 
 }

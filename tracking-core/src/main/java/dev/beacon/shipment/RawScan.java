@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.beacon.common.Hmac;
+
 /**
  * One scan as a carrier reported it, before normalization. Adapters fill it from the
  * carrier's payload and never interpret it.
@@ -30,11 +32,11 @@ public record RawScan(String rawCode, String rawText, String rawPayload, Instant
 	/** The key that makes a repeated delivery of the same scan a no-op. */
 	public String effectiveDedupKey() {
 		if (this.dedupKey != null && !this.dedupKey.isBlank()) {
-			return this.dedupKey;
+			return (this.dedupKey.length() <= 128) ? this.dedupKey : Hmac.sha256Hex(this.dedupKey);
 		}
 		String basis = this.rawCode + "|" + this.occurredAt.getEpochSecond() + "|" + this.location.label() + "|"
 				+ this.rawText;
-		return Hashing.sha256(basis).substring(0, 32);
+		return Hmac.sha256Hex(basis).substring(0, 32);
 	}
 
 }

@@ -6,6 +6,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import org.jspecify.annotations.Nullable;
 
+import dev.beacon.common.Text;
+
 /** Where a scan happened, as precisely as the carrier says. */
 @Embeddable
 public record ScanLocation(@Column(name = "loc_city") @Nullable String city,
@@ -15,6 +17,12 @@ public record ScanLocation(@Column(name = "loc_city") @Nullable String city,
 
 	public static ScanLocation unknown() {
 		return new ScanLocation(null, null, null, null);
+	}
+
+	/** This location cut to the lengths the database keeps. */
+	ScanLocation fitted() {
+		return new ScanLocation(Text.fit(this.city, 120), Text.fit(this.region, 120), Text.cut(this.postalCode, 20),
+				Text.cut(this.country, 2));
 	}
 
 	/** "Memphis, TN, US" style label; empty when nothing is known. */

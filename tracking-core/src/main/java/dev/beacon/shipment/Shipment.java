@@ -11,8 +11,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
 import org.jspecify.annotations.Nullable;
 
+import dev.beacon.common.Text;
 import dev.beacon.status.DeliveryWindow;
 import dev.beacon.status.Health;
 import dev.beacon.status.Milestone;
@@ -20,10 +22,13 @@ import dev.beacon.status.Reason;
 
 /**
  * A parcel of an order, tracked with one carrier. Its status is never set from outside:
- * {@link ShipmentManagement} derives it from the stored scans.
+ * {@link ShipmentTracking} derives it from the stored scans. Its next poll time is the
+ * carriers module's to set ({@code next_poll_at}); only changed columns are written, so
+ * that schedule is never overwritten with a stale value.
  */
 @Entity
 @Table(name = "shipments")
+@DynamicUpdate
 public class Shipment {
 
 	@Id
@@ -120,18 +125,18 @@ public class Shipment {
 	}
 
 	Shipment(UUID storeId, UUID orderId, String carrier, boolean pinned, String trackingNumber,
-			@Nullable String service, @Nullable Instant shippedAt) {
+			@Nullable String service, @Nullable Instant shippedAt, Instant now) {
 		this.id = UUID.randomUUID();
 		this.storeId = storeId;
 		this.orderId = orderId;
 		this.carrier = carrier;
 		this.carrierPinned = pinned;
 		this.trackingNumber = trackingNumber;
-		this.service = service;
+		this.service = Text.fit(service, 100);
 		this.shippedAt = shippedAt;
 		this.milestone = Milestone.LABEL_CREATED;
 		this.health = Health.ON_TRACK;
-		this.createdAt = Instant.now();
+		this.createdAt = now;
 		this.updatedAt = this.createdAt;
 		this.nextPollAt = this.createdAt;
 	}
@@ -264,7 +269,7 @@ public class Shipment {
 
 	void polled(PollOutcome outcome, @Nullable String detail, Instant at) {
 		this.lastPollOutcome = outcome.name();
-		this.lastPollDetail = (detail != null && detail.length() > 500) ? detail.substring(0, 500) : detail;
+		this.lastPollDetail = Text.fit(detail, 500);
 		this.lastPolledAt = at;
 		this.updatedAt = at;
 	}
@@ -278,7 +283,7 @@ public class Shipment {
 
 	void service(@Nullable String service) {
 		if (service != null && !service.isBlank()) {
-			this.service = service;
+			this.service = Text.fit(service, 100);
 		}
 	}
 
@@ -288,21 +293,17 @@ public class Shipment {
 		}
 	}
 
-	void scheduleNextPoll(@Nullable Instant at) {
-		this.nextPollAt = at;
-	}
-
-	void correctCarrier(String carrier) {
+	void correctCarrier(String carrier, Instant now) {
 		this.carrier = carrier;
 		this.carrierPinned = true;
 		this.carrierName = null;
 		this.trackingUrl = null;
-		this.nextPollAt = Instant.now();
+		this.nextPollAt = now;
 		this.lastPollOutcome = null;
 		this.lastPollDetail = null;
 		this.carrierEarliest = null;
 		this.carrierLatest = null;
-		this.updatedAt = Instant.now();
+		this.updatedAt = now;
 	}
 
 	void expire(Instant at) {
@@ -310,13 +311,13 @@ public class Shipment {
 		this.nextPollAt = null;
 	}
 
-	void state(ShipmentState state, @Nullable DeliveryWindow window) {
+	void state(ShipmentState state, @Nullable DeliveryWindow window, Instant now) {
 		this.milestone = state.milestone();
 		this.health = state.health();
 		this.reason = state.reason();
 		this.actionRequired = state.actionRequired();
-		this.statusText = state.statusText();
-		this.statusLocation = state.statusLocation();
+		this.statusText = Text.fit(state.statusText(), 1000);
+		this.statusLocation = Text.fit(state.statusLocation(), 300);
 		this.deliveredAt = state.deliveredAt();
 		this.lastEventAt = state.lastEventAt();
 		if (state.lastEventAt() != null && this.expiredAt != null && state.lastEventAt().isAfter(this.expiredAt)) {
@@ -324,7 +325,7 @@ public class Shipment {
 		}
 		this.estimatedEarliest = (window != null) ? window.earliest() : null;
 		this.estimatedLatest = (window != null) ? window.latest() : null;
-		this.updatedAt = Instant.now();
+		this.updatedAt = now;
 	}
 
 }

@@ -21,6 +21,10 @@ public class ShipmentException extends RuntimeException {
 		this.field = field;
 	}
 
+	static ShipmentException notFound(java.util.UUID id) {
+		return new ShipmentException(Kind.NOT_FOUND, "id", "no shipment " + id + " in this store");
+	}
+
 	public Kind kind() {
 		return this.kind;
 	}

@@ -1,50 +1,36 @@
 package dev.beacon.shipment;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderManagement;
-import dev.beacon.status.DeliveryWindow;
-import dev.beacon.status.Health;
-import dev.beacon.status.Milestone;
-import dev.beacon.store.Store;
-import dev.beacon.store.StoreManagement;
 
 /**
- * The module API for shipments: registering tracking numbers, ingesting carrier scans
- * (store raw, deduplicate, normalize, derive status, record transitions, publish events,
- * all in one transaction), reading shipments, and the claim queries pollers use.
+ * The module API for shipments: registering tracking numbers, correcting carriers,
+ * refreshing, and store-scoped reads. Carrier conversations ({@link #ingest}) and expiry
+ * are handed to the status engine, {@link ShipmentTracking}; when to poll is the carriers
+ * module's business.
  */
 @Service
 public class ShipmentManagement {
-
-	private static final Logger log = LoggerFactory.getLogger(ShipmentManagement.class);
 
 	private static final Pattern TRACKING_NUMBER = Pattern.compile("[A-Z0-9]{6,40}");
 
@@ -54,13 +40,9 @@ public class ShipmentManagement {
 
 	private final ShipmentTransitions transitions;
 
-	private final Normalizer normalizer;
-
 	private final OrderManagement orders;
 
-	private final StoreManagement stores;
-
-	private final List<DeliveryEstimator> estimators;
+	private final ShipmentTracking tracking;
 
 	private final CarrierDirectory directory;
 
@@ -68,29 +50,24 @@ public class ShipmentManagement {
 
 	private final ApplicationEventPublisher publisher;
 
-	private final NamedParameterJdbcTemplate jdbc;
-
 	private final Clock clock;
 
 	private final Refreshes refreshes;
 
 	ShipmentManagement(Shipments shipments, TrackingEvents events, ShipmentTransitions transitions,
-			Normalizer normalizer, OrderManagement orders, StoreManagement stores, List<DeliveryEstimator> estimators,
-			CarrierDirectory directory, ObjectProvider<CarrierPolling> polling, ApplicationEventPublisher publisher,
-			NamedParameterJdbcTemplate jdbc, ObjectProvider<Clock> clock, Refreshes refreshes) {
+			OrderManagement orders, ShipmentTracking tracking, CarrierDirectory directory,
+			ObjectProvider<CarrierPolling> polling, ApplicationEventPublisher publisher, Clock clock,
+			Refreshes refreshes) {
 		this.refreshes = refreshes;
 		this.shipments = shipments;
 		this.events = events;
 		this.transitions = transitions;
-		this.normalizer = normalizer;
 		this.orders = orders;
-		this.stores = stores;
-		this.estimators = estimators;
+		this.tracking = tracking;
 		this.directory = directory;
 		this.polling = polling;
 		this.publisher = publisher;
-		this.jdbc = jdbc;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	/** Upper-cases a tracking number and drops spaces and dashes. */
@@ -131,13 +108,13 @@ public class ShipmentManagement {
 					"tracking number " + number + " is already tracked in this store");
 		}
 		Shipment fresh = new Shipment(storeId, order.getId(), carrier, pinned, number, blankToNull(command.service()),
-				command.shippedAt());
+				command.shippedAt(), this.clock.instant());
 		if (CarrierDirectory.OTHER.equals(carrier)) {
 			fresh.describeCarrier(carrierName, httpsLink(command.trackingUrl()));
 		}
 		Shipment shipment = this.shipments.save(fresh);
 		this.publisher.publishEvent(new ShipmentRegistered(storeId, order.getId(), shipment.getId(), carrier, number));
-		recompute(shipment, TransitionCause.REGISTRATION, null);
+		this.tracking.registered(shipment);
 		return view(shipment);
 	}
 
@@ -189,7 +166,7 @@ public class ShipmentManagement {
 
 	@Transactional(readOnly = true)
 	public ShipmentView get(UUID storeId, UUID shipmentId) {
-		return find(storeId, shipmentId).orElseThrow(() -> notFound(shipmentId));
+		return find(storeId, shipmentId).orElseThrow(() -> ShipmentException.notFound(shipmentId));
 	}
 
 	/** An order's shipments with their scans: two statements whatever the counts. */
@@ -233,7 +210,8 @@ public class ShipmentManagement {
 
 	@Transactional(readOnly = true)
 	public List<ShipmentTransition> transitions(UUID storeId, UUID shipmentId) {
-		Shipment s = this.shipments.findByStoreIdAndId(storeId, shipmentId).orElseThrow(() -> notFound(shipmentId));
+		Shipment s = this.shipments.findByStoreIdAndId(storeId, shipmentId)
+			.orElseThrow(() -> ShipmentException.notFound(shipmentId));
 		return this.transitions.findByShipmentIdOrderByIdAsc(s.getId());
 	}
 
@@ -263,51 +241,28 @@ public class ShipmentManagement {
 	}
 
 	private static Duration retryAfter(@Nullable String detail) {
-		java.util.regex.Matcher m = (detail != null)
-				? java.util.regex.Pattern.compile("retry after (\\d{1,9})s").matcher(detail) : null;
+		java.util.regex.Matcher m = (detail != null) ? Pattern.compile("retry after (\\d{1,9})s").matcher(detail)
+				: null;
 		return (m != null && m.find()) ? Duration.ofSeconds(Long.parseLong(m.group(1))) : Duration.ofSeconds(60);
 	}
 
 	/**
-	 * Stores the new scans of a carrier conversation, records how it went, and re-derives
-	 * the shipment's status. A failed conversation stores its outcome and touches no
-	 * scan.
+	 * Stores the new scans of a carrier conversation and re-derives the shipment's status
+	 * (see {@link ShipmentTracking#ingest}); answers what the poller needs to schedule
+	 * the next conversation.
 	 */
-	@Transactional
-	public int ingest(UUID shipmentId, CarrierUpdate update, TransitionCause cause) {
-		return ingest(shipmentId, update, cause, null);
+	public Ingested ingest(UUID shipmentId, CarrierUpdate update, TransitionCause cause) {
+		return this.tracking.ingest(shipmentId, update, cause, null);
 	}
 
 	/**
 	 * As {@link #ingest(UUID, CarrierUpdate, TransitionCause)}, for news from a source
-	 * that is not the carrier itself ({@code 17track}): its scans are read with that
-	 * source's mapping table ({@code table}), stored under that table's name and replayed
-	 * with it. A null table means the shipment's carrier's.
+	 * that is not the carrier itself ({@code 17track}, {@code easypost}, {@code store}):
+	 * its scans are read with that source's mapping table ({@code table}), stored under
+	 * that table's name and replayed with it.
 	 */
-	@Transactional
-	public int ingest(UUID shipmentId, CarrierUpdate update, TransitionCause cause, @Nullable String table) {
-		Shipment shipment = this.shipments.lockById(shipmentId).orElseThrow(() -> notFound(shipmentId));
-		Instant now = this.clock.instant();
-		Set<String> known = this.events.dedupKeys(shipmentId);
-		String mapping = (table != null) ? table : shipment.getCarrier();
-		String version = this.normalizer.version(mapping);
-		List<TrackingEvent> fresh = new ArrayList<>();
-		for (RawScan scan : update.scans()) {
-			if (known.add(scan.effectiveDedupKey())) {
-				Normalization n = this.normalizer.normalize(mapping, scan.rawCode(), scan.rawText());
-				fresh
-					.add(new TrackingEvent(shipment, mapping, scan, n, version, cause.name().toLowerCase(Locale.ROOT)));
-			}
-		}
-		this.events.saveAll(fresh);
-		shipment.polled(update.outcome(), update.detail(), now);
-		shipment.carrierEstimate(update.carrierEstimate());
-		if (!fresh.isEmpty() || update.carrierEstimate() != null) {
-			recompute(shipment, cause, null);
-		}
-		this.publisher.publishEvent(new ScansRecorded(shipment.getStoreId(), shipmentId, shipment.getCarrier(),
-				fresh.size(), update.outcome()));
-		return fresh.size();
+	public Ingested ingest(UUID shipmentId, CarrierUpdate update, TransitionCause cause, String table) {
+		return this.tracking.ingest(shipmentId, update, cause, table);
 	}
 
 	/**
@@ -321,149 +276,19 @@ public class ShipmentManagement {
 		}
 	}
 
-	/** Sets when a shipment is next due for polling (null: never again). */
-	@Transactional
-	public void scheduleNextPoll(UUID shipmentId, @Nullable Instant at) {
-		this.shipments.findById(shipmentId).ifPresent((s) -> s.scheduleNextPoll(at));
-	}
-
 	/** A store pins or corrects the carrier; the shipment is polled again at once. */
 	@Transactional
 	public ShipmentView correctCarrier(UUID storeId, UUID shipmentId, String carrier) {
 		String code = knownCarrier(carrier);
-		Shipment s = this.shipments.findByStoreIdAndId(storeId, shipmentId).orElseThrow(() -> notFound(shipmentId));
-		s.correctCarrier(code);
+		Shipment s = this.shipments.findByStoreIdAndId(storeId, shipmentId)
+			.orElseThrow(() -> ShipmentException.notFound(shipmentId));
+		s.correctCarrier(code, this.clock.instant());
 		return view(s);
 	}
 
 	/** Marks a shipment that has been silent too long as EXPIRED and stops polling it. */
-	@Transactional
 	public void expire(UUID shipmentId) {
-		Shipment s = this.shipments.lockById(shipmentId).orElseThrow(() -> notFound(shipmentId));
-		if (!s.getMilestone().isTerminal()) {
-			s.expire(this.clock.instant());
-			recompute(s, TransitionCause.EXPIRY, null);
-		}
-	}
-
-	/**
-	 * Claims up to {@code batch} shipments of the given carriers that are due, moving
-	 * their next poll time {@code lease} ahead in the same statement. Rows another
-	 * instance holds are skipped ({@code FOR UPDATE SKIP LOCKED}), so no two instances
-	 * claim one shipment per interval.
-	 */
-	@Transactional
-	public List<PollTask> claimDuePolls(Collection<String> carriers, int batch, Duration lease) {
-		if (carriers.isEmpty()) {
-			return List.of();
-		}
-		Instant now = this.clock.instant();
-		var params = new MapSqlParameterSource().addValue("carriers", carriers)
-			.addValue("now", Timestamp.from(now))
-			.addValue("lease", Timestamp.from(now.plus(lease)))
-			.addValue("batch", batch);
-		return this.jdbc.query("""
-				update shipments s set next_poll_at = :lease
-				from (select id from shipments
-				      where next_poll_at <= :now and carrier in (:carriers)
-				      order by next_poll_at limit :batch for update skip locked) due
-				where s.id = due.id
-				returning s.id, s.store_id, s.carrier, s.tracking_number, s.service, s.shipped_at, s.created_at,
-				          s.milestone, s.last_event_at, s.last_poll_outcome""", params,
-				(rs, i) -> new PollTask(rs.getObject("id", UUID.class), rs.getObject("store_id", UUID.class),
-						rs.getString("carrier"), rs.getString("tracking_number"), rs.getString("service"),
-						instant(rs.getTimestamp("shipped_at")),
-						Objects.requireNonNull(instant(rs.getTimestamp("created_at"))),
-						Milestone.valueOf(rs.getString("milestone")), instant(rs.getTimestamp("last_event_at")),
-						rs.getString("last_poll_outcome")));
-	}
-
-	/**
-	 * Re-reads stored scans of {@code carrier} whose rules version differs from the
-	 * current table's, and re-derives the shipments they belong to. Returns the number of
-	 * shipments re-derived. Replayed transitions carry cause REPLAY (no notifications).
-	 */
-	@Transactional
-	public int replay(String carrier) {
-		String version = this.normalizer.version(carrier);
-		Set<UUID> touched = new java.util.LinkedHashSet<>();
-		long after = 0;
-		List<TrackingEvent> batch;
-		do {
-			batch = this.events.stale(carrier, version, after, org.springframework.data.domain.Limit.of(500));
-			for (TrackingEvent e : batch) {
-				e.apply(this.normalizer.normalize(carrier, e.getRawCode(), e.getRawText()), version);
-				touched.add(e.getShipmentId());
-				after = Objects.requireNonNull(e.getId());
-			}
-		}
-		while (!batch.isEmpty());
-		this.events.flush();
-		for (UUID id : touched) {
-			this.shipments.findById(id).ifPresent((s) -> recompute(s, TransitionCause.REPLAY, null));
-		}
-		if (!touched.isEmpty()) {
-			log.info("Re-normalized scans of {} shipments for carrier {} (rules version {})", touched.size(), carrier,
-					version);
-		}
-		return touched.size();
-	}
-
-	private void recompute(Shipment shipment, TransitionCause cause, @Nullable Instant occurredAt) {
-		Order order = this.orders.find(shipment.getStoreId(), shipment.getOrderId()).orElseThrow();
-		ZoneId zone = this.stores.byId(shipment.getStoreId()).map(Store::getTimeZone).orElse(ZoneId.of("UTC"));
-		List<TrackingEvent> history = this.events.chronological(shipment.getId());
-		ShipmentState before = new ShipmentState(shipment.getMilestone(), shipment.getHealth(), shipment.getReason(),
-				shipment.isActionRequired(), shipment.getStatusText(), shipment.getStatusLocation(),
-				shipment.getDeliveredAt(), shipment.getLastEventAt());
-		DeliveryWindow previousWindow = shipment.getEstimatedDelivery();
-		ShipmentState folded = StatusFold.fold(history, shipment.getExpiredAt());
-		EstimateRequest request = new EstimateRequest(shipment.getStoreId(), shipment.getId(), shipment.getCarrier(),
-				shipment.getService(), order.getOrigin(), order.getDestination(), order.getPlacedAt(),
-				shipment.getShippedAt(), order.getPromisedBy(), folded.milestone(), folded.lastEventAt(),
-				shipment.getCarrierEstimate(), zone, this.clock.instant());
-		DeliveryWindow window = null;
-		for (DeliveryEstimator estimator : this.estimators) {
-			window = estimator.estimate(request);
-			if (window != null) {
-				break;
-			}
-		}
-		ShipmentState after = StatusFold.overlay(folded, window, order.getPromisedBy());
-		if (after.milestone() != Milestone.LABEL_CREATED && shipment.getShippedAt() == null) {
-			history.stream()
-				.filter((e) -> e.getMilestone() != null && e.getMilestone().rank() >= Milestone.PICKED_UP.rank())
-				.findFirst()
-				.ifPresent((e) -> shipment.shippedAt(e.getOccurredAt()));
-		}
-		shipment.state(after, window);
-		Instant now = this.clock.instant();
-		if (!after.sameStatus(before) || cause == TransitionCause.REGISTRATION) {
-			ShipmentStatusChanged changed = new ShipmentStatusChanged(shipment.getStoreId(), shipment.getOrderId(),
-					shipment.getId(), shipment.getCarrier(), shipment.getTrackingNumber(), before.milestone(),
-					after.milestone(), before.health(), after.health(), after.reason(), after.statusText(),
-					after.statusLocation(), window, (occurredAt != null) ? occurredAt : after.lastEventAt(), cause,
-					now);
-			if (!after.sameStatus(before)) {
-				this.transitions.save(new ShipmentTransition(changed));
-				this.publisher.publishEvent(changed);
-			}
-		}
-		if (!Objects.equals(previousWindow, window)) {
-			this.publisher.publishEvent(new DeliveryWindowChanged(shipment.getStoreId(), shipment.getOrderId(),
-					shipment.getId(), previousWindow, window, cause));
-		}
-		List<Shipment> siblings = this.shipments.findByOrderIdOrderByCreatedAt(shipment.getOrderId());
-		List<Milestone> milestones = new ArrayList<>();
-		List<Health> healths = new ArrayList<>();
-		for (Shipment s : siblings) {
-			Shipment current = s.getId().equals(shipment.getId()) ? shipment : s;
-			milestones.add(current.getMilestone());
-			if (current.getMilestone() != Milestone.DELIVERED && current.getMilestone() != Milestone.CANCELLED) {
-				healths.add(current.getHealth());
-			}
-		}
-		this.orders.deriveStatus(shipment.getOrderId(), milestones, healths);
+		this.tracking.expire(shipmentId);
 	}
 
 	private ShipmentView view(Shipment s) {
@@ -483,16 +308,8 @@ public class ShipmentManagement {
 			.toList();
 	}
 
-	private static ShipmentException notFound(UUID id) {
-		return new ShipmentException(ShipmentException.Kind.NOT_FOUND, "id", "no shipment " + id + " in this store");
-	}
-
 	private static @Nullable String blankToNull(@Nullable String s) {
 		return (s == null || s.isBlank()) ? null : s.strip();
-	}
-
-	private static @Nullable Instant instant(java.sql.@Nullable Timestamp ts) {
-		return (ts != null) ? ts.toInstant() : null;
 	}
 
 }

@@ -13,6 +13,11 @@ record ShipmentState(Milestone milestone, Health health, @Nullable Reason reason
 		@Nullable String statusText, @Nullable String statusLocation, @Nullable Instant deliveredAt,
 		@Nullable Instant lastEventAt) {
 
+	static ShipmentState of(Shipment s) {
+		return new ShipmentState(s.getMilestone(), s.getHealth(), s.getReason(), s.isActionRequired(),
+				s.getStatusText(), s.getStatusLocation(), s.getDeliveredAt(), s.getLastEventAt());
+	}
+
 	boolean sameStatus(ShipmentState other) {
 		return this.milestone == other.milestone && this.health == other.health && this.reason == other.reason;
 	}

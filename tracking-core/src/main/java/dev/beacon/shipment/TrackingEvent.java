@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
+import dev.beacon.common.Text;
 import dev.beacon.status.Health;
 import dev.beacon.status.Milestone;
 import dev.beacon.status.Reason;
@@ -96,20 +97,21 @@ public class TrackingEvent {
 	protected TrackingEvent() {
 	}
 
-	TrackingEvent(Shipment shipment, String table, RawScan scan, Normalization n, String rulesVersion, String source) {
+	TrackingEvent(Shipment shipment, String table, RawScan scan, Normalization n, String rulesVersion, String source,
+			Instant receivedAt) {
 		this.shipmentId = shipment.getId();
 		this.storeId = shipment.getStoreId();
 		this.carrier = table;
 		this.dedupKey = scan.effectiveDedupKey();
-		this.rawCode = scan.rawCode();
-		this.rawText = scan.rawText();
+		this.rawCode = Text.cut(scan.rawCode(), 64);
+		this.rawText = Text.fit(scan.rawText(), 1000);
 		this.rawPayload = scan.rawPayload();
 		this.occurredAt = scan.occurredAt();
 		this.localTime = scan.localTime();
-		this.zone = scan.zone();
-		this.location = scan.location();
+		this.zone = Text.cut(scan.zone(), 64);
+		this.location = scan.location().fitted();
 		this.source = source;
-		this.receivedAt = Instant.now();
+		this.receivedAt = receivedAt;
 		apply(n, rulesVersion);
 	}
 

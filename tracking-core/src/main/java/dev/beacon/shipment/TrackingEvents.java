@@ -21,8 +21,7 @@ interface TrackingEvents extends JpaRepository<TrackingEvent, Long> {
 	Set<String> dedupKeys(UUID shipmentId);
 
 	@Query("""
-			select e from TrackingEvent e where e.carrier = :carrier and e.rulesVersion <> :version and e.id > :after
-			order by e.id""")
-	List<TrackingEvent> stale(String carrier, String version, long after, Limit limit);
+			select distinct e.shipmentId from TrackingEvent e where e.carrier = :carrier and e.rulesVersion <> :version""")
+	List<UUID> staleShipments(String carrier, String version, Limit limit);
 
 }

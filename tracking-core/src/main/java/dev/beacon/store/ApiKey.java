@@ -41,13 +41,13 @@ public class ApiKey {
 	protected ApiKey() {
 	}
 
-	ApiKey(UUID storeId, String label, String prefix, String keyHash) {
+	ApiKey(UUID storeId, String label, String prefix, String keyHash, Instant now) {
 		this.id = UUID.randomUUID();
 		this.storeId = storeId;
 		this.label = label;
 		this.prefix = prefix;
 		this.keyHash = keyHash;
-		this.createdAt = Instant.now();
+		this.createdAt = now;
 	}
 
 	public UUID getId() {
@@ -78,9 +78,9 @@ public class ApiKey {
 		return this.revokedAt == null;
 	}
 
-	void revoke() {
+	void revoke(Instant now) {
 		if (this.revokedAt == null) {
-			this.revokedAt = Instant.now();
+			this.revokedAt = now;
 		}
 	}
 

@@ -51,7 +51,7 @@ public class Store {
 	protected Store() {
 	}
 
-	Store(String slug, String name, Locale locale, ZoneId zone) {
+	Store(String slug, String name, Locale locale, ZoneId zone, Instant now) {
 		this.id = UUID.randomUUID();
 		this.slug = slug;
 		this.name = name;
@@ -59,7 +59,7 @@ public class Store {
 		this.defaultLocale = locale.toLanguageTag();
 		this.timeZone = zone.getId();
 		this.targetReliability = 90;
-		this.createdAt = Instant.now();
+		this.createdAt = now;
 	}
 
 	public UUID getId() {

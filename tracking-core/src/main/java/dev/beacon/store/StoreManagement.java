@@ -1,13 +1,10 @@
 package dev.beacon.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.text.Normalizer;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import dev.beacon.common.Hmac;
 
 /** Provisioning and authentication of stores. The module's API. */
 @Service
@@ -39,10 +38,13 @@ public class StoreManagement {
 
 	private final ApplicationEventPublisher events;
 
-	StoreManagement(Stores stores, ApiKeys apiKeys, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	StoreManagement(Stores stores, ApiKeys apiKeys, ApplicationEventPublisher events, Clock clock) {
 		this.stores = stores;
 		this.apiKeys = apiKeys;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@Transactional
@@ -70,7 +72,7 @@ public class StoreManagement {
 		}
 		Locale locale = parseLocale(request.defaultLocale());
 		ZoneId zone = parseZone(request.timeZone());
-		Store store = this.stores.save(new Store(slug, name, locale, zone));
+		Store store = this.stores.save(new Store(slug, name, locale, zone, this.clock.instant()));
 		IssuedKey key = (fixedKey != null) ? register(store.getId(), "default", fixedKey)
 				: issueKey(store.getId(), "default");
 		this.events.publishEvent(new StoreCreated(store.getId(), store.getSlug()));
@@ -90,13 +92,14 @@ public class StoreManagement {
 		if (plaintext.length() < 24) {
 			throw new InvalidStoreException("apiKey", "an API key must be at least 24 characters", false);
 		}
-		ApiKey key = this.apiKeys.save(new ApiKey(storeId, label, plaintext.substring(0, 8), hash(plaintext)));
+		ApiKey key = this.apiKeys
+			.save(new ApiKey(storeId, label, plaintext.substring(0, 8), hash(plaintext), this.clock.instant()));
 		return new IssuedKey(key, plaintext);
 	}
 
 	@Transactional
 	public void revokeKey(UUID storeId, UUID keyId) {
-		this.apiKeys.findByStoreIdAndId(storeId, keyId).ifPresent(ApiKey::revoke);
+		this.apiKeys.findByStoreIdAndId(storeId, keyId).ifPresent((k) -> k.revoke(this.clock.instant()));
 	}
 
 	@Transactional(readOnly = true)
@@ -191,13 +194,7 @@ public class StoreManagement {
 	}
 
 	static String hash(String key) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Hmac.sha256Hex(key);
 	}
 
 }

@@ -55,7 +55,7 @@ public class HelpRequest {
 	}
 
 	HelpRequest(UUID storeId, UUID orderId, @Nullable UUID shipmentId, HelpTopic topic, String message,
-			@Nullable String contactEmail, String source) {
+			@Nullable String contactEmail, String source, Instant now) {
 		this.id = UUID.randomUUID();
 		this.storeId = storeId;
 		this.orderId = orderId;
@@ -64,7 +64,7 @@ public class HelpRequest {
 		this.message = message;
 		this.contactEmail = contactEmail;
 		this.source = source;
-		this.createdAt = Instant.now();
+		this.createdAt = now;
 	}
 
 	public UUID getId() {
@@ -115,9 +115,9 @@ public class HelpRequest {
 		return this.resolvedAt == null;
 	}
 
-	void resolve(String resolution) {
+	void resolve(String resolution, Instant now) {
 		if (this.resolvedAt == null) {
-			this.resolvedAt = Instant.now();
+			this.resolvedAt = now;
 			this.resolution = resolution;
 		}
 	}

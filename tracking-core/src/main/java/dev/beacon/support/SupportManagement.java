@@ -1,5 +1,6 @@
 package dev.beacon.support;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,9 +19,12 @@ public class SupportManagement {
 
 	private final ApplicationEventPublisher events;
 
-	SupportManagement(HelpRequests requests, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	SupportManagement(HelpRequests requests, ApplicationEventPublisher events, Clock clock) {
 		this.requests = requests;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	/**
@@ -34,8 +38,8 @@ public class SupportManagement {
 		if (text.length() > 2000) {
 			text = text.substring(0, 2000);
 		}
-		HelpRequest request = this.requests
-			.save(new HelpRequest(storeId, orderId, shipmentId, topic, text, contactEmail, source));
+		HelpRequest request = this.requests.save(
+				new HelpRequest(storeId, orderId, shipmentId, topic, text, contactEmail, source, this.clock.instant()));
 		this.events.publishEvent(new HelpRequested(storeId, orderId, request.getId(), topic,
 				(contactEmail != null) ? contactEmail : ""));
 		return request;
@@ -55,7 +59,7 @@ public class SupportManagement {
 	public void resolve(UUID storeId, UUID helpRequestId, String resolution) {
 		this.requests.findByStoreIdAndId(storeId, helpRequestId).ifPresent((r) -> {
 			if (r.isOpen()) {
-				r.resolve(resolution);
+				r.resolve(resolution, this.clock.instant());
 				this.events.publishEvent(new HelpRequestResolved(storeId, r.getOrderId(), r.getId()));
 			}
 		});

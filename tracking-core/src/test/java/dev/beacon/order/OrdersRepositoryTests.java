@@ -41,11 +41,14 @@ class OrdersRepositoryTests {
 		return id;
 	}
 
+	private int created;
+
 	private Order order(UUID store, String number) {
 		return new Order(store,
 				new PlaceOrder(number, Instant.parse("2026-01-01T00:00:00Z"),
 						new Customer("A", "a@example.com", null, null), null, null, null,
-						List.of(new OrderItem("S", "Thing", 2), new OrderItem(null, "Other", 1)), false));
+						List.of(new OrderItem("S", "Thing", 2), new OrderItem(null, "Other", 1)), false),
+				Instant.parse("2026-01-02T00:00:00Z").plusSeconds(++this.created));
 	}
 
 	@Test
@@ -68,9 +71,10 @@ class OrdersRepositoryTests {
 	@Test
 	void anOrderWithoutCustomerDetailsLoadsWithAnEmptyCustomer() {
 		UUID store = store();
-		Order saved = this.orders
-			.saveAndFlush(new Order(store, new PlaceOrder("E-1", Instant.parse("2026-01-01T00:00:00Z"),
-					new Customer(null, null, null, null), null, null, null, List.of(), false)));
+		Order saved = this.orders.saveAndFlush(new Order(
+				store, new PlaceOrder("E-1", Instant.parse("2026-01-01T00:00:00Z"),
+						new Customer(null, null, null, null), null, null, null, List.of(), false),
+				Instant.parse("2026-01-02T00:00:00Z")));
 		this.entityManager.clear();
 		Order loaded = this.orders.findById(saved.getId()).orElseThrow();
 		assertThat(loaded.getCustomer()).isEqualTo(new Customer(null, null, null, null));

@@ -1,6 +1,5 @@
 package dev.beacon.shipment;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,13 +21,15 @@ import dev.beacon.order.OrderException;
 import dev.beacon.order.OrderItem;
 import dev.beacon.order.OrderManagement;
 import dev.beacon.order.OrderStatus;
+import dev.beacon.order.OrderStatusChanged;
 import dev.beacon.order.PlaceOrder;
+import dev.beacon.status.DeliveryWindow;
 import dev.beacon.status.Health;
 import dev.beacon.status.Milestone;
 import dev.beacon.status.Reason;
-import dev.beacon.store.NewStore;
 import dev.beacon.store.StoreManagement;
-import dev.beacon.testing.TestStores;
+import dev.beacon.testing.Fixtures;
+import dev.beacon.testing.Fixtures.StoreFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,25 +55,32 @@ class ShipmentManagementIntegrationTests {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	NormalizationReplay replay;
+
+	@Autowired
+	Normalizer normalizer;
+
 	UUID storeId;
 
 	Order order;
 
+	StoreFixture store;
+
 	@BeforeEach
 	void store() {
-		this.storeId = this.stores
-			.provision(new NewStore("Test", TestStores.uniqueSlug("core"), null, "America/Chicago"))
-			.store()
-			.getId();
-		this.order = this.orders.place(this.storeId,
-				new PlaceOrder("1001", T0, new Customer("Ana Lima", "Ana@Example.com", null, "pt-BR"),
-						new Address("38103", "Memphis", "TN", "us"), new Address("10001", "New York", "NY", "US"),
-						LocalDate.of(2026, 3, 9), List.of(new OrderItem("SKU-1", "Lamp", 1)), false));
+		this.store = new Fixtures(this.stores, this.orders, this.shipments).store("core");
+		this.storeId = this.store.id();
+		this.order = this.store.order("1001")
+			.placedAt(T0)
+			.customer(new Customer("Ana Lima", "Ana@Example.com", null, "pt-BR"))
+			.from(new Address("38103", "Memphis", "TN", "us"))
+			.promisedBy(LocalDate.of(2026, 3, 9))
+			.place();
 	}
 
 	private static RawScan scan(String code, String text, int hours) {
-		return new RawScan(code, text, "{\"code\":\"" + code + "\"}", T0.plusSeconds(hours * 3600L), null, null,
-				new ScanLocation("Memphis", "TN", null, "US"), null);
+		return Fixtures.scan(code, text, T0.plusSeconds(hours * 3600L));
 	}
 
 	@Test
@@ -98,16 +106,18 @@ class ShipmentManagementIntegrationTests {
 		assertThat(this.orders.get(this.storeId, "1001").getStatus()).isEqualTo(OrderStatus.LABEL_CREATED);
 
 		int stored = this.shipments.ingest(s.id(), CarrierUpdate.of(List.of(scan("PU", "Picked up", 1),
-				scan("IT", "Departed facility", 5), scan("OD", "Out for delivery", 30)), null), TransitionCause.POLL);
+				scan("IT", "Departed facility", 5), scan("OD", "Out for delivery", 30)), null), TransitionCause.POLL)
+			.newScans();
 		assertThat(stored).isEqualTo(3);
-		// the same scans again, plus one late scan from before: only the late one is new,
-		// and it
-		// does not move the shipment back
-		stored = this.shipments.ingest(s.id(),
+		// the same scans again, plus a late scan from before:
+		// only the late one is new, and it does not move the shipment back
+		Ingested again = this.shipments.ingest(s.id(),
 				CarrierUpdate.of(List.of(scan("PU", "Picked up", 1), scan("IT", "Departed facility", 5),
 						scan("OD", "Out for delivery", 30), scan("IT", "Arrived hub", 20)), null),
 				TransitionCause.POLL);
-		assertThat(stored).isEqualTo(1);
+		assertThat(again.newScans()).isEqualTo(1);
+		assertThat(again.milestone()).isEqualTo(Milestone.OUT_FOR_DELIVERY);
+		assertThat(again.lastEventAt()).isEqualTo(T0.plusSeconds(30 * 3600L));
 
 		ShipmentView now = this.shipments.get(this.storeId, s.id());
 		assertThat(now.milestone()).isEqualTo(Milestone.OUT_FOR_DELIVERY);
@@ -174,9 +184,7 @@ class ShipmentManagementIntegrationTests {
 	void otherStoresCannotSeeTheShipment() {
 		ShipmentView s = this.shipments.register(this.storeId, "1001",
 				new RegisterShipment("SBX0000000004", "sandbox", null, null));
-		UUID other = this.stores.provision(new NewStore("Other", TestStores.uniqueSlug("other"), null, null))
-			.store()
-			.getId();
+		UUID other = new Fixtures(this.stores, this.orders, this.shipments).store("other").id();
 		assertThat(this.shipments.find(other, s.id())).isEmpty();
 		assertThat(this.shipments.find(this.storeId, s.id())).isPresent();
 		assertThatThrownBy(() -> this.shipments.register(other, "1001",
@@ -202,17 +210,6 @@ class ShipmentManagementIntegrationTests {
 	}
 
 	@Test
-	void claimedShipmentsAreLeasedUntilTheNextInterval() {
-		ShipmentView s = this.shipments.register(this.storeId, "1001",
-				new RegisterShipment("SBX0000000007", "sandbox", null, null));
-		this.jdbc.update("update shipments set next_poll_at = now() - interval '1 minute' where id = ?", s.id());
-		List<PollTask> first = this.shipments.claimDuePolls(List.of("sandbox"), 10_000, Duration.ofMinutes(10));
-		assertThat(first).extracting(PollTask::shipmentId).contains(s.id());
-		List<PollTask> second = this.shipments.claimDuePolls(List.of("sandbox"), 10_000, Duration.ofMinutes(10));
-		assertThat(second).extracting(PollTask::shipmentId).doesNotContain(s.id());
-	}
-
-	@Test
 	void expiryMarksASilentShipmentAndStopsPolling() {
 		ShipmentView s = this.shipments.register(this.storeId, "1001",
 				new RegisterShipment("SBX5000000008", "sandbox", null, null));
@@ -226,22 +223,95 @@ class ShipmentManagementIntegrationTests {
 	}
 
 	@Test
-	void replayRereadsScansWhenTheTableVersionChanges() {
+	void replayRereadsScansWhenTheTableVersionChangesAndPublishesNothingToShoppers() {
 		ShipmentView s = this.shipments.register(this.storeId, "1001",
 				new RegisterShipment("SBX0000000009", "sandbox", null, null));
 		this.shipments.ingest(s.id(), CarrierUpdate.of(List.of(scan("IT", "In transit", 1)), null),
 				TransitionCause.POLL);
 		// pretend the scans were read by an older table that knew IT as "picked up"
-		this.jdbc.update(
-				"update tracking_events set rules_version = '0', milestone = 'PICKED_UP', rule_id = 'old' where shipment_id = ?",
-				s.id());
+		this.jdbc.update("""
+				update tracking_events set rules_version = '0', milestone = 'PICKED_UP', rule_id = 'old'
+				where shipment_id = ?""", s.id());
 		this.jdbc.update("update shipments set milestone = 'PICKED_UP' where id = ?", s.id());
-		assertThat(this.shipments.replay("sandbox")).isGreaterThanOrEqualTo(1);
+		this.jdbc.update("update orders set status = 'PICKED_UP' where id = ?", this.order.getId());
+		this.events.clear();
+
+		assertThat(this.replay.replay("sandbox", this.normalizer.version("sandbox"))).isGreaterThanOrEqualTo(1);
+
 		ShipmentView after = this.shipments.get(this.storeId, s.id());
 		assertThat(after.milestone()).isEqualTo(Milestone.IN_TRANSIT);
 		assertThat(after.events().get(0).ruleId()).isEqualTo("t-it");
+		assertThat(this.orders.get(this.storeId, "1001").getStatus()).isEqualTo(OrderStatus.IN_TRANSIT);
 		assertThat(this.shipments.transitions(this.storeId, s.id())).extracting(ShipmentTransition::getCause)
 			.contains("REPLAY");
+		// notify and webhooks ignore REPLAY; the order moved quietly
+		assertThat(this.events.stream(ShipmentStatusChanged.class)).isNotEmpty()
+			.allSatisfy((e) -> assertThat(e.cause()).isEqualTo(TransitionCause.REPLAY));
+		assertThat(this.events.stream(OrderStatusChanged.class)).isEmpty();
+		assertThat(this.replay.replay("sandbox", this.normalizer.version("sandbox"))).isZero();
+	}
+
+	@Test
+	void noStatusIsPublishedBeforeTheCarrierHasBeenAsked() {
+		// promised for Thursday: the guess before any poll (two to five business days
+		// after Monday's order) ends after that, the carrier's own estimate does not
+		ShipmentView s = this.store.order("1002")
+			.placedAt(T0)
+			.promisedBy(LocalDate.of(2026, 3, 5))
+			.shipment("SBX0000000012")
+			.view();
+		assertThat(s.health()).isEqualTo(Health.ON_TRACK);
+		assertThat(s.estimatedDelivery())
+			.isEqualTo(new DeliveryWindow(LocalDate.of(2026, 3, 4), LocalDate.of(2026, 3, 9)));
+		assertThat(this.events.stream(ShipmentStatusChanged.class)).isEmpty();
+
+		this.shipments.ingest(s.id(), CarrierUpdate.of(List.of(scan("PU", "Picked up", 1)),
+				new DeliveryWindow(LocalDate.of(2026, 3, 4), LocalDate.of(2026, 3, 5))), TransitionCause.POLL);
+
+		assertThat(this.events.stream(ShipmentStatusChanged.class)).singleElement().satisfies((e) -> {
+			assertThat(e.toMilestone()).isEqualTo(Milestone.PICKED_UP);
+			assertThat(e.toHealth()).isEqualTo(Health.ON_TRACK);
+		});
+		assertThat(this.shipments.transitions(this.storeId, s.id())).extracting(ShipmentTransition::getToHealth)
+			.containsExactly(Health.ON_TRACK);
+	}
+
+	@Test
+	void aLateWindowTurnsTheShipmentDelayedOnceTheCarrierHasAnswered() {
+		ShipmentView s = this.store.order("1003")
+			.placedAt(T0)
+			.promisedBy(LocalDate.of(2026, 3, 5))
+			.shipment("SBX0000000013")
+			.view();
+		this.shipments.ingest(s.id(), CarrierUpdate.failed(PollOutcome.NOT_FOUND, "unknown number"),
+				TransitionCause.POLL);
+		ShipmentView after = this.shipments.get(this.storeId, s.id());
+		assertThat(after.health()).isEqualTo(Health.DELAYED);
+		assertThat(after.reason()).isEqualTo(Reason.CARRIER);
+	}
+
+	@Test
+	void carrierTextLongerThanItsColumnIsShortenedNotRefused() {
+		ShipmentView s = this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX0000000014", "sandbox", null, null));
+		String text = "In transit " + "x".repeat(1500);
+		RawScan scan = new RawScan("IT" + "9".repeat(80), text, "{}", T0.plusSeconds(3600), null, "Z".repeat(70),
+				new ScanLocation("C".repeat(200), "R".repeat(200), "P".repeat(30), "USA"), null);
+		assertThat(
+				this.shipments.ingest(s.id(), CarrierUpdate.of(List.of(scan), null), TransitionCause.POLL).newScans())
+			.isEqualTo(1);
+		ScanView stored = this.shipments.get(this.storeId, s.id()).events().get(0);
+		assertThat(stored.description()).hasSize(1000).startsWith("In transit xx").endsWith("x…");
+		assertThat(stored.rawCode()).hasSize(64);
+		assertThat(stored.zone()).hasSize(64);
+		assertThat(stored.location().city()).hasSize(120);
+		assertThat(stored.location().region()).hasSize(120);
+		assertThat(stored.location().postalCode()).hasSize(20);
+		assertThat(stored.location().country()).isEqualTo("US");
+		// the same over-long scan again is recognised as known
+		assertThat(
+				this.shipments.ingest(s.id(), CarrierUpdate.of(List.of(scan), null), TransitionCause.POLL).newScans())
+			.isZero();
 	}
 
 }

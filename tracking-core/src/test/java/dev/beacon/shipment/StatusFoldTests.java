@@ -20,13 +20,13 @@ class StatusFoldTests {
 	private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
 
 	private final Shipment shipment = new Shipment(UUID.randomUUID(), UUID.randomUUID(), "sandbox", true,
-			"SBX0000000001", null, null);
+			"SBX0000000001", null, null, T0);
 
 	private TrackingEvent event(String code, Milestone m, Health h, Reason r, int hours) {
 		RawScan scan = new RawScan(code, code + " text", "{}", T0.plusSeconds(hours * 3600L), null, null,
 				new ScanLocation("MEMPHIS", "TN", null, "US"), null);
 		return new TrackingEvent(this.shipment, "sandbox", scan, new Normalization(m, h, r, false, "r-" + code), "1",
-				"poll");
+				"poll", T0);
 	}
 
 	@Test

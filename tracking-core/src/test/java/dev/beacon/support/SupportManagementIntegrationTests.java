@@ -1,6 +1,5 @@
 package dev.beacon.support;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,10 +13,9 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import dev.beacon.order.Customer;
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderManagement;
-import dev.beacon.order.PlaceOrder;
-import dev.beacon.store.NewStore;
+import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.store.StoreManagement;
-import dev.beacon.testing.TestStores;
+import dev.beacon.testing.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +30,9 @@ class SupportManagementIntegrationTests {
 	OrderManagement orders;
 
 	@Autowired
+	ShipmentManagement shipments;
+
+	@Autowired
 	SupportManagement support;
 
 	@Autowired
@@ -39,14 +40,11 @@ class SupportManagementIntegrationTests {
 
 	@Test
 	void helpRequestsAreRaisedListedPerStoreAndResolved() {
-		UUID store = this.stores.provision(new NewStore("Help", TestStores.uniqueSlug("help"), null, null))
-			.store()
-			.getId();
-		UUID other = this.stores.provision(new NewStore("Other", TestStores.uniqueSlug("help"), null, null))
-			.store()
-			.getId();
-		Order order = this.orders.place(store, new PlaceOrder("H-1", Instant.now(),
-				new Customer("Jo", "jo@example.com", null, null), null, null, null, List.of(), false));
+		Fixtures fixtures = new Fixtures(this.stores, this.orders, this.shipments);
+		Fixtures.StoreFixture shop = fixtures.store("help");
+		UUID store = shop.id();
+		UUID other = fixtures.store("help").id();
+		Order order = shop.order("H-1").customer(new Customer("Jo", "jo@example.com", null, null)).place();
 		HelpRequest r = this.support.raise(store, order.getId(), null, HelpTopic.NOT_RECEIVED,
 				"  It says delivered but it is not here  ", "jo@example.com", "page");
 		assertThat(r.getMessage()).isEqualTo("It says delivered but it is not here");

@@ -68,7 +68,7 @@ class Dispatcher {
 	private final String node;
 
 	Dispatcher(Messages messages, Consents consents, StoreSettings settings, List<ChannelSender> senders,
-			NotifyProperties properties, NotifyMetrics metrics, TransactionTemplate tx, ObjectProvider<Clock> clock,
+			NotifyProperties properties, NotifyMetrics metrics, TransactionTemplate tx, Clock clock,
 			ObjectProvider<DispatchHook> hooks) {
 		this.messages = messages;
 		this.consents = consents;
@@ -77,7 +77,7 @@ class Dispatcher {
 		this.properties = properties;
 		this.metrics = metrics;
 		this.tx = tx;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 		this.hooks = hooks;
 		this.node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
 	}

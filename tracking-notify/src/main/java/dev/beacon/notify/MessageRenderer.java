@@ -10,14 +10,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
+import dev.beacon.common.SupportedLocales;
 import dev.beacon.order.OrderItem;
 import dev.beacon.status.DeliveryWindow;
 import dev.beacon.store.Brand;
@@ -33,8 +34,7 @@ class MessageRenderer {
 
 	static final String BUNDLE = "i18n/notify/messages";
 
-	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"),
-			Locale.forLanguageTag("pt-BR"), Locale.GERMAN, Locale.FRENCH);
+	static final List<Locale> SUPPORTED = SupportedLocales.ALL;
 
 	/** The fields every trigger has (variants may override any of them). */
 	static final List<String> FIELDS = List.of("subject", "headline", "happened", "next", "todo", "sms");
@@ -72,25 +72,7 @@ class MessageRenderer {
 
 	/** The supported locale closest to the shopper's, else the store's, else English. */
 	static Locale resolveLocale(@Nullable String shopper, Locale storeDefault) {
-		Locale match = (shopper != null && !shopper.isBlank()) ? match(Locale.forLanguageTag(shopper.strip())) : null;
-		if (match == null) {
-			match = match(storeDefault);
-		}
-		return (match != null) ? match : Locale.ENGLISH;
-	}
-
-	private static @Nullable Locale match(Locale wanted) {
-		for (Locale l : SUPPORTED) {
-			if (l.toLanguageTag().equalsIgnoreCase(wanted.toLanguageTag())) {
-				return l;
-			}
-		}
-		for (Locale l : SUPPORTED) {
-			if (l.getLanguage().equals(wanted.getLanguage())) {
-				return l;
-			}
-		}
-		return null;
+		return SupportedLocales.resolve(shopper, storeDefault);
 	}
 
 	RenderedMessage render(MessageContext ctx, Channel channel, Locale locale) {

@@ -14,10 +14,10 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.beacon.common.SupportedLocales;
 import dev.beacon.order.OrderItem;
 import dev.beacon.order.TrackingLinks;
 import dev.beacon.status.DeliveryWindow;
@@ -50,7 +50,7 @@ public class NotificationManagement {
 	private final Clock clock;
 
 	NotificationManagement(Messages messages, StoreSettings settings, Consents consents, MessageRenderer renderer,
-			StoreManagement stores, TrackingLinks links, UnsubscribeTokens unsubscribe, ObjectProvider<Clock> clock) {
+			StoreManagement stores, TrackingLinks links, UnsubscribeTokens unsubscribe, Clock clock) {
 		this.messages = messages;
 		this.settings = settings;
 		this.consents = consents;
@@ -58,7 +58,7 @@ public class NotificationManagement {
 		this.stores = stores;
 		this.links = links;
 		this.unsubscribe = unsubscribe;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	/** Every message of an order, oldest first, whatever its status. */
@@ -167,8 +167,7 @@ public class NotificationManagement {
 		Map<String, String> wording = new LinkedHashMap<>();
 		for (Map.Entry<String, String> e : update.wording().entrySet()) {
 			String[] parts = e.getKey().split(":", 2);
-			boolean localeOk = parts.length == 2
-					&& MessageRenderer.SUPPORTED.stream().anyMatch((l) -> l.toLanguageTag().equals(parts[0]));
+			boolean localeOk = parts.length == 2 && SupportedLocales.isSupported(parts[0]);
 			if (!localeOk || !this.renderer.hasKey(parts[1])) {
 				throw new NotificationException("wording",
 						"wording key '" + e.getKey() + "' must be <locale>:<message key>, e.g. en:shipped.headline");

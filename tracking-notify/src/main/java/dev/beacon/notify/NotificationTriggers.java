@@ -19,11 +19,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -85,7 +84,7 @@ class NotificationTriggers {
 
 	NotificationTriggers(Outbox outbox, Watches watches, ShipmentManagement shipments, OrderManagement orders,
 			StoreManagement stores, NotifyProperties properties, TransactionTemplate tx, EntityManager entityManager,
-			DataSource dataSource, ObjectProvider<Clock> clock) {
+			DataSource dataSource, Clock clock) {
 		this.outbox = outbox;
 		this.watches = watches;
 		this.shipments = shipments;
@@ -95,7 +94,7 @@ class NotificationTriggers {
 		this.tx = tx;
 		this.entityManager = entityManager;
 		this.dataSource = dataSource;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	@EventListener

@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,7 +62,7 @@ class Outbox {
 
 	Outbox(Messages messages, StoreSettings settings, Consents consents, MessageRenderer renderer,
 			StoreManagement stores, OrderManagement orders, TrackingLinks links, UnsubscribeTokens unsubscribe,
-			CarrierDirectory carriers, NotifyProperties properties, ObjectProvider<Clock> clock) {
+			CarrierDirectory carriers, NotifyProperties properties, Clock clock) {
 		this.messages = messages;
 		this.settings = settings;
 		this.consents = consents;
@@ -74,7 +73,7 @@ class Outbox {
 		this.unsubscribe = unsubscribe;
 		this.carriers = carriers;
 		this.properties = properties;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	/**

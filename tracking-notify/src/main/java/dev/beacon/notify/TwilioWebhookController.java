@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -53,12 +52,11 @@ class TwilioWebhookController {
 
 	private final Clock clock;
 
-	TwilioWebhookController(TwilioProperties twilio, Consents consents, TrackingLinks links,
-			ObjectProvider<Clock> clock) {
+	TwilioWebhookController(TwilioProperties twilio, Consents consents, TrackingLinks links, Clock clock) {
 		this.twilio = twilio;
 		this.consents = consents;
 		this.links = links;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	@PostMapping(path = "/webhooks/twilio/sms", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)

@@ -4,12 +4,11 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 
-import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,12 +43,11 @@ class UnsubscribeController {
 
 	private final ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
 
-	UnsubscribeController(UnsubscribeTokens tokens, Consents consents, StoreManagement stores,
-			ObjectProvider<Clock> clock) {
+	UnsubscribeController(UnsubscribeTokens tokens, Consents consents, StoreManagement stores, Clock clock) {
 		this.tokens = tokens;
 		this.consents = consents;
 		this.stores = stores;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 		ClassLoaderTemplateResolver r = new ClassLoaderTemplateResolver();
 		r.setPrefix("templates/notify/");
 		r.setSuffix(".html");

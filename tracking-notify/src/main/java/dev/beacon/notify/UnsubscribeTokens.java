@@ -1,15 +1,10 @@
 package dev.beacon.notify;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import dev.beacon.common.Hmac;
 import dev.beacon.order.TrackingLinks;
 
 /**
@@ -73,8 +69,7 @@ class UnsubscribeTokens {
 		}
 		try {
 			String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
-			if (!MessageDigest.isEqual(mac(payload).getBytes(StandardCharsets.US_ASCII),
-					token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII))) {
+			if (!Hmac.matches(mac(payload), token.substring(dot + 1))) {
 				return Optional.empty();
 			}
 			String[] parts = payload.split("\n", 2);
@@ -86,16 +81,7 @@ class UnsubscribeTokens {
 	}
 
 	private String mac(String payload) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.secret, "HmacSHA256"));
-			return Base64.getUrlEncoder()
-				.withoutPadding()
-				.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Hmac.signBase64Url(this.secret, payload);
 	}
 
 }

@@ -135,7 +135,7 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 				this.context.getBean(StoreSettings.class),
 				List.copyOf(this.context.getBeansOfType(ChannelSender.class).values()),
 				this.context.getBean(NotifyProperties.class), this.context.getBean(NotifyMetrics.class),
-				this.context.getBean(TransactionTemplate.class), this.context.getBeanProvider(java.time.Clock.class),
+				this.context.getBean(TransactionTemplate.class), this.context.getBean(java.time.Clock.class),
 				this.context.getBeanProvider(Dispatcher.DispatchHook.class));
 		this.clock.advance(Duration.ofMinutes(2));
 		CountDownLatch start = new CountDownLatch(1);
@@ -246,7 +246,7 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 				List.of(new SmsSender(new TwilioProperties(null, null, null, null)),
 						this.context.getBean(EmailSender.class)),
 				this.context.getBean(NotifyProperties.class), this.context.getBean(NotifyMetrics.class),
-				this.context.getBean(TransactionTemplate.class), this.context.getBeanProvider(java.time.Clock.class),
+				this.context.getBean(TransactionTemplate.class), this.context.getBean(java.time.Clock.class),
 				this.context.getBeanProvider(Dispatcher.DispatchHook.class));
 		String phone = uniquePhone();
 		this.notifications.recordSmsConsent(this.storeId, phone, true, "checkout");

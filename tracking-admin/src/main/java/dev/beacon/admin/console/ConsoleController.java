@@ -1,12 +1,27 @@
 package dev.beacon.admin.console;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.beacon.admin.ConsoleAccess;
 import dev.beacon.admin.ConsoleNotFoundException;
@@ -23,20 +38,6 @@ import dev.beacon.shipment.ShipmentView;
 import dev.beacon.status.DeliveryWindow;
 import dev.beacon.store.Store;
 import dev.beacon.support.SupportManagement;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Login, home, search, the order view and its actions, and the queues. */
 @Controller
@@ -62,9 +63,12 @@ class ConsoleController implements ConsolePage {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
+	private final Clock clock;
+
 	ConsoleController(ConsoleAccess access, ConsoleSearch search, OrderManagement orders, ShipmentManagement shipments,
 			SupportManagement support, OrderNotes notes, Queues queues, TrackingLinks links,
-			ObjectProvider<OrderMessages> messages, NamedParameterJdbcTemplate jdbc) {
+			ObjectProvider<OrderMessages> messages, NamedParameterJdbcTemplate jdbc, Clock clock) {
+		this.clock = clock;
 		this.access = access;
 		this.search = search;
 		this.orders = orders;
@@ -92,7 +96,7 @@ class ConsoleController implements ConsolePage {
 	String home(Model model) {
 		List<UUID> stores = this.access.storeIds();
 		Map<String, Integer> counts = new LinkedHashMap<>();
-		for (Queues.Queue q : this.queues.all(stores, Instant.now())) {
+		for (Queues.Queue q : this.queues.all(stores, this.clock.instant())) {
 			counts.put(q.title(), q.rows().size());
 		}
 		model.addAttribute("counts", counts);
@@ -119,7 +123,7 @@ class ConsoleController implements ConsolePage {
 
 	@GetMapping("/console/queues")
 	String queues(Model model) {
-		model.addAttribute("queues", this.queues.all(this.access.storeIds(), Instant.now()));
+		model.addAttribute("queues", this.queues.all(this.access.storeIds(), this.clock.instant()));
 		return "console/queues";
 	}
 

@@ -1,6 +1,7 @@
 package dev.beacon.admin.console;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +25,10 @@ class OrderNotes {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	OrderNotes(NamedParameterJdbcTemplate jdbc) {
+	private final Clock clock;
+
+	OrderNotes(NamedParameterJdbcTemplate jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -38,7 +42,7 @@ class OrderNotes {
 			throw new IllegalArgumentException("a note is at most 2000 characters");
 		}
 		UUID id = UUID.randomUUID();
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		this.jdbc.update("""
 				insert into order_notes (id, store_id, order_id, kind, author, body, created_at)
 				values (:id, :store, :order, :kind, :author, :body, :now)""",

@@ -1,6 +1,7 @@
 package dev.beacon.admin.console;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -8,6 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.beacon.admin.ConsoleAccess;
 import dev.beacon.admin.ConsolePage;
@@ -21,14 +31,6 @@ import dev.beacon.order.PlaceOrder;
 import dev.beacon.shipment.RegisterShipment;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.store.Store;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * "Test the experience yourself": a test order on the sandbox carrier (SBX + 10 digits,
@@ -47,7 +49,10 @@ class TestOrdersController implements ConsolePage {
 
 	private final ShipmentManagement shipments;
 
-	TestOrdersController(ConsoleAccess access, OrderManagement orders, ShipmentManagement shipments) {
+	private final Clock clock;
+
+	TestOrdersController(ConsoleAccess access, OrderManagement orders, ShipmentManagement shipments, Clock clock) {
+		this.clock = clock;
 		this.access = access;
 		this.orders = orders;
 		this.shipments = shipments;
@@ -73,7 +78,7 @@ class TestOrdersController implements ConsolePage {
 		}
 		Store store = this.access.storeOrDefault(storeId);
 		ConsolePrincipal me = this.access.principal();
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		String number = "TEST-" + DateTimeFormatter.ofPattern("yyMMddHHmmss").withZone(ZoneOffset.UTC).format(now) + "-"
 				+ (100 + this.random.nextInt(900));
 		Order order = this.orders.place(store.getId(),

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,8 +27,6 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import dev.beacon.store.Store;
-import dev.beacon.store.StoreManagement;
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
@@ -35,11 +34,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.beacon.store.Store;
+import dev.beacon.store.StoreManagement;
 
 /**
  * Imports delivery history from CSV: validates every row (bad rows are reported by line,
@@ -73,8 +75,11 @@ public class HistoryImports {
 		return t;
 	});
 
+	private final Clock clock;
+
 	HistoryImports(NamedParameterJdbcTemplate jdbc, DataSource dataSource, TransactionTemplate tx,
-			StoreManagement stores, ApplicationEventPublisher events) {
+			StoreManagement stores, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.dataSource = dataSource;
 		this.tx = tx;
@@ -161,7 +166,7 @@ public class HistoryImports {
 
 	private void process(UUID id, UUID storeId, Path file, Consumer<ImportJob> progress) {
 		ZoneId zone = this.stores.byId(storeId).map(Store::getTimeZone).orElse(ZoneId.of("UTC"));
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		Map<String, Integer> seen = new HashMap<>();
 		List<ImportJob.RowError> errors = new ArrayList<>();
 		List<HistoryRow> batch = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.beacon.admin.ops;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -10,11 +11,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
-import dev.beacon.admin.ConsoleAccess;
-import dev.beacon.admin.ConsolePage;
-import dev.beacon.admin.promise.PromiseBacktest;
-import dev.beacon.admin.promise.PromiseEngine;
-import dev.beacon.store.Store;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +18,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.beacon.admin.ConsoleAccess;
+import dev.beacon.admin.ConsolePage;
+import dev.beacon.admin.promise.PromiseBacktest;
+import dev.beacon.admin.promise.PromiseEngine;
+import dev.beacon.store.Store;
 
 /**
  * Console pages for OPS and ADMIN: delivery performance (with CSV) and promise backtest.
@@ -35,7 +37,10 @@ class ReportsController implements ConsolePage {
 
 	private final PromiseEngine engine;
 
-	ReportsController(ConsoleAccess access, DeliveryPerformance performance, PromiseEngine engine) {
+	private final Clock clock;
+
+	ReportsController(ConsoleAccess access, DeliveryPerformance performance, PromiseEngine engine, Clock clock) {
+		this.clock = clock;
 		this.access = access;
 		this.performance = performance;
 		this.engine = engine;
@@ -46,7 +51,7 @@ class ReportsController implements ConsolePage {
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(defaultValue = "carrier") String groupBy, Model model) {
 		Store store = this.access.storeOrDefault(storeId);
-		Range range = Range.of(from, to);
+		Range range = Range.of(from, to, LocalDate.now(this.clock));
 		GroupBy group = GroupBy.parse(groupBy);
 		List<PerformanceRow> rows = this.performance.report(store.getId(), range.from(), range.to(), group);
 		List<PerformanceRow> total = this.performance.report(store.getId(), range.from(), range.to(), GroupBy.ALL);
@@ -75,7 +80,7 @@ class ReportsController implements ConsolePage {
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(defaultValue = "carrier") String groupBy, HttpServletResponse response) throws IOException {
 		Store store = this.access.storeOrDefault(storeId);
-		Range range = Range.of(from, to);
+		Range range = Range.of(from, to, LocalDate.now(this.clock));
 		GroupBy group = GroupBy.parse(groupBy);
 		List<PerformanceRow> rows = this.performance.report(store.getId(), range.from(), range.to(), group);
 		response.setContentType("text/csv;charset=UTF-8");
@@ -111,9 +116,9 @@ class ReportsController implements ConsolePage {
 	/** A date range, by default the last 30 days. */
 	record Range(LocalDate from, LocalDate to) {
 
-		static Range of(@Nullable String from, @Nullable String to) {
+		static Range of(@Nullable String from, @Nullable String to, LocalDate today) {
 			try {
-				LocalDate t = (to == null || to.isBlank()) ? LocalDate.now() : LocalDate.parse(to.strip());
+				LocalDate t = (to == null || to.isBlank()) ? today : LocalDate.parse(to.strip());
 				LocalDate f = (from == null || from.isBlank()) ? t.minusDays(29) : LocalDate.parse(from.strip());
 				return new Range(f, t);
 			}

@@ -1,5 +1,6 @@
 package dev.beacon.admin.promise;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,15 +11,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.beacon.admin.AdminApi;
-import dev.beacon.store.StoreManagement;
-import dev.beacon.store.StorePrincipal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.beacon.admin.AdminApi;
+import dev.beacon.store.StoreManagement;
+import dev.beacon.store.StorePrincipal;
 
 /**
  * {@code GET /api/v1/promise}: the delivery promise for an order placed now (or at
@@ -31,7 +33,10 @@ class PromiseApiController implements AdminApi {
 
 	private final StoreManagement stores;
 
-	PromiseApiController(PromiseEngine engine, StoreManagement stores) {
+	private final Clock clock;
+
+	PromiseApiController(PromiseEngine engine, StoreManagement stores, Clock clock) {
+		this.clock = clock;
 		this.engine = engine;
 		this.stores = stores;
 	}
@@ -54,7 +59,7 @@ class PromiseApiController implements AdminApi {
 			throw new IllegalArgumentException("carrier must be a carrier code such as ups");
 		}
 		ZoneId zone = this.stores.byId(store.storeId()).orElseThrow().getTimeZone();
-		Instant ordered = parseInstant(orderedAt, zone);
+		Instant ordered = parseInstant(orderedAt, zone, this.clock.instant());
 		Lane lane = Lane.of(originRegion, originCountry, destinationRegion, destinationCountry, carrier, service);
 		Map<String, Object> body = new LinkedHashMap<>();
 		Map<String, Object> basis = new LinkedHashMap<>();
@@ -85,9 +90,9 @@ class PromiseApiController implements AdminApi {
 		return body;
 	}
 
-	static Instant parseInstant(@Nullable String value, ZoneId zone) {
+	static Instant parseInstant(@Nullable String value, ZoneId zone, Instant now) {
 		if (value == null || value.isBlank()) {
-			return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+			return now.truncatedTo(ChronoUnit.SECONDS);
 		}
 		String v = value.strip();
 		try {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,18 +18,27 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.beacon.BeaconIntegrationTest;
 import dev.beacon.shipment.CarrierUpdate;
+import dev.beacon.shipment.DeliveryWindowChanged;
 import dev.beacon.shipment.RawScan;
 import dev.beacon.shipment.ScanLocation;
 import dev.beacon.shipment.ShipmentManagement;
+import dev.beacon.shipment.ShipmentStatusChanged;
+import dev.beacon.shipment.ShipmentView;
 import dev.beacon.shipment.TransitionCause;
+import dev.beacon.status.DeliveryWindow;
+import dev.beacon.status.Health;
+import dev.beacon.status.Milestone;
+import dev.beacon.status.Reason;
 import dev.beacon.store.NewStore;
 import dev.beacon.store.ProvisionedStore;
 import dev.beacon.store.StoreManagement;
@@ -68,6 +78,12 @@ class StoreWebhooksIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate tx;
 
 	HttpServer receiver;
 
@@ -154,6 +170,34 @@ class StoreWebhooksIntegrationTests {
 			assertThat((String) JsonPath.read(r.body(), "$.data.orderNumber")).isEqualTo("W-1");
 			assertThat((String) JsonPath.read(r.body(), "$.id")).isEqualTo(r.headers().get("id"));
 		});
+	}
+
+	@Test
+	void aReplayedStatusChangeSendsNoWebhookAndNoMessage() throws Exception {
+		subscribe("");
+		UUID shipment = shipmentWithScan();
+		UUID storeId = this.store.store().getId();
+		ShipmentView v = this.shipments.get(storeId, shipment);
+		long hooks = count("webhook_deliveries", storeId);
+		long messages = count("notify_messages", storeId);
+		// what a normalization replay publishes when a new table reads old scans
+		// otherwise
+		this.tx.executeWithoutResult((status) -> {
+			this.events.publishEvent(new ShipmentStatusChanged(storeId, v.orderId(), shipment, v.carrier(),
+					v.trackingNumber(), Milestone.DELIVERED, Milestone.DELIVERY_ATTEMPTED, Health.ON_TRACK,
+					Health.ACTION_REQUIRED, Reason.CONSIGNEE, "Attempted", null, null, null, TransitionCause.REPLAY,
+					Instant.parse("2026-11-22T10:00:00Z")));
+			this.events.publishEvent(new DeliveryWindowChanged(storeId, v.orderId(), shipment,
+					new DeliveryWindow(LocalDate.of(2026, 11, 21), LocalDate.of(2026, 11, 22)),
+					new DeliveryWindow(LocalDate.of(2026, 11, 24), LocalDate.of(2026, 11, 25)),
+					TransitionCause.REPLAY));
+		});
+		assertThat(count("webhook_deliveries", storeId)).isEqualTo(hooks);
+		assertThat(count("notify_messages", storeId)).isEqualTo(messages);
+	}
+
+	private long count(String table, UUID storeId) {
+		return this.jdbc.queryForObject("select count(*) from " + table + " where store_id = ?", Long.class, storeId);
 	}
 
 	@Test

@@ -33,7 +33,7 @@ import dev.beacon.carriers.http.CarrierSettings;
 import dev.beacon.carriers.http.HttpCarrierAdapter;
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.PollOutcome;
-import dev.beacon.shipment.PollTask;
+import dev.beacon.carriers.http.PollTask;
 import dev.beacon.shipment.RawScan;
 import dev.beacon.shipment.ScanLocation;
 import dev.beacon.status.DeliveryWindow;

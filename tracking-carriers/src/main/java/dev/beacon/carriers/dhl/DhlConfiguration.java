@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,9 +15,8 @@ import dev.beacon.shipment.MappingTable;
 class DhlConfiguration {
 
 	@Bean
-	DhlAdapter dhlAdapter(CarriersHttpConfiguration config, CarrierMetrics metrics, JsonMapper json,
-			ObjectProvider<Clock> clock) {
-		return new DhlAdapter(config.dhl(), metrics, json, clock.getIfAvailable(Clock::systemUTC));
+	DhlAdapter dhlAdapter(CarriersHttpConfiguration config, CarrierMetrics metrics, JsonMapper json, Clock clock) {
+		return new DhlAdapter(config.dhl(), metrics, json, clock);
 	}
 
 	@Bean

@@ -29,9 +29,9 @@ import dev.beacon.carriers.http.CarrierSettings;
 import dev.beacon.carriers.http.HttpCarrierAdapter;
 import dev.beacon.carriers.http.Json;
 import dev.beacon.carriers.http.OAuthTokens;
+import dev.beacon.carriers.http.PollTask;
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.PollOutcome;
-import dev.beacon.shipment.PollTask;
 import dev.beacon.shipment.RawScan;
 import dev.beacon.shipment.ScanLocation;
 import dev.beacon.status.DeliveryWindow;
@@ -117,7 +117,7 @@ class FedexAdapter extends HttpCarrierAdapter {
 			}
 			catch (CarrierCallException ex) {
 				for (PollTask t : batch) {
-					out.put(t.shipmentId(), CarrierUpdate.failed(ex.outcome(), detail(ex)));
+					out.put(t.shipmentId(), failed(ex));
 				}
 			}
 		}

@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,9 +15,8 @@ import dev.beacon.shipment.MappingTable;
 class FedexConfiguration {
 
 	@Bean
-	FedexAdapter fedexAdapter(CarriersHttpConfiguration config, CarrierMetrics metrics, JsonMapper json,
-			ObjectProvider<Clock> clock) {
-		return new FedexAdapter(config.fedex(), metrics, json, clock.getIfAvailable(Clock::systemUTC));
+	FedexAdapter fedexAdapter(CarriersHttpConfiguration config, CarrierMetrics metrics, JsonMapper json, Clock clock) {
+		return new FedexAdapter(config.fedex(), metrics, json, clock);
 	}
 
 	@Bean

@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import dev.beacon.shipment.CarrierUpdate;
-import dev.beacon.shipment.PollTask;
 
 /**
  * One carrier's tracking conversation. An adapter turns the carrier's answer into raw

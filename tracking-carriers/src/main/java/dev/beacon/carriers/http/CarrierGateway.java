@@ -315,7 +315,7 @@ public final class CarrierGateway {
 			throw new CarrierCallException(PollOutcome.AUTH_FAILED, detail);
 		}
 		if (s == 429) {
-			Duration after = retryAfter(answer);
+			Duration after = retryAfter(answer, this.clock.instant());
 			if (after != null) {
 				Instant until = this.clock.instant().plus(after);
 				if (until.isAfter(this.blockedUntil)) {
@@ -325,7 +325,8 @@ public final class CarrierGateway {
 			throw new CarrierCallException(PollOutcome.RATE_LIMITED, detail, after, null);
 		}
 		if (s >= 500) {
-			throw new CarrierCallException(PollOutcome.SERVER_ERROR, detail, retryAfter(answer), null);
+			throw new CarrierCallException(PollOutcome.SERVER_ERROR, detail, retryAfter(answer, this.clock.instant()),
+					null);
 		}
 		throw new CarrierCallException(PollOutcome.NOT_FOUND, detail);
 	}
@@ -348,7 +349,7 @@ public final class CarrierGateway {
 		}
 	}
 
-	static @Nullable Duration retryAfter(Answer answer) {
+	static @Nullable Duration retryAfter(Answer answer, Instant now) {
 		Optional<String> header = answer.header("Retry-After");
 		if (header.isEmpty()) {
 			return null;
@@ -360,7 +361,7 @@ public final class CarrierGateway {
 		catch (NumberFormatException ex) {
 			try {
 				ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-				Duration d = Duration.between(Instant.now(), at.toInstant());
+				Duration d = Duration.between(now, at.toInstant());
 				return d.isNegative() ? Duration.ZERO : d;
 			}
 			catch (RuntimeException ignored) {

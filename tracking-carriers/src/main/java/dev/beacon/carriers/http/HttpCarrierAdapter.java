@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.PollOutcome;
-import dev.beacon.shipment.PollTask;
 
 /**
  * Base of the real carriers: one conversation per number through the carrier's
@@ -35,7 +34,7 @@ public abstract class HttpCarrierAdapter implements CarrierAdapter {
 				out.put(task.shipmentId(), this.gateway.call(() -> trackOne(task)));
 			}
 			catch (CarrierCallException ex) {
-				out.put(task.shipmentId(), CarrierUpdate.failed(ex.outcome(), detail(ex)));
+				out.put(task.shipmentId(), failed(ex));
 			}
 		}
 		return out;
@@ -44,6 +43,13 @@ public abstract class HttpCarrierAdapter implements CarrierAdapter {
 	/** One conversation about one number; throws {@link CarrierCallException}. */
 	protected abstract CarrierUpdate trackOne(PollTask task);
 
+	/** A failed update; a 429's Retry-After travels typed, for the poller to honour. */
+	protected static CarrierUpdate failed(CarrierCallException ex) {
+		return CarrierUpdate.failed(ex.outcome(), detail(ex),
+				(ex.outcome() == PollOutcome.RATE_LIMITED) ? ex.retryAfter() : null);
+	}
+
+	/** The failure as operators read it ("... (retry after 3600s)"). */
 	protected static String detail(CarrierCallException ex) {
 		String m = String.valueOf(ex.getMessage());
 		if (ex.outcome() == PollOutcome.RATE_LIMITED && ex.retryAfter() != null) {

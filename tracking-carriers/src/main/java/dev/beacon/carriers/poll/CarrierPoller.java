@@ -1,6 +1,7 @@
 package dev.beacon.carriers.poll;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -21,31 +20,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.beacon.carriers.http.CarrierAdapter;
 import dev.beacon.carriers.http.CarrierMetrics;
+import dev.beacon.carriers.http.PollTask;
 import dev.beacon.shipment.CarrierPolling;
 import dev.beacon.shipment.CarrierUpdate;
+import dev.beacon.shipment.Ingested;
 import dev.beacon.shipment.PollOutcome;
-import dev.beacon.shipment.PollTask;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentView;
 import dev.beacon.shipment.TransitionCause;
 
 /**
  * Polls carriers for due shipments. Each tick claims due shipments in batches through
- * {@link ShipmentManagement#claimDuePolls} ({@code FOR UPDATE SKIP LOCKED} with a lease),
- * so any number of instances share the work and none polls a shipment another holds.
- * Every answer goes to {@link ShipmentManagement#ingest} (raw scans stored before they
- * are normalized; failures recorded as the shipment's last poll outcome), then the next
- * poll is scheduled adaptively or the shipment expires.
+ * {@link PollQueue#claimDue} ({@code FOR UPDATE SKIP LOCKED} with a lease), so any number
+ * of instances share the work and none polls a shipment another holds. Every answer goes
+ * to {@link ShipmentManagement#ingest} (raw scans stored before they are normalized;
+ * failures recorded as the shipment's last poll outcome), whose answer decides the next
+ * poll ({@link PollSchedule}) or the shipment's expiry.
  */
 public class CarrierPoller implements CarrierPolling, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(CarrierPoller.class);
-
-	private static final Pattern RETRY_AFTER = Pattern.compile("retry after (\\d{1,9})s");
 
 	private final ShipmentManagement shipments;
 
@@ -59,14 +56,14 @@ public class CarrierPoller implements CarrierPolling, SmartLifecycle {
 
 	private final Clock clock;
 
-	private final JdbcTemplate jdbc;
+	private final PollQueue queue;
 
 	private final String name;
 
 	private volatile ScheduledExecutorService executor;
 
 	CarrierPoller(String name, ShipmentManagement shipments, List<CarrierAdapter> adapters, CarrierMetrics metrics,
-			PollProperties properties, Clock clock, JdbcTemplate jdbc) {
+			PollProperties properties, Clock clock, PollQueue queue) {
 		this.name = name;
 		this.shipments = shipments;
 		this.adapters = adapters.stream().collect(Collectors.toMap(CarrierAdapter::code, Function.identity()));
@@ -74,7 +71,7 @@ public class CarrierPoller implements CarrierPolling, SmartLifecycle {
 		this.properties = properties;
 		this.schedule = new PollSchedule(properties);
 		this.clock = clock;
-		this.jdbc = jdbc;
+		this.queue = queue;
 	}
 
 	/** Claims and polls due shipments until none is left; answers how many it polled. */
@@ -102,8 +99,8 @@ public class CarrierPoller implements CarrierPolling, SmartLifecycle {
 			.map(CarrierAdapter::code)
 			.toList();
 		List<PollTask> tasks = new ArrayList<>(
-				this.shipments.claimDuePolls(configured, this.properties.batch(), this.properties.lease()));
-		tasks.addAll(this.shipments.claimDuePolls(unconfigured, this.properties.batch(), this.properties.lease()));
+				this.queue.claimDue(configured, this.properties.batch(), this.properties.lease()));
+		tasks.addAll(this.queue.claimDue(unconfigured, this.properties.batch(), this.properties.lease()));
 		Map<String, List<PollTask>> byCarrier = new LinkedHashMap<>();
 		for (PollTask t : tasks) {
 			byCarrier.computeIfAbsent(t.carrier(), (c) -> new ArrayList<>()).add(t);
@@ -125,10 +122,7 @@ public class CarrierPoller implements CarrierPolling, SmartLifecycle {
 			return;
 		}
 		ShipmentView v = view.get();
-		PollTask task = new PollTask(v.id(), v.storeId(), v.carrier(), v.trackingNumber(), v.service(), v.shippedAt(),
-				v.createdAt(), v.milestone(), v.lastEventAt(),
-				(v.lastPollOutcome() != null) ? v.lastPollOutcome().name() : null);
-		process(this.adapters.get(v.carrier()), v.carrier(), List.of(task));
+		process(this.adapters.get(v.carrier()), v.carrier(), List.of(PollTask.of(v)));
 	}
 
 	private void process(CarrierAdapter adapter, String carrier, List<PollTask> tasks) {
@@ -156,9 +150,9 @@ public class CarrierPoller implements CarrierPolling, SmartLifecycle {
 			CarrierUpdate update = updates.getOrDefault(task.shipmentId(),
 					CarrierUpdate.failed(PollOutcome.MALFORMED, "the carrier's answer did not mention this number"));
 			try {
-				int fresh = this.shipments.ingest(task.shipmentId(), update, TransitionCause.POLL);
-				this.metrics.scansIngested(carrier, fresh);
-				reschedule(task.shipmentId(), update, scale);
+				Ingested ingested = this.shipments.ingest(task.shipmentId(), update, TransitionCause.POLL);
+				this.metrics.scansIngested(carrier, ingested.newScans());
+				reschedule(task.shipmentId(), ingested, update, scale);
 			}
 			catch (RuntimeException ex) {
 				log.warn("could not record poll of shipment {} ({})", task.shipmentId(), carrier, ex);
@@ -166,34 +160,27 @@ public class CarrierPoller implements CarrierPolling, SmartLifecycle {
 		}
 	}
 
-	private void reschedule(UUID shipmentId, CarrierUpdate update, double scale) {
-		Optional<ShipmentView> view = this.shipments.byId(shipmentId);
-		if (view.isEmpty()) {
-			return;
-		}
+	private void reschedule(UUID shipmentId, Ingested ingested, CarrierUpdate update, double scale) {
 		Instant now = this.clock.instant();
-		PollSchedule.Decision decision = this.schedule.decide(view.get(), update.outcome(), now, scale);
+		PollSchedule.Decision decision = this.schedule.decide(ingested, update.outcome(), now, scale);
 		if (decision.expire()) {
 			this.shipments.expire(shipmentId);
 			return;
 		}
-		Instant next = decision.nextPoll();
-		Instant carrierAsked = retryAfter(update, now);
-		if (next != null && carrierAsked != null && carrierAsked.isAfter(next)) {
-			next = carrierAsked;
-		}
-		this.shipments.scheduleNextPoll(shipmentId, next);
+		this.queue.scheduleNext(shipmentId, delay(decision, update, now));
 	}
 
 	/**
-	 * A 429's Retry-After, as the adapters report it in the detail ("retry after 3600s").
+	 * How long to wait before asking again: the schedule's interval, or longer if the
+	 * carrier asked for it (Retry-After); null: never again.
 	 */
-	static @Nullable Instant retryAfter(CarrierUpdate update, Instant now) {
-		if (update.outcome() != PollOutcome.RATE_LIMITED || update.detail() == null) {
+	static @Nullable Duration delay(PollSchedule.Decision decision, CarrierUpdate update, Instant now) {
+		if (decision.nextPoll() == null) {
 			return null;
 		}
-		Matcher m = RETRY_AFTER.matcher(update.detail());
-		return m.find() ? now.plusSeconds(Long.parseLong(m.group(1))) : null;
+		Duration delay = Duration.between(now, decision.nextPoll());
+		Duration asked = update.retryAfter();
+		return (asked != null && asked.compareTo(delay) > 0) ? asked : delay;
 	}
 
 	private void tick() {
@@ -207,12 +194,7 @@ public class CarrierPoller implements CarrierPolling, SmartLifecycle {
 	}
 
 	private void recordQueueLag() {
-		Map<String, Long> lag = new LinkedHashMap<>();
-		this.jdbc.query("""
-				select carrier, extract(epoch from (now() - min(next_poll_at)))::bigint as lag
-				from shipments where next_poll_at <= now() group by carrier""", (rs) -> {
-			lag.put(rs.getString("carrier"), rs.getLong("lag"));
-		});
+		Map<String, Long> lag = this.queue.lagSeconds();
 		for (String carrier : this.adapters.keySet()) {
 			this.metrics.queueLag(carrier, lag.getOrDefault(carrier, 0L));
 		}

@@ -3,11 +3,10 @@ package dev.beacon.carriers.poll;
 import java.time.Clock;
 import java.util.List;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import dev.beacon.carriers.http.CarrierAdapter;
 import dev.beacon.carriers.http.CarrierMetrics;
@@ -18,10 +17,14 @@ import dev.beacon.shipment.ShipmentManagement;
 class PollConfiguration {
 
 	@Bean
+	PollQueue pollQueue(NamedParameterJdbcTemplate jdbc) {
+		return new PollQueue(jdbc);
+	}
+
+	@Bean
 	CarrierPoller carrierPoller(ShipmentManagement shipments, List<CarrierAdapter> adapters, CarrierMetrics metrics,
-			PollProperties properties, ObjectProvider<Clock> clock, JdbcTemplate jdbc) {
-		return new CarrierPoller("main", shipments, adapters, metrics, properties,
-				clock.getIfAvailable(Clock::systemUTC), jdbc);
+			PollProperties properties, Clock clock, PollQueue queue) {
+		return new CarrierPoller("main", shipments, adapters, metrics, properties, clock, queue);
 	}
 
 }

@@ -5,8 +5,8 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.beacon.shipment.Ingested;
 import dev.beacon.shipment.PollOutcome;
-import dev.beacon.shipment.ShipmentView;
 import dev.beacon.status.Health;
 import dev.beacon.status.Milestone;
 
@@ -40,7 +40,7 @@ final class PollSchedule {
 		this.p = properties;
 	}
 
-	Decision decide(ShipmentView s, PollOutcome outcome, Instant now, double timeScale) {
+	Decision decide(Ingested s, PollOutcome outcome, Instant now, double timeScale) {
 		Milestone m = s.milestone();
 		if (m == Milestone.EXPIRED || m == Milestone.CANCELLED) {
 			return Decision.stop();
@@ -67,7 +67,7 @@ final class PollSchedule {
 		return Decision.at(now.plus(floor(scaled(interval, timeScale))));
 	}
 
-	private Duration healthyInterval(ShipmentView s, Instant now, double timeScale) {
+	private Duration healthyInterval(Ingested s, Instant now, double timeScale) {
 		Milestone m = s.milestone();
 		if (m == Milestone.OUT_FOR_DELIVERY || m == Milestone.DELIVERY_ATTEMPTED) {
 			return this.p.outForDelivery();

@@ -1,5 +1,6 @@
 package dev.beacon.carriers.push;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -57,10 +58,13 @@ class PushIngestion {
 
 	private final OrderManagement orders;
 
-	PushIngestion(WebhookSources sources, ShipmentManagement shipments, OrderManagement orders) {
+	private final Clock clock;
+
+	PushIngestion(WebhookSources sources, ShipmentManagement shipments, OrderManagement orders, Clock clock) {
 		this.sources = sources;
 		this.shipments = shipments;
 		this.orders = orders;
+		this.clock = clock;
 	}
 
 	@Transactional
@@ -167,7 +171,7 @@ class PushIngestion {
 			if (status != null) {
 				RawScan scan = new RawScan("SH_" + status.toLowerCase(Locale.ROOT),
 						"Shopify: " + status.replace('_', ' '), body.toString(),
-						(updatedAt != null) ? updatedAt : Instant.now(), null, null, ScanLocation.unknown(),
+						(updatedAt != null) ? updatedAt : this.clock.instant(), null, null, ScanLocation.unknown(),
 						"shopify:" + fulfillmentId + ":" + status);
 				this.shipments.ingest(shipment.id(),
 						new CarrierUpdate(List.of(scan), null, PollOutcome.PUSHED,

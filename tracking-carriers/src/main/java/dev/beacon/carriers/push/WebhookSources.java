@@ -1,7 +1,5 @@
 package dev.beacon.carriers.push;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,10 +38,10 @@ public class WebhookSources {
 		}
 		int rows = this.jdbc.update("""
 				insert into carrier_webhook_sources (id, store_id, source, account, secret, created_at)
-				values (?, ?, ?, ?, ?, ?)
+				values (?, ?, ?, ?, ?, now())
 				on conflict (source, account) do update set secret = excluded.secret
 				where carrier_webhook_sources.store_id = excluded.store_id""", UUID.randomUUID(), storeId, source,
-				normalize(account), secret, Timestamp.from(Instant.now()));
+				normalize(account), secret);
 		if (rows == 0) {
 			throw new IllegalArgumentException(source + " account " + account + " is connected to another store");
 		}
@@ -62,8 +60,7 @@ public class WebhookSources {
 	boolean firstDelivery(String source, String eventId, UUID storeId) {
 		return this.jdbc.update("""
 				insert into carrier_webhook_deliveries (source, event_id, store_id, received_at)
-				values (?, ?, ?, ?) on conflict do nothing""", source, eventId, storeId,
-				Timestamp.from(Instant.now())) == 1;
+				values (?, ?, ?, now()) on conflict do nothing""", source, eventId, storeId) == 1;
 	}
 
 	void rememberFulfillment(UUID storeId, String fulfillmentId, UUID shipmentId) {

@@ -17,10 +17,10 @@ import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import dev.beacon.carriers.http.CarrierAdapter;
+import dev.beacon.carriers.http.PollTask;
 import dev.beacon.carriers.sandbox.SandboxJourneys.Journey;
 import dev.beacon.carriers.sandbox.SandboxJourneys.Place;
 import dev.beacon.carriers.sandbox.SandboxJourneys.Step;
@@ -29,7 +29,6 @@ import dev.beacon.order.Order;
 import dev.beacon.order.OrderManagement;
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.PollOutcome;
-import dev.beacon.shipment.PollTask;
 import dev.beacon.shipment.RawScan;
 import dev.beacon.shipment.ScanLocation;
 import dev.beacon.shipment.ShipmentManagement;
@@ -66,13 +65,13 @@ class SandboxAdapter implements CarrierAdapter {
 	private final Clock clock;
 
 	SandboxAdapter(SandboxProperties properties, ShipmentManagement shipments, OrderManagement orders,
-			StoreManagement stores, JsonMapper json, ObjectProvider<Clock> clock) {
+			StoreManagement stores, JsonMapper json, Clock clock) {
 		this.properties = properties;
 		this.shipments = shipments;
 		this.orders = orders;
 		this.stores = stores;
 		this.json = json;
-		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.clock = clock;
 	}
 
 	@Override

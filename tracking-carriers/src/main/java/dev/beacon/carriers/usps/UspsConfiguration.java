@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,9 +15,8 @@ import dev.beacon.shipment.MappingTable;
 class UspsConfiguration {
 
 	@Bean
-	UspsAdapter uspsAdapter(CarriersHttpConfiguration config, CarrierMetrics metrics, JsonMapper json,
-			ObjectProvider<Clock> clock) {
-		return new UspsAdapter(config.usps(), metrics, json, clock.getIfAvailable(Clock::systemUTC));
+	UspsAdapter uspsAdapter(CarriersHttpConfiguration config, CarrierMetrics metrics, JsonMapper json, Clock clock) {
+		return new UspsAdapter(config.usps(), metrics, json, clock);
 	}
 
 	@Bean

@@ -18,7 +18,7 @@ import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.MappingTable;
 import dev.beacon.shipment.Normalization;
 import dev.beacon.shipment.PollOutcome;
-import dev.beacon.shipment.PollTask;
+import dev.beacon.carriers.http.PollTask;
 import dev.beacon.shipment.RawScan;
 import dev.beacon.status.DeliveryWindow;
 import dev.beacon.status.Health;

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.beacon.carriers.http.AdapterTestSupport;
 import dev.beacon.carriers.http.CarrierMetrics;
+import dev.beacon.carriers.http.PollTask;
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.PollOutcome;
-import dev.beacon.shipment.PollTask;
 import dev.beacon.shipment.RawScan;
 import dev.beacon.status.DeliveryWindow;
 

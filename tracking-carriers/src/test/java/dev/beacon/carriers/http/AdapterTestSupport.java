@@ -11,7 +11,6 @@ import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.beacon.shipment.PollTask;
 import dev.beacon.status.Milestone;
 
 /** Fixtures and settings for adapter tests against WireMock. */

@@ -2,14 +2,13 @@ package dev.beacon.carriers.poll;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import dev.beacon.shipment.CarrierUpdate;
+import dev.beacon.shipment.Ingested;
 import dev.beacon.shipment.PollOutcome;
-import dev.beacon.shipment.ShipmentView;
 import dev.beacon.status.Health;
 import dev.beacon.status.Milestone;
 
@@ -21,13 +20,11 @@ class PollScheduleTests {
 
 	final PollSchedule schedule = new PollSchedule(PollProperties.defaults());
 
-	static ShipmentView view(Milestone m, Health h, @Nullable Instant lastEvent, @Nullable Instant delivered) {
-		return new ShipmentView(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "ups", false, "1Z", null, null,
-				m, h, null, false, null, null, null, null, delivered, lastEvent, null, null, null, null,
-				NOW.minus(Duration.ofDays(3)), List.of(), "UPS", null, null);
+	static Ingested view(Milestone m, Health h, @Nullable Instant lastEvent, @Nullable Instant delivered) {
+		return new Ingested(0, m, h, null, NOW.minus(Duration.ofDays(3)), delivered, lastEvent);
 	}
 
-	Duration next(ShipmentView v, PollOutcome o, double scale) {
+	Duration next(Ingested v, PollOutcome o, double scale) {
 		PollSchedule.Decision d = this.schedule.decide(v, o, NOW, scale);
 		assertThat(d.expire()).isFalse();
 		assertThat(d.nextPoll()).isNotNull();
@@ -81,17 +78,22 @@ class PollScheduleTests {
 
 	@Test
 	void aLongRetryAfterIsHonouredByTheNextPoll() {
-		assertThat(CarrierPoller.retryAfter(dev.beacon.shipment.CarrierUpdate.failed(PollOutcome.RATE_LIMITED,
-				"DHL track: HTTP 429 (retry after 86400s)"), NOW))
-			.isEqualTo(NOW.plus(Duration.ofDays(1)));
-		assertThat(
-				CarrierPoller.retryAfter(dev.beacon.shipment.CarrierUpdate.failed(PollOutcome.SERVER_ERROR, "x"), NOW))
-			.isNull();
+		PollSchedule.Decision decision = this.schedule.decide(
+				view(Milestone.IN_TRANSIT, Health.ON_TRACK, NOW.minusSeconds(600), null), PollOutcome.RATE_LIMITED, NOW,
+				1);
+		CarrierUpdate limited = CarrierUpdate.failed(PollOutcome.RATE_LIMITED, "DHL track: HTTP 429",
+				Duration.ofDays(1));
+		assertThat(CarrierPoller.delay(decision, limited, NOW)).isEqualTo(Duration.ofDays(1));
+		CarrierUpdate shortWait = CarrierUpdate.failed(PollOutcome.RATE_LIMITED, "HTTP 429", Duration.ofSeconds(5));
+		assertThat(CarrierPoller.delay(decision, shortWait, NOW)).isEqualTo(Duration.ofMinutes(15));
+		assertThat(CarrierPoller.delay(decision, CarrierUpdate.failed(PollOutcome.SERVER_ERROR, "x"), NOW))
+			.isEqualTo(Duration.ofMinutes(15));
+		assertThat(CarrierPoller.delay(PollSchedule.Decision.stop(), limited, NOW)).isNull();
 	}
 
 	@Test
 	void failuresBackOff() {
-		ShipmentView v = view(Milestone.IN_TRANSIT, Health.ON_TRACK, NOW.minusSeconds(600), null);
+		Ingested v = view(Milestone.IN_TRANSIT, Health.ON_TRACK, NOW.minusSeconds(600), null);
 		assertThat(next(v, PollOutcome.RATE_LIMITED, 1)).isEqualTo(Duration.ofMinutes(15));
 		assertThat(next(v, PollOutcome.SERVER_ERROR, 1)).isEqualTo(Duration.ofMinutes(10));
 		assertThat(next(v, PollOutcome.NOT_FOUND, 1)).isEqualTo(Duration.ofHours(3));

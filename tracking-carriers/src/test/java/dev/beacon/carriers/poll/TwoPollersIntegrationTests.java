@@ -21,14 +21,15 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import dev.beacon.carriers.CarriersIntegrationTest;
 import dev.beacon.carriers.CarriersTestSupport;
 import dev.beacon.carriers.http.CarrierAdapter;
 import dev.beacon.carriers.http.CarrierMetrics;
+import dev.beacon.carriers.http.PollTask;
 import dev.beacon.order.OrderManagement;
 import dev.beacon.shipment.CarrierUpdate;
-import dev.beacon.shipment.PollTask;
 import dev.beacon.shipment.RegisterShipment;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentView;
@@ -84,6 +85,30 @@ class TwoPollersIntegrationTests extends CarriersIntegrationTest {
 	}
 
 	@Test
+	void claimedShipmentsAreLeasedByTheDatabaseClockAndScheduledByIt() {
+		UUID storeId = CarriersTestSupport.store(this.stores, "lease");
+		CarriersTestSupport.order(this.orders, storeId, "L-1");
+		UUID id = this.shipments.register(storeId, "L-1", new RegisterShipment("SBX0000000777", null, null, null)).id();
+		this.jdbc.update("update shipments set next_poll_at = now() - interval '1 minute' where id = ?", id);
+		PollQueue queue = new PollQueue(new NamedParameterJdbcTemplate(this.jdbc));
+		List<PollTask> first = queue.claimDue(List.of("sandbox"), 10_000, Duration.ofMinutes(10));
+		assertThat(first).extracting(PollTask::shipmentId).contains(id);
+		assertThat(queue.claimDue(List.of("sandbox"), 10_000, Duration.ofMinutes(10))).extracting(PollTask::shipmentId)
+			.doesNotContain(id);
+		assertThat(this.jdbc.queryForObject("""
+				select next_poll_at between now() + interval '9 minutes' and now() + interval '11 minutes'
+				from shipments where id = ?""", Boolean.class, id)).isTrue();
+
+		queue.scheduleNext(id, Duration.ofHours(2));
+		assertThat(this.jdbc.queryForObject("""
+				select next_poll_at between now() + interval '119 minutes' and now() + interval '121 minutes'
+				from shipments where id = ?""", Boolean.class, id)).isTrue();
+		queue.scheduleNext(id, null);
+		assertThat(this.jdbc.queryForObject("select next_poll_at from shipments where id = ?", Instant.class, id))
+			.isNull();
+	}
+
+	@Test
 	void twoInstancesOnOneDatabaseNeverPollAShipmentTwiceAndSkipNone() throws Exception {
 		UUID storeId = CarriersTestSupport.store(this.stores, "two-pollers");
 		CarriersTestSupport.order(this.orders, storeId, "P-1");
@@ -100,10 +125,11 @@ class TwoPollersIntegrationTests extends CarriersIntegrationTest {
 				Duration.ofHours(6), Duration.ofHours(24), Duration.ofDays(30), Duration.ofMinutes(10),
 				Duration.ofMinutes(15), Duration.ofHours(3), Duration.ofHours(1));
 		CarrierMetrics metrics = CarrierMetrics.standalone();
+		PollQueue queue = new PollQueue(new NamedParameterJdbcTemplate(this.jdbc));
 		CarrierPoller a = new CarrierPoller("a", this.shipments, List.of(adapter), metrics, props, Clock.systemUTC(),
-				this.jdbc);
+				queue);
 		CarrierPoller b = new CarrierPoller("b", this.shipments, List.of(adapter), metrics, props, Clock.systemUTC(),
-				this.jdbc);
+				queue);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		CountDownLatch go = new CountDownLatch(1);
 		try {

@@ -5,18 +5,18 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
-import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.beacon.carriers.CarriersIntegrationTest;
 import dev.beacon.carriers.CarriersTestSupport;
+import dev.beacon.carriers.http.PollTask;
 import dev.beacon.order.OrderManagement;
 import dev.beacon.shipment.PollOutcome;
-import dev.beacon.shipment.PollTask;
 import dev.beacon.shipment.RawScan;
 import dev.beacon.shipment.RegisterShipment;
 import dev.beacon.shipment.ScanView;
@@ -96,8 +96,7 @@ class SandboxIntegrationTests extends CarriersIntegrationTest {
 	@Test
 	void atDemoScaleAJourneyPlaysInAboutTenMinutes() {
 		SandboxAdapter demo = new SandboxAdapter(new SandboxProperties(576), this.shipments, this.orders, this.stores,
-				this.json, new org.springframework.beans.factory.support.StaticListableBeanFactory()
-					.getBeanProvider(java.time.Clock.class));
+				this.json, java.time.Clock.systemUTC());
 		ShipmentView fiveMinutes = shipped("SBX0000000005", Duration.ofMinutes(5));
 		ShipmentView tenMinutes = shipped("SBX0000000010", Duration.ofMinutes(10));
 		var updates = demo.track(java.util.List.of(task(fiveMinutes), task(tenMinutes)));
@@ -109,8 +108,7 @@ class SandboxIntegrationTests extends CarriersIntegrationTest {
 	}
 
 	private static PollTask task(ShipmentView v) {
-		return new PollTask(v.id(), v.storeId(), v.carrier(), v.trackingNumber(), null, v.shippedAt(), v.createdAt(),
-				v.milestone(), null, null);
+		return PollTask.of(v);
 	}
 
 	@Test

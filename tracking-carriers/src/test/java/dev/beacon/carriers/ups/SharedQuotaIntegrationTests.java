@@ -19,7 +19,7 @@ import dev.beacon.carriers.http.CarrierSettings;
 import dev.beacon.carriers.http.SharedBudgets;
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.PollOutcome;
-import dev.beacon.shipment.PollTask;
+import dev.beacon.carriers.http.PollTask;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.beacon.carriers.http.AdapterTestSupport;
 import dev.beacon.carriers.http.CarrierMetrics;
+import dev.beacon.carriers.http.PollTask;
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.PollOutcome;
-import dev.beacon.shipment.PollTask;
 import dev.beacon.shipment.RawScan;
 import dev.beacon.status.DeliveryWindow;
 
@@ -172,6 +172,7 @@ class UpsAdapterTests {
 		CarrierUpdate update = poll();
 		assertThat(update.outcome()).isEqualTo(PollOutcome.RATE_LIMITED);
 		assertThat(update.detail()).contains("retry after 3600s");
+		assertThat(update.retryAfter()).isEqualTo(java.time.Duration.ofHours(1));
 		ups.verify(1, getRequestedFor(urlPathEqualTo(TRACK)));
 	}
 

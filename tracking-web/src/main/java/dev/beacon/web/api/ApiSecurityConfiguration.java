@@ -1,8 +1,6 @@
 package dev.beacon.web.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 
 import jakarta.servlet.FilterChain;
@@ -26,6 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.beacon.common.Hmac;
 import dev.beacon.store.StoreManagement;
 import dev.beacon.store.StorePrincipal;
 
@@ -126,8 +125,7 @@ class ApiSecurityConfiguration {
 		}
 
 		private static boolean constantTimeEquals(String given, String expected) {
-			return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-					expected.getBytes(StandardCharsets.UTF_8));
+			return Hmac.matches(expected, given);
 		}
 
 	}

@@ -1,10 +1,6 @@
 package dev.beacon.web.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -18,6 +14,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.beacon.common.Hmac;
 
 /**
  * Honours the {@code Idempotency-Key} header (Stripe semantics): the first request with a
@@ -110,13 +108,7 @@ class IdempotentRequests {
 	}
 
 	private static String sha256(String s) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Hmac.sha256Hex(s);
 	}
 
 }

@@ -3,7 +3,7 @@ package dev.beacon.web.hooks;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,7 +35,10 @@ public class StoreWebhooks {
 
 	private final SecureRandom random = new SecureRandom();
 
-	StoreWebhooks(NamedParameterJdbcTemplate jdbc, WebhookSettings settings) {
+	private final Clock clock;
+
+	StoreWebhooks(NamedParameterJdbcTemplate jdbc, WebhookSettings settings, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.settings = settings;
 	}
@@ -65,7 +68,7 @@ public class StoreWebhooks {
 		byte[] bytes = new byte[24];
 		this.random.nextBytes(bytes);
 		WebhookEndpoint endpoint = new WebhookEndpoint(UUID.randomUUID(), storeId, uri.toString(),
-				"whsec_" + HexFormat.of().formatHex(bytes), types, Instant.now());
+				"whsec_" + HexFormat.of().formatHex(bytes), types, this.clock.instant());
 		this.jdbc.update("""
 				insert into webhook_endpoints (id, store_id, url, secret, events, created_at)
 				values (:id, :store, :url, :secret, :events, :now)""",

@@ -5,16 +5,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +17,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import dev.beacon.common.Hmac;
 
 /**
  * Delivers webhook outbox rows. Rows are claimed with a lease
@@ -47,7 +43,10 @@ class WebhookDispatcher {
 
 	private final HttpClient http;
 
-	WebhookDispatcher(NamedParameterJdbcTemplate jdbc, WebhookSettings settings) {
+	private final Clock clock;
+
+	WebhookDispatcher(NamedParameterJdbcTemplate jdbc, WebhookSettings settings, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.http = HttpClient.newBuilder()
@@ -84,7 +83,7 @@ class WebhookDispatcher {
 	}
 
 	private void attempt(Claimed c) {
-		long t = Instant.now().getEpochSecond();
+		long t = this.clock.instant().getEpochSecond();
 		Integer status = null;
 		String error = null;
 		try {
@@ -130,14 +129,7 @@ class WebhookDispatcher {
 	}
 
 	static String sign(String secret, String message) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Hmac.signHex(secret, message);
 	}
 
 }

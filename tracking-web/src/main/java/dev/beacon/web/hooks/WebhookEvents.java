@@ -3,9 +3,9 @@ package dev.beacon.web.hooks;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.time.Instant;
-import java.util.List;
+import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -48,8 +48,11 @@ class WebhookEvents {
 
 	private final DataSource dataSource;
 
+	private final Clock clock;
+
 	WebhookEvents(StoreWebhooks webhooks, OrderManagement orders, StoreManagement stores, JsonMapper json,
-			DataSource dataSource) {
+			DataSource dataSource, Clock clock) {
+		this.clock = clock;
 		this.webhooks = webhooks;
 		this.orders = orders;
 		this.stores = stores;
@@ -121,7 +124,7 @@ class WebhookEvents {
 		Map<String, Object> envelope = new LinkedHashMap<>();
 		envelope.put("id", id);
 		envelope.put("type", type);
-		envelope.put("createdAt", Instant.now());
+		envelope.put("createdAt", this.clock.instant());
 		envelope.put("data", data);
 		String payload = this.json.writeValueAsString(envelope);
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {

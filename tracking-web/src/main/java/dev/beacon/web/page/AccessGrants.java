@@ -30,9 +30,10 @@ class AccessGrants {
 
 	private final PageSettings settings;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	AccessGrants(TrackingLinks links, PageSettings settings) {
+	AccessGrants(TrackingLinks links, PageSettings settings, Clock clock) {
+		this.clock = clock;
 		this.links = links;
 		this.settings = settings;
 	}

@@ -12,6 +12,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
+import dev.beacon.common.SupportedLocales;
+
 /**
  * Chooses the page's language: the shopper's explicit choice ({@code ?lang=}, then
  * remembered in a cookie), else the best supported match of the browser's
@@ -20,8 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ShopperLocales {
 
-	static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"),
-			Locale.forLanguageTag("pt-BR"), Locale.GERMAN, Locale.FRENCH);
+	static final List<Locale> SUPPORTED = SupportedLocales.ALL;
 
 	static final String COOKIE = "beacon_lang";
 
@@ -61,21 +62,7 @@ class ShopperLocales {
 
 	/** The supported locale for a tag: exact, else by language ("pt-PT" gives pt-BR). */
 	static @Nullable Locale supported(@Nullable String tag) {
-		if (tag == null || tag.isBlank() || tag.length() > 35) {
-			return null;
-		}
-		Locale wanted = Locale.forLanguageTag(tag.strip().replace('_', '-'));
-		for (Locale l : SUPPORTED) {
-			if (l.toLanguageTag().equalsIgnoreCase(wanted.toLanguageTag())) {
-				return l;
-			}
-		}
-		for (Locale l : SUPPORTED) {
-			if (!wanted.getLanguage().isEmpty() && l.getLanguage().equals(wanted.getLanguage())) {
-				return l;
-			}
-		}
-		return null;
+		return SupportedLocales.match(tag);
 	}
 
 	static @Nullable Locale fromHeader(@Nullable String header) {

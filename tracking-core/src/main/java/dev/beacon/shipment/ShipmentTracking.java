@@ -1,0 +1,206 @@
+package dev.beacon.shipment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.beacon.order.Order;
+import dev.beacon.order.OrderManagement;
+import dev.beacon.status.DeliveryWindow;
+import dev.beacon.status.Milestone;
+import dev.beacon.status.Progress;
+import dev.beacon.store.Store;
+import dev.beacon.store.StoreManagement;
+
+/**
+ * The status engine: stores a carrier conversation's new scans, and re-derives a
+ * shipment's status from all its stored scans (fold, delivery window, promise overlay,
+ * transition, events, order status). Registration, ingest, expiry and replay all end in
+ * {@link #recompute}, the one place a status changes.
+ */
+@Component
+class ShipmentTracking {
+
+	private final Shipments shipments;
+
+	private final TrackingEvents events;
+
+	private final ShipmentTransitions transitions;
+
+	private final Normalizer normalizer;
+
+	private final OrderManagement orders;
+
+	private final StoreManagement stores;
+
+	private final List<DeliveryEstimator> estimators;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	ShipmentTracking(Shipments shipments, TrackingEvents events, ShipmentTransitions transitions, Normalizer normalizer,
+			OrderManagement orders, StoreManagement stores, List<DeliveryEstimator> estimators,
+			ApplicationEventPublisher publisher, JdbcTemplate jdbc, Clock clock) {
+		this.shipments = shipments;
+		this.events = events;
+		this.transitions = transitions;
+		this.normalizer = normalizer;
+		this.orders = orders;
+		this.stores = stores;
+		this.estimators = estimators;
+		this.publisher = publisher;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** A shipment was just registered: place its window; no status is published yet. */
+	void registered(Shipment shipment) {
+		recompute(shipment, TransitionCause.REGISTRATION);
+	}
+
+	/**
+	 * Stores the new scans of a carrier conversation, records how it went, and re-derives
+	 * the shipment's status. A failed conversation stores its outcome and touches no
+	 * scan. The first conversation, failed or not, also settles the delivery window, so
+	 * the status is re-derived then too. {@code table} names the mapping table of the
+	 * source that reported the scans ({@code 17track}, {@code easypost}, {@code store});
+	 * null means the shipment's carrier's. Each scan is stored under the table that read
+	 * it, so replay re-reads it with the same table.
+	 */
+	@Transactional
+	public Ingested ingest(UUID shipmentId, CarrierUpdate update, TransitionCause cause, @Nullable String table) {
+		Shipment shipment = this.shipments.lockById(shipmentId)
+			.orElseThrow(() -> ShipmentException.notFound(shipmentId));
+		Instant now = this.clock.instant();
+		boolean first = shipment.getLastPolledAt() == null;
+		Set<String> known = this.events.dedupKeys(shipmentId);
+		String mapping = (table != null) ? table : shipment.getCarrier();
+		String version = this.normalizer.version(mapping);
+		List<TrackingEvent> fresh = new ArrayList<>();
+		for (RawScan scan : update.scans()) {
+			if (known.add(scan.effectiveDedupKey())) {
+				Normalization n = this.normalizer.normalize(mapping, scan.rawCode(), scan.rawText());
+				fresh.add(new TrackingEvent(shipment, mapping, scan, n, version, cause.name().toLowerCase(Locale.ROOT),
+						now));
+			}
+		}
+		this.events.saveAll(fresh);
+		shipment.polled(update.outcome(), update.detail(), now);
+		shipment.carrierEstimate(update.carrierEstimate());
+		if (first || !fresh.isEmpty() || update.carrierEstimate() != null) {
+			recompute(shipment, cause);
+		}
+		this.publisher.publishEvent(new ScansRecorded(shipment.getStoreId(), shipmentId, shipment.getCarrier(),
+				fresh.size(), update.outcome()));
+		return new Ingested(fresh.size(), shipment.getMilestone(), shipment.getHealth(), shipment.getShippedAt(),
+				shipment.getCreatedAt(), shipment.getDeliveredAt(), shipment.getLastEventAt());
+	}
+
+	/** Marks a shipment that has been silent too long as EXPIRED and stops polling it. */
+	@Transactional
+	public void expire(UUID shipmentId) {
+		Shipment s = this.shipments.lockById(shipmentId).orElseThrow(() -> ShipmentException.notFound(shipmentId));
+		if (!s.getMilestone().isTerminal()) {
+			s.expire(this.clock.instant());
+			recompute(s, TransitionCause.EXPIRY);
+		}
+	}
+
+	/**
+	 * Re-reads the stored scans of up to {@code limit} shipments of {@code carrier} whose
+	 * rules version differs from {@code version}, and re-derives them (cause REPLAY).
+	 * Holds a transaction-scoped advisory lock per carrier, so instances replaying at
+	 * once take turns, batch by batch. Answers the number of shipments re-derived; zero
+	 * means the carrier's scans are all current.
+	 */
+	@Transactional
+	public int replayBatch(String carrier, String version, int limit) {
+		this.jdbc.queryForList("select pg_advisory_xact_lock(hashtext(?))", "beacon.replay." + carrier);
+		List<UUID> stale = this.events.staleShipments(carrier, version, Limit.of(limit));
+		for (UUID id : stale) {
+			for (TrackingEvent e : this.events.chronological(id)) {
+				if (e.getCarrier().equals(carrier) && !version.equals(e.getRulesVersion())) {
+					e.apply(this.normalizer.normalize(carrier, e.getRawCode(), e.getRawText()), version);
+				}
+			}
+			this.events.flush();
+			this.shipments.lockById(id).ifPresent((s) -> recompute(s, TransitionCause.REPLAY));
+		}
+		return stale.size();
+	}
+
+	/**
+	 * The one place a shipment's status changes. A status that depends on the delivery
+	 * window (the promise overlay, DELAYED) is applied only once the carrier has been
+	 * asked: before that the window is a guess, and a status published from it would be
+	 * taken back seconds later by the first poll.
+	 */
+	void recompute(Shipment shipment, TransitionCause cause) {
+		Order order = this.orders.find(shipment.getStoreId(), shipment.getOrderId()).orElseThrow();
+		ZoneId zone = this.stores.byId(shipment.getStoreId()).map(Store::getTimeZone).orElse(ZoneId.of("UTC"));
+		Instant now = this.clock.instant();
+		List<TrackingEvent> history = this.events.chronological(shipment.getId());
+		ShipmentState before = ShipmentState.of(shipment);
+		DeliveryWindow previousWindow = shipment.getEstimatedDelivery();
+		ShipmentState folded = StatusFold.fold(history, shipment.getExpiredAt());
+		DeliveryWindow window = estimate(new EstimateRequest(shipment.getStoreId(), shipment.getId(),
+				shipment.getCarrier(), shipment.getService(), order.getOrigin(), order.getDestination(),
+				order.getPlacedAt(), shipment.getShippedAt(), order.getPromisedBy(), folded.milestone(),
+				folded.lastEventAt(), shipment.getCarrierEstimate(), zone, now));
+		boolean windowKnown = shipment.getLastPolledAt() != null || !history.isEmpty();
+		ShipmentState after = windowKnown ? StatusFold.overlay(folded, window, order.getPromisedBy()) : folded;
+		if (after.milestone() != Milestone.LABEL_CREATED && shipment.getShippedAt() == null) {
+			history.stream()
+				.filter((e) -> e.getMilestone() != null && e.getMilestone().rank() >= Milestone.PICKED_UP.rank())
+				.findFirst()
+				.ifPresent((e) -> shipment.shippedAt(e.getOccurredAt()));
+		}
+		shipment.state(after, window, now);
+		if (!after.sameStatus(before)) {
+			ShipmentStatusChanged changed = new ShipmentStatusChanged(shipment.getStoreId(), shipment.getOrderId(),
+					shipment.getId(), shipment.getCarrier(), shipment.getTrackingNumber(), before.milestone(),
+					after.milestone(), before.health(), after.health(), after.reason(), after.statusText(),
+					after.statusLocation(), window, after.lastEventAt(), cause, now);
+			this.transitions.save(new ShipmentTransition(changed));
+			this.publisher.publishEvent(changed);
+		}
+		if (!Objects.equals(previousWindow, window)) {
+			this.publisher.publishEvent(new DeliveryWindowChanged(shipment.getStoreId(), shipment.getOrderId(),
+					shipment.getId(), previousWindow, window, cause));
+		}
+		List<Progress> parcels = this.shipments.findByOrderIdOrderByCreatedAt(shipment.getOrderId())
+			.stream()
+			.map((s) -> s.getId().equals(shipment.getId()) ? shipment : s)
+			.map((s) -> new Progress(s.getMilestone(), s.getHealth()))
+			.toList();
+		this.orders.deriveStatus(shipment.getOrderId(), parcels, cause != TransitionCause.REPLAY);
+	}
+
+	private @Nullable DeliveryWindow estimate(EstimateRequest request) {
+		for (DeliveryEstimator estimator : this.estimators) {
+			DeliveryWindow window = estimator.estimate(request);
+			if (window != null) {
+				return window;
+			}
+		}
+		return null;
+	}
+
+}

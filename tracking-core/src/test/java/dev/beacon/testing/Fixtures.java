@@ -1,0 +1,209 @@
+package dev.beacon.testing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.beacon.order.Address;
+import dev.beacon.order.Customer;
+import dev.beacon.order.Order;
+import dev.beacon.order.OrderItem;
+import dev.beacon.order.OrderManagement;
+import dev.beacon.order.PlaceOrder;
+import dev.beacon.shipment.CarrierUpdate;
+import dev.beacon.shipment.Ingested;
+import dev.beacon.shipment.RawScan;
+import dev.beacon.shipment.RegisterShipment;
+import dev.beacon.shipment.ScanLocation;
+import dev.beacon.shipment.ShipmentManagement;
+import dev.beacon.shipment.ShipmentView;
+import dev.beacon.shipment.TransitionCause;
+import dev.beacon.store.NewStore;
+import dev.beacon.store.StoreManagement;
+
+/**
+ * The test kit: a store, an order, a shipment and its scans, through the modules' own
+ * APIs, in the order a store meets Beacon.
+ *
+ * <pre>
+ * StoreFixture store = fixtures.store("core");
+ * ShipmentFixture s = store.order("1001").placedAt(T0).promisedBy(day).shipment("SBX0000000001");
+ * s.scans(Fixtures.scan("PU", "Picked up", T0.plusSeconds(3600)));
+ * </pre>
+ *
+ * Build one from the three managements ({@code new Fixtures(stores, orders, shipments)});
+ * every store gets a unique slug, so tests sharing a database never meet.
+ */
+public final class Fixtures {
+
+	/** Where the default order goes: Memphis to New York. */
+	public static final Address MEMPHIS = new Address("38103", "Memphis", "TN", "US");
+
+	public static final Address NEW_YORK = new Address("10001", "New York", "NY", "US");
+
+	private final StoreManagement stores;
+
+	private final OrderManagement orders;
+
+	private final ShipmentManagement shipments;
+
+	public Fixtures(StoreManagement stores, OrderManagement orders, ShipmentManagement shipments) {
+		this.stores = stores;
+		this.orders = orders;
+		this.shipments = shipments;
+	}
+
+	/** A new store in America/Chicago whose slug starts with {@code prefix}. */
+	public StoreFixture store(String prefix) {
+		UUID id = this.stores
+			.provision(new NewStore("Test " + prefix, TestStores.uniqueSlug(prefix), null, "America/Chicago"))
+			.store()
+			.getId();
+		return new StoreFixture(id);
+	}
+
+	/** A scan in Memphis, as a carrier would report it. */
+	public static RawScan scan(String code, String text, Instant at) {
+		return new RawScan(code, text, "{\"code\":\"" + code + "\"}", at, null, null,
+				new ScanLocation("Memphis", "TN", null, "US"), null);
+	}
+
+	/** A store, ready to take orders. */
+	public final class StoreFixture {
+
+		private final UUID id;
+
+		StoreFixture(UUID id) {
+			this.id = id;
+		}
+
+		public UUID id() {
+			return this.id;
+		}
+
+		public OrderBuilder order(String number) {
+			return new OrderBuilder(this.id, number);
+		}
+
+	}
+
+	/**
+	 * An order to place; defaults: placed Monday 2026-03-02 10:00 UTC, Memphis to New
+	 * York, one lamp, no promise.
+	 */
+	public final class OrderBuilder {
+
+		private final UUID storeId;
+
+		private final String number;
+
+		private Instant placedAt = Instant.parse("2026-03-02T10:00:00Z");
+
+		private Customer customer = new Customer("Ana Lima", "ana@example.com", null, "pt-BR");
+
+		private @Nullable Address origin = MEMPHIS;
+
+		private @Nullable Address destination = NEW_YORK;
+
+		private @Nullable LocalDate promisedBy;
+
+		private final List<OrderItem> items = new ArrayList<>(List.of(new OrderItem("SKU-1", "Lamp", 1)));
+
+		private boolean test;
+
+		private @Nullable Order placed;
+
+		OrderBuilder(UUID storeId, String number) {
+			this.storeId = storeId;
+			this.number = number;
+		}
+
+		public OrderBuilder placedAt(Instant at) {
+			this.placedAt = at;
+			return this;
+		}
+
+		public OrderBuilder customer(Customer customer) {
+			this.customer = customer;
+			return this;
+		}
+
+		public OrderBuilder from(@Nullable Address origin) {
+			this.origin = origin;
+			return this;
+		}
+
+		public OrderBuilder shippingTo(@Nullable Address destination) {
+			this.destination = destination;
+			return this;
+		}
+
+		public OrderBuilder promisedBy(@Nullable LocalDate date) {
+			this.promisedBy = date;
+			return this;
+		}
+
+		public OrderBuilder items(OrderItem... items) {
+			this.items.clear();
+			this.items.addAll(List.of(items));
+			return this;
+		}
+
+		public OrderBuilder test() {
+			this.test = true;
+			return this;
+		}
+
+		/** Places the order (once). */
+		public Order place() {
+			if (this.placed == null) {
+				this.placed = Fixtures.this.orders.place(this.storeId, new PlaceOrder(this.number, this.placedAt,
+						this.customer, this.destination, this.origin, this.promisedBy, this.items, this.test));
+			}
+			return this.placed;
+		}
+
+		/** Places the order if needed and registers a sandbox shipment on it. */
+		public ShipmentFixture shipment(String trackingNumber) {
+			place();
+			ShipmentView view = Fixtures.this.shipments.register(this.storeId, this.number,
+					new RegisterShipment(trackingNumber, "sandbox", null, null));
+			return new ShipmentFixture(this.storeId, view.id());
+		}
+
+	}
+
+	/** A registered shipment. */
+	public final class ShipmentFixture {
+
+		private final UUID storeId;
+
+		private final UUID id;
+
+		ShipmentFixture(UUID storeId, UUID id) {
+			this.storeId = storeId;
+			this.id = id;
+		}
+
+		public UUID id() {
+			return this.id;
+		}
+
+		/** The shipment as it stands now. */
+		public ShipmentView view() {
+			return Fixtures.this.shipments.get(this.storeId, this.id);
+		}
+
+		/** The carrier reports these scans (a poll). */
+		public Ingested scans(RawScan... scans) {
+			return Fixtures.this.shipments.ingest(this.id, CarrierUpdate.of(List.of(scans), null),
+					TransitionCause.POLL);
+		}
+
+	}
+
+}
