@@ -96,6 +96,27 @@ class MappingTablesTests {
 		assertThat(n.health()).isEqualTo(Health.valueOf(health));
 	}
 
+	@ParameterizedTest(name = "{0} {1} ''{2}'' -> {3} {4} {5}")
+	@CsvSource(delimiter = '|', value = {
+			// damage scans name the damage, whatever the exception code
+			"fedex|SE|Package damaged in transit; contents being inspected||EXCEPTION|DAMAGED",
+			"fedex|DE|Package damaged; recipient notified||EXCEPTION|DAMAGED",
+			"dhl|failure|Shipment damaged during handling||EXCEPTION|DAMAGED",
+			"dhl|transit|The shipment was damaged and is being repacked||EXCEPTION|DAMAGED",
+			// DHL events that carry only free text (no statusCode: read as 'unknown')
+			"dhl|unknown|The recipient was not at home; delivery attempt failed|DELIVERY_ATTEMPTED|ACTION_REQUIRED|CONSIGNEE",
+			"dhl|unknown|The shipment is ready to be collected at the Parcelshop|AVAILABLE_FOR_PICKUP|ACTION_REQUIRED|HELD",
+			"dhl|transit|Your parcel can be collected from the DHL Service Point|AVAILABLE_FOR_PICKUP|ACTION_REQUIRED|HELD",
+			"dhl|transit|Delivery failed: recipient not available|DELIVERY_ATTEMPTED|ACTION_REQUIRED|CONSIGNEE" })
+	void journeysOfEachKindReadTheirReason(String carrier, String code, String text, @Nullable String milestone,
+			String health, String reason) {
+		Normalization n = table(carrier).match(code, text);
+		assertThat(n).isNotNull();
+		assertThat(n.milestone()).isEqualTo((milestone == null) ? null : Milestone.valueOf(milestone));
+		assertThat(n.health()).isEqualTo(Health.valueOf(health));
+		assertThat(n.reason()).isEqualTo(dev.beacon.status.Reason.valueOf(reason));
+	}
+
 	@Test
 	void seventeenTrackDamageAndLossNameTheirReason() {
 		assertThat(table("17track").match("Exception_Damage", "Item damaged").reason())

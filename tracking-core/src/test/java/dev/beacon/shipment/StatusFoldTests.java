@@ -30,6 +30,17 @@ class StatusFoldTests {
 	}
 
 	@Test
+	void aReturnToSenderStaysAnExceptionThroughTheTransitScansOfTheReturnLeg() {
+		ShipmentState s = StatusFold.fold(List.of(event("03", Milestone.PICKED_UP, Health.ON_TRACK, null, 1),
+				event("09", Milestone.RETURNING, Health.EXCEPTION, Reason.RETURN_TO_SENDER, 20),
+				event("10", Milestone.IN_TRANSIT, Health.ON_TRACK, null, 30),
+				event("OF", Milestone.OUT_FOR_DELIVERY, Health.ON_TRACK, null, 40)), null);
+		assertThat(s.milestone()).isEqualTo(Milestone.RETURNING);
+		assertThat(s.health()).isEqualTo(Health.EXCEPTION);
+		assertThat(s.reason()).isEqualTo(Reason.RETURN_TO_SENDER);
+	}
+
+	@Test
 	void emptyHistoryIsLabelCreatedOnTrack() {
 		ShipmentState s = StatusFold.fold(List.of(), null);
 		assertThat(s.milestone()).isEqualTo(Milestone.LABEL_CREATED);
