@@ -20,6 +20,13 @@ import dev.beacon.shipment.Refreshes;
 @Configuration(proxyBeanMethods = false)
 class SharedBudgetsConfiguration {
 
+	/** Every adapter's meters exist from startup, so dashboards and alerts see them. */
+	@Bean
+	Object carrierMetersRegistered(CarrierMetrics metrics, List<CarrierAdapter> adapters) {
+		adapters.forEach((a) -> metrics.register(a.code()));
+		return new Object();
+	}
+
 	@Bean
 	SharedBudgets sharedBudgets(NamedParameterJdbcTemplate jdbc, ObjectProvider<MeterRegistry> registry,
 			Refreshes refreshes, List<CarrierAdapter> adapters) {
