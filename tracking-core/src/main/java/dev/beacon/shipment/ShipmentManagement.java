@@ -1,7 +1,6 @@
 package dev.beacon.shipment;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -111,7 +110,7 @@ public class ShipmentManagement {
 		Shipment fresh = new Shipment(storeId, order.getId(), carrier, pinned, number, blankToNull(command.service()),
 				command.shippedAt(), this.clock.instant());
 		if (CarrierDirectory.OTHER.equals(carrier)) {
-			fresh.describeCarrier(carrierName, httpsLink(command.trackingUrl()));
+			fresh.describeCarrier(carrierName, ShipmentInputs.httpsLink(command.trackingUrl()));
 		}
 		Shipment shipment = this.shipments.save(fresh);
 		if (order.isCancelled()) {
@@ -143,24 +142,6 @@ public class ShipmentManagement {
 					+ "' is not in the registry (GET /api/v1/carriers); give carrierName for another carrier");
 		}
 		return code;
-	}
-
-	/** A store-given link, shown to shoppers: only absolute https links are accepted. */
-	private static @Nullable String httpsLink(@Nullable String url) {
-		if (url == null || url.isBlank()) {
-			return null;
-		}
-		try {
-			java.net.URI uri = java.net.URI.create(url.strip());
-			if ("https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && url.length() <= 500) {
-				return uri.toString();
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// not a link
-		}
-		throw new ShipmentException(ShipmentException.Kind.INVALID, "trackingUrl",
-				"trackingUrl must be an absolute https link of at most 500 characters");
 	}
 
 	@Transactional(readOnly = true)
@@ -259,15 +240,9 @@ public class ShipmentManagement {
 		if (after.lastPollOutcome() == PollOutcome.RATE_LIMITED && after.lastPolledAt() != null
 				&& !after.lastPolledAt().isBefore(asked)) {
 			throw new RefreshLimitedException("the carrier's quota for refreshes is spent for now",
-					retryAfter(after.lastPollDetail()));
+					ShipmentInputs.retryAfter(after.lastPollDetail()));
 		}
 		return after;
-	}
-
-	private static Duration retryAfter(@Nullable String detail) {
-		java.util.regex.Matcher m = (detail != null) ? Pattern.compile("retry after (\\d{1,9})s").matcher(detail)
-				: null;
-		return (m != null && m.find()) ? Duration.ofSeconds(Long.parseLong(m.group(1))) : Duration.ofSeconds(60);
 	}
 
 	/**
