@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -189,9 +191,43 @@ public class OrderManagement {
 		return this.orders.findByStoreIdAndOrderNumber(storeId, orderNumber);
 	}
 
+	/**
+	 * The order as a shopper types its number: the exact number first, else the one order
+	 * whose number differs only in case ({@code nw-1004} finds {@code NW-1004}); none
+	 * when two orders differ only in case.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Order> findIgnoringCase(UUID storeId, String orderNumber) {
+		Optional<Order> exact = find(storeId, orderNumber);
+		if (exact.isPresent()) {
+			return exact;
+		}
+		List<Order> matches = this.orders.findAllByStoreIdAndOrderNumberIgnoringCase(storeId, orderNumber,
+				org.springframework.data.domain.Limit.of(2));
+		return (matches.size() == 1) ? Optional.of(matches.get(0)) : Optional.empty();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Order> find(UUID storeId, UUID orderId) {
 		return this.orders.findByStoreIdAndId(storeId, orderId);
+	}
+
+	/**
+	 * The order numbers of {@code orderIds}, read in one query; orders outside
+	 * {@code storeIds} are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, String> numbers(Collection<UUID> storeIds, Collection<UUID> orderIds) {
+		Map<UUID, String> numbers = new HashMap<>();
+		if (orderIds.isEmpty()) {
+			return numbers;
+		}
+		for (Order o : this.orders.findAllById(orderIds)) {
+			if (storeIds.contains(o.getStoreId())) {
+				numbers.put(o.getId(), o.getOrderNumber());
+			}
+		}
+		return numbers;
 	}
 
 	@Transactional(readOnly = true)
