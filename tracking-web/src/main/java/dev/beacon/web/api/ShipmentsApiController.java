@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.beacon.shipment.CarrierDirectory;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.store.StorePrincipal;
 import dev.beacon.web.api.ApiResponses.CandidateResponse;
@@ -38,11 +37,8 @@ class ShipmentsApiController {
 
 	private final ShipmentManagement shipments;
 
-	private final CarrierDirectory carriers;
-
-	ShipmentsApiController(ShipmentManagement shipments, CarrierDirectory carriers) {
+	ShipmentsApiController(ShipmentManagement shipments) {
 		this.shipments = shipments;
-		this.carriers = carriers;
 	}
 
 	@GetMapping("/shipments/{id}")
@@ -79,7 +75,7 @@ class ShipmentsApiController {
 			description = "tracking is live (a direct adapter), aggregator (17TRACK or EasyPost) or manual (only what "
 					+ "the store reports); trackingUrlTemplate has {number} where the tracking number goes.")
 	CarrierList carriers() {
-		return new CarrierList(this.carriers.all()
+		return new CarrierList(this.shipments.carriers()
 			.stream()
 			.map((c) -> new CarrierResponse(c.code(), c.name(), c.trackingUrlTemplate(), c.tracking()))
 			.toList());
