@@ -106,7 +106,7 @@ class WalkForwardBacktestTests {
 		assertThat(lines).hasSize(7);
 		assertThat(lines.get(1))
 			.isEqualTo("month      orders  target on-time stated  promise  window in-win  orders on-time promise");
-		assertThat(lines.get(2).split(" +")).startsWith("2024-07", "132", "85.0%");
+		assertThat(lines.get(2).split(" +")).startsWith("2024-07", "132", "85.5%");
 	}
 
 }
