@@ -71,6 +71,13 @@ public class Connections {
 		return find(storeId, platform).orElseThrow();
 	}
 
+	/**
+	 * Refuses (409 naming {@code beacon.secrets.key}) when credentials cannot be stored.
+	 */
+	public void requireKey() {
+		this.cipher.requireKey();
+	}
+
 	public Optional<Connection> find(UUID storeId, String platform) {
 		return this.jdbc
 			.query("select * from platform_connections where store_id = ? and platform = ?", this::row, storeId,
