@@ -25,6 +25,11 @@ import dev.beacon.common.Hmac;
  */
 public class PlatformStub implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+	/** The public app the tests install. */
+	public static final String CLIENT_ID = "test-client-id";
+
+	public static final String CLIENT_SECRET = "test-client-secret";
+
 	private static WireMockServer server;
 
 	public static synchronized WireMockServer server() {
@@ -44,10 +49,10 @@ public class PlatformStub implements ApplicationContextInitializer<ConfigurableA
 	public void initialize(ConfigurableApplicationContext context) {
 		context.getEnvironment()
 			.getPropertySources()
-			.addLast(new MapPropertySource("beaconPlatformStub",
-					Map.of("beacon.integrations.shopify.base-url", baseUrl() + "/shopify",
-							"beacon.net.allow-private-addresses", "true", "beacon.secrets.key",
-							"test-secrets-key-0123456789abcdef")));
+			.addLast(new MapPropertySource("beaconPlatformStub", Map.of("beacon.integrations.shopify.base-url",
+					baseUrl() + "/shopify", "beacon.integrations.shopify.client-id", CLIENT_ID,
+					"beacon.integrations.shopify.client-secret", CLIENT_SECRET, "beacon.net.allow-private-addresses",
+					"true", "beacon.secrets.key", "test-secrets-key-0123456789abcdef")));
 	}
 
 	/** A fixture under {@code platforms/}, as bytes exactly as stored. */

@@ -152,6 +152,19 @@ final class ShopifyPayloads {
 	}
 
 	/**
+	 * The order number a fulfillment's {@code name} ("#1042.1") names, for orders the
+	 * store created in Beacon before connecting.
+	 */
+	static @Nullable String orderNumberOf(JsonNode fulfillment) {
+		String name = text(fulfillment, "name");
+		if (name == null) {
+			return null;
+		}
+		int dot = name.lastIndexOf('.');
+		return Shoppers.orderNumber((dot > 0) ? name.substring(0, dot) : name);
+	}
+
+	/**
 	 * {@code gid://shopify/Order/123} -> {@code 123} (REST ids and GraphQL ids agree).
 	 */
 	static @Nullable String numericId(@Nullable String gid) {

@@ -101,7 +101,8 @@ class ShopifyWebhooks {
 
 	private Result fulfillment(Connection c, JsonNode body) {
 		String orderId = text(body, "order_id");
-		Optional<Order> order = (orderId != null) ? this.orders.find(c.storeId(), Connection.SHOPIFY, orderId, null)
+		Optional<Order> order = (orderId != null)
+				? this.orders.find(c.storeId(), Connection.SHOPIFY, orderId, ShopifyPayloads.orderNumberOf(body))
 				: Optional.empty();
 		if (order.isEmpty()) {
 			return ignore("Shopify fulfillment " + text(body, "id") + " names no order of store " + c.storeId());
