@@ -23,6 +23,16 @@ interface Orders extends JpaRepository<Order, UUID> {
 			order by o.createdAt desc, o.id desc""")
 	List<Order> pageAfter(UUID storeId, Instant createdAt, UUID id, Limit limit);
 
+	@Query("select o from Order o where o.storeId = :storeId and o.customer.email = :email order by o.createdAt")
+	List<Order> findByStoreIdAndCustomerEmail(UUID storeId, String email);
+
+	@Query("""
+			select o from Order o where o.personalDataErasedAt is null and o.updatedAt < :before
+			  and o.status in (dev.beacon.order.OrderStatus.DELIVERED, dev.beacon.order.OrderStatus.RETURNED,
+			                   dev.beacon.order.OrderStatus.EXPIRED, dev.beacon.order.OrderStatus.CANCELLED)
+			order by o.updatedAt""")
+	List<Order> finishedWithPersonalData(Instant before, Limit limit);
+
 	@Query("select o from Order o where o.storeId = :storeId order by o.createdAt desc, o.id desc")
 	List<Order> firstPage(UUID storeId, Limit limit);
 

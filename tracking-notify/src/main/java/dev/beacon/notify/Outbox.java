@@ -90,6 +90,9 @@ class Outbox {
 		if (store == null || order == null) {
 			return;
 		}
+		if (order.isCancelled() && news.trigger() != Trigger.ORDER_CANCELLED) {
+			return; // a cancelled order's shopper is told nothing more
+		}
 		NotificationSettings storeSettings = this.settings.load(store.getId());
 		Set<Channel> channels = storeSettings.channels().getOrDefault(news.trigger(), Set.of());
 		String email = Recipients.email(order.getCustomer().email());

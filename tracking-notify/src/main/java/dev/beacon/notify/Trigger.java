@@ -13,7 +13,9 @@ public enum Trigger {
 	ORDER_CONFIRMED(true, 10, false), SHIPPED(true, 20, false), IN_TRANSIT_UPDATE(false, 15, false),
 	ARRIVING_TOMORROW(false, 25, false), OUT_FOR_DELIVERY(true, 30, true), DELIVERED(true, 50, true),
 	DELIVERY_ATTEMPTED(true, 45, true), AVAILABLE_FOR_PICKUP(true, 45, true), DELAYED(true, 35, true),
-	EXCEPTION(true, 60, true), STALLED(true, 40, false), HELP_RECEIVED(true, 10, false);
+	EXCEPTION(true, 60, true), STALLED(true, 40, false), HELP_RECEIVED(true, 10, false),
+	/** The store cancelled the order; off unless a store switches it on. */
+	ORDER_CANCELLED(true, 70, false);
 
 	private final boolean essential;
 
@@ -41,7 +43,12 @@ public enum Trigger {
 
 	/** Whether this news concerns one shipment (and so coalesces per shipment). */
 	public boolean isShipmentLevel() {
-		return this != ORDER_CONFIRMED && this != HELP_RECEIVED;
+		return this != ORDER_CONFIRMED && this != HELP_RECEIVED && this != ORDER_CANCELLED;
+	}
+
+	/** Whether a store that never changed its settings sends this news (by email). */
+	public boolean onByDefault() {
+		return this != ORDER_CANCELLED;
 	}
 
 	/** The prefix of this trigger's keys in the message bundles. */

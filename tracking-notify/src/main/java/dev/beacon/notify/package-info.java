@@ -5,6 +5,6 @@
  * other modules (the console) is {@link dev.beacon.notify.NotificationManagement}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-		allowedDependencies = { "common", "status", "store", "order", "shipment", "support" })
+		allowedDependencies = { "common", "retention", "status", "store", "order", "shipment", "support" })
 @org.jspecify.annotations.NullMarked
 package dev.beacon.notify;

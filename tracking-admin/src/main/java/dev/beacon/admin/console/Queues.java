@@ -102,7 +102,7 @@ class Queues {
 				       coalesce(s.shipped_at, s.created_at) as since, s.milestone, s.status_location,
 				       o.origin_region, o.origin_country, o.dest_region, o.dest_country
 				from shipments s join orders o on o.id = s.order_id join stores st on st.id = s.store_id
-				where s.store_id in (:stores) and s.milestone in ('PICKED_UP', 'IN_TRANSIT')
+				where s.store_id in (:stores) and s.removed_at is null and s.milestone in ('PICKED_UP', 'IN_TRANSIT')
 				  and coalesce(s.shipped_at, s.created_at) < :since
 				order by coalesce(s.shipped_at, s.created_at) limit 2000""",
 				new MapSqlParameterSource("stores", storeIds).addValue("since",
@@ -166,7 +166,7 @@ class Queues {
 				select o.id as order_id, o.order_number, o.test, s.carrier, s.tracking_number, s.health, s.reason,
 				       s.status_text, s.status_location, coalesce(s.last_event_at, s.updated_at) as since
 				from shipments s join orders o on o.id = s.order_id
-				where s.store_id in (:stores) and %s
+				where s.store_id in (:stores) and s.removed_at is null and %s
 				order by coalesce(s.last_event_at, s.updated_at) limit :limit""".formatted(condition),
 				new MapSqlParameterSource("stores", storeIds).addValue("limit", LIMIT), (rs, i) -> {
 					StringBuilder why = new StringBuilder(prefix.isEmpty() ? rs.getString("health") : prefix);

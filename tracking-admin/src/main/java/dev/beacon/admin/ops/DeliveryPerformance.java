@@ -60,12 +60,12 @@ public class DeliveryPerformance {
 				                     and t.to_health in ('EXCEPTION', 'ACTION_REQUIRED'))) as exception,
 				         (s.reason = 'LOST') as lost,
 				         case when s.id = (select s2.id from shipments s2 where s2.order_id = o.id
-				                           order by s2.created_at, s2.id limit 1)
+				                           and s2.removed_at is null order by s2.created_at, s2.id limit 1)
 				              then (select count(*) from help_requests h where h.order_id = o.id
 				                    and h.store_id = o.store_id and h.topic = 'WHERE_IS_IT')
 				              else 0 end as wismo
 				  from shipments s join orders o on o.id = s.order_id
-				  where s.store_id = :store and o.store_id = :store and not o.test
+				  where s.store_id = :store and o.store_id = :store and not o.test and s.removed_at is null
 				    and o.placed_at >= :from and o.placed_at < :to
 				  union all
 				  select 'h:' || h.order_number, h.placed_at, h.shipped_at, h.delivered_at, h.promised_by,

@@ -58,7 +58,7 @@ public class PromiseEngine {
 			       o.dest_region as destination_region, o.dest_country as destination_country, s.carrier,
 			       coalesce(s.service, '') as service
 			from shipments s join orders o on o.id = s.order_id
-			where s.store_id = :store and s.delivered_at is not null and not o.test
+			where s.store_id = :store and s.delivered_at is not null and not o.test and s.removed_at is null
 			union all
 			select h.placed_at, h.shipped_at, h.delivered_at, h.promised_by, h.origin_region, h.origin_country,
 			       h.destination_region, h.destination_country, h.carrier, h.service

@@ -67,7 +67,11 @@ class OrderPresenter {
 		ZoneId zone = store.getTimeZone();
 		List<ShipmentCard> cards = cards(store, shipments, order.getPromisedBy(), locale);
 		Summary summary;
-		if (cards.isEmpty()) {
+		if (order.isCancelled()) {
+			summary = new Summary(Tone.DONE, msg(locale, "tone.cancelled"), msg(locale, "order.cancelled.headline"),
+					msg(locale, "order.cancelled.next", store.getName()), null, null, null, null, null, null);
+		}
+		else if (cards.isEmpty()) {
 			summary = new Summary(Tone.OK, msg(locale, "tone.ok"), msg(locale, "order.noShipment.headline"),
 					msg(locale, "order.noShipment.next", store.getName()), null, null, promised(order, locale), null,
 					null, null);
