@@ -42,6 +42,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -227,13 +228,58 @@ class ShopifyIntegrationTests {
 			.andExpect(jsonPath("$.result").value("duplicate"));
 		assertThat(count("select count(*) from tracking_events where shipment_id = ?", moved.id())).isEqualTo(1);
 
+		assertThat(count("select count(*) from notify_messages where order_id = ? and trigger = 'ORDER_CONFIRMED'",
+				order.getId()))
+			.isZero();
+
+		deliver("orders/updated", "w-upd-1", "shopify/orders-updated.json").andExpect(status().isOk())
+			.andExpect(jsonPath("$.result").value("applied"));
+		Order updated = this.orders.find(storeId(), "1042").orElseThrow();
+		assertThat(updated.getCustomer().email()).isEqualTo("mara.l@example.net");
+		assertThat(updated.getDestination().city()).isEqualTo("Beaverton");
+		assertThat(updated.getDestination().postalCode()).isEqualTo("97005");
+		assertThat(updated.getCustomer().name()).isEqualTo("Mara Lindqvist");
+		deliver("orders/create", "w-create-late", "shopify/orders-create.json").andExpect(status().isOk());
+		assertThat(this.orders.find(storeId(), "1042").orElseThrow().getDestination().city())
+			.as("an older payload delivered late changes nothing")
+			.isEqualTo("Beaverton");
+
+		deliver("orders/cancelled", "w-cancel-1", "shopify/orders-cancelled.json").andExpect(status().isOk());
+		assertThat(this.orders.find(storeId(), "1042").orElseThrow().isCancelled()).isTrue();
+		assertThat(
+				this.jdbc.queryForObject("select cancel_source from orders where id = ?", String.class, order.getId()))
+			.isEqualTo("shopify");
+
 		deliver("customers/data_request", "w-dr-1", "shopify/customers-data-request.json").andExpect(status().isOk());
+		deliver("customers/redact", "w-redact-1", "shopify/customers-redact.json").andExpect(status().isOk());
+		Order erased = this.orders.find(storeId(), "1042").orElseThrow();
+		assertThat(erased.getCustomer().name()).isNull();
+		assertThat(erased.getCustomer().email()).isNull();
+		assertThat(erased.getCustomer().phone()).isNull();
+		assertThat(this.jdbc.queryForObject("select personal_data_erased_at is not null from orders where id = ?",
+				Boolean.class, order.getId()))
+			.isTrue();
 		deliver("app/uninstalled", "w-un-1", "shopify/app-uninstalled.json").andExpect(status().isOk());
 		this.mvc.perform(as(this.store, get("/api/v1/integrations/shopify"))).andExpect(status().isNotFound());
 		deliver("orders/create", "w-after-uninstall", "shopify/orders-updated.json").andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.result").value("ignored"));
 		deliver("shop/redact", "w-redact-shop", "shopify/shop-redact.json").andExpect(status().isOk());
 		assertThat(count("select count(*) from platform_connections where store_id = ?", storeId())).isZero();
+	}
+
+	@Test
+	void aStoreCanTurnBeaconsOrderConfirmationOnForPlatformOrders() throws Exception {
+		emptyBackfill();
+		connect().andExpect(status().isOk());
+		awaitBackfill();
+		this.mvc.perform(as(this.store, patch("/api/v1/integrations/shopify")).content("{\"confirmOrders\":true}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.confirmOrders").value(true));
+		deliver("orders/create", "w-conf-1", "shopify/orders-create.json").andExpect(status().isOk());
+		Order order = this.orders.find(storeId(), "1042").orElseThrow();
+		assertThat(count("select count(*) from notify_messages where order_id = ? and trigger = 'ORDER_CONFIRMED'",
+				order.getId()))
+			.isPositive();
 	}
 
 	@Test

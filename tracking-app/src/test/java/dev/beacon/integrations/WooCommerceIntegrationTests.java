@@ -211,6 +211,20 @@ class WooCommerceIntegrationTests {
 		deliver("order.created", "d-1", "woocommerce/order-created.json")
 			.andExpect(jsonPath("$.result").value("duplicate"));
 		assertThat(count("select count(*) from orders where store_id = ?", storeId())).isEqualTo(1);
+		assertThat(count("select count(*) from notify_messages where order_id = ? and trigger = 'ORDER_CONFIRMED'",
+				order.getId()))
+			.isZero();
+
+		deliver("order.updated", "d-2", "woocommerce/order-updated.json").andExpect(status().isOk());
+		assertThat(count("select count(*) from orders where store_id = ?", storeId())).isEqualTo(1);
+		assertThat(this.orders.find(storeId(), "2381").orElseThrow().isCancelled()).isFalse();
+
+		deliver("order.updated", "d-3", "woocommerce/order-cancelled.json").andExpect(status().isOk());
+		assertThat(this.orders.find(storeId(), "2381").orElseThrow().isCancelled()).isTrue();
+		assertThat(
+				this.jdbc.queryForObject("select cancel_source from orders where id = ?", String.class, order.getId()))
+			.isEqualTo("woocommerce");
+		deliver("order.deleted", "d-4", "woocommerce/order-deleted.json").andExpect(status().isOk());
 	}
 
 	private ResultActions connect() throws Exception {

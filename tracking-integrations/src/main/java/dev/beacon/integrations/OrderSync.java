@@ -14,10 +14,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.beacon.common.Text;
+import dev.beacon.order.Address;
+import dev.beacon.order.Customer;
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderException;
 import dev.beacon.order.OrderManagement;
 import dev.beacon.order.PlaceOrder;
+import dev.beacon.order.UpdateOrder;
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.PollOutcome;
 import dev.beacon.shipment.RawScan;
@@ -65,8 +68,9 @@ public class OrderSync {
 		Outcome outcome;
 		Order order;
 		if (existing.isEmpty()) {
-			order = this.orders.place(storeId, new PlaceOrder(synced.orderNumber(), synced.placedAt(),
-					synced.customer(), synced.destination(), null, null, synced.items(), false));
+			order = this.orders.place(storeId,
+					new PlaceOrder(synced.orderNumber(), synced.placedAt(), synced.customer(), synced.destination(),
+							null, null, synced.items(), false, null, synced.platform()));
 			outcome = Outcome.CREATED;
 		}
 		else {
@@ -77,7 +81,7 @@ public class OrderSync {
 		}
 		this.links.linkOrder(storeId, synced.platform(), synced.externalId(), order.getId(), synced.updatedAt());
 		if (synced.cancelled()) {
-			cancel(storeId, order);
+			cancel(storeId, order, synced.platform());
 		}
 		for (SyncedOrder.SyncedShipment s : synced.shipments()) {
 			if (shipment(storeId, synced.platform(), order, s) && outcome == Outcome.UNCHANGED) {
@@ -100,7 +104,7 @@ public class OrderSync {
 	@Transactional
 	public boolean cancel(UUID storeId, String platform, String externalId, @Nullable String orderNumber) {
 		Optional<Order> order = find(storeId, platform, externalId, orderNumber);
-		order.ifPresent((o) -> cancel(storeId, o));
+		order.ifPresent((o) -> cancel(storeId, o, platform));
 		return order.isPresent();
 	}
 
@@ -164,8 +168,11 @@ public class OrderSync {
 	@Transactional
 	public int erase(UUID storeId, List<UUID> orderIds, @Nullable String email) {
 		java.util.Set<UUID> ids = new java.util.LinkedHashSet<>(orderIds);
+		if (email != null && !email.isBlank()) {
+			this.orders.byCustomerEmail(storeId, email).forEach((o) -> ids.add(o.getId()));
+		}
 		for (UUID id : ids) {
-			log.info("Store {}: erasing personal data of order {}", storeId, id);
+			this.orders.erasePersonalData(storeId, id);
 		}
 		return ids.size();
 	}
@@ -179,12 +186,30 @@ public class OrderSync {
 	}
 
 	private Outcome update(UUID storeId, Order order, SyncedOrder synced) {
-		// Contact and address changes go through core once its update operation exists.
-		return Outcome.UNCHANGED;
+		Customer c = synced.customer();
+		Customer before = order.getCustomer();
+		Address destination = synced.destination();
+		boolean contactChanged = changed(c.name(), before.name()) || changed(c.email(), before.email())
+				|| changed(c.phone(), before.phone()) || changed(c.locale(), before.locale());
+		boolean addressChanged = destination != null && !destination.equals(order.getDestination());
+		if (!contactChanged && !addressChanged) {
+			return Outcome.UNCHANGED;
+		}
+		this.orders.update(storeId, order.getOrderNumber(),
+				new UpdateOrder(contactChanged
+						? new UpdateOrder.ContactChange(c.name(), c.email(), c.phone(), c.locale(), null) : null,
+						addressChanged ? destination : null, null, false, synced.platform()));
+		return Outcome.UPDATED;
 	}
 
-	private void cancel(UUID storeId, Order order) {
-		log.info("Store {}: platform cancelled order {}", storeId, order.getOrderNumber());
+	private void cancel(UUID storeId, Order order, String platform) {
+		if (!order.isCancelled()) {
+			this.orders.cancel(storeId, order.getOrderNumber(), platform);
+		}
+	}
+
+	private static boolean changed(@Nullable String given, @Nullable String before) {
+		return given != null && !given.equals(before);
 	}
 
 	/**
