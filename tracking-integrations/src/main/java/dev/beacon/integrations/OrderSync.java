@@ -26,7 +26,6 @@ import dev.beacon.shipment.PollOutcome;
 import dev.beacon.shipment.RawScan;
 import dev.beacon.shipment.RegisterShipment;
 import dev.beacon.shipment.ScanLocation;
-import dev.beacon.shipment.ShipmentException;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentView;
 import dev.beacon.shipment.TransitionCause;
@@ -48,6 +47,8 @@ public class OrderSync {
 		CREATED, UPDATED, UNCHANGED
 
 	}
+
+	private static final java.util.regex.Pattern TRACKING_NUMBER = java.util.regex.Pattern.compile("[A-Z0-9]{6,40}");
 
 	private final OrderManagement orders;
 
@@ -122,15 +123,16 @@ public class OrderSync {
 			.orElse(null);
 		boolean changed = false;
 		if (shipment == null) {
-			try {
-				shipment = this.shipments.register(storeId, order.getOrderNumber(), register(number, s));
-				changed = true;
-			}
-			catch (ShipmentException ex) {
-				log.info("Store {}: cannot track {} of order {}: {}", storeId, number, order.getOrderNumber(),
-						ex.getMessage());
+			RegisterShipment command = register(number, s);
+			String why = untrackable(storeId, command);
+			if (why != null) {
+				// checked first: a refusal inside the joined transaction would doom the
+				// whole delivery
+				log.info("Store {}: cannot track {} of order {}: {}", storeId, number, order.getOrderNumber(), why);
 				return false;
 			}
+			shipment = this.shipments.register(storeId, order.getOrderNumber(), command);
+			changed = true;
 		}
 		if (s.fulfillmentId() != null) {
 			this.links.linkFulfillment(storeId, platform, s.fulfillmentId(), shipment.id());
@@ -175,6 +177,20 @@ public class OrderSync {
 			this.orders.erasePersonalData(storeId, id);
 		}
 		return ids.size();
+	}
+
+	/** Why core would refuse this shipment, or null when it will take it. */
+	private @Nullable String untrackable(UUID storeId, RegisterShipment command) {
+		if (!TRACKING_NUMBER.matcher(command.trackingNumber()).matches()) {
+			return "not a tracking number";
+		}
+		if (command.carrier() == null && this.shipments.detect(command.trackingNumber()).isEmpty()) {
+			return "no carrier recognises the number and the platform names none Beacon knows";
+		}
+		if (!this.shipments.byTrackingNumber(storeId, command.trackingNumber()).isEmpty()) {
+			return "already tracked on another order of this store";
+		}
+		return null;
 	}
 
 	private RegisterShipment register(String number, SyncedOrder.SyncedShipment s) {
