@@ -193,6 +193,22 @@ public class OrderManagement {
 		return this.orders.findByStoreIdAndOrderNumber(storeId, orderNumber);
 	}
 
+	/**
+	 * The order as a shopper types its number: the exact number first, else the one order
+	 * whose number differs only in case ({@code nw-1004} finds {@code NW-1004}); none
+	 * when two orders differ only in case.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Order> findIgnoringCase(UUID storeId, String orderNumber) {
+		Optional<Order> exact = find(storeId, orderNumber);
+		if (exact.isPresent()) {
+			return exact;
+		}
+		List<Order> matches = this.orders.findAllByStoreIdAndOrderNumberIgnoringCase(storeId, orderNumber,
+				org.springframework.data.domain.Limit.of(2));
+		return (matches.size() == 1) ? Optional.of(matches.get(0)) : Optional.empty();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Order> find(UUID storeId, UUID orderId) {
 		return this.orders.findByStoreIdAndId(storeId, orderId);

@@ -15,6 +15,9 @@ interface Orders extends JpaRepository<Order, UUID> {
 
 	Optional<Order> findByStoreIdAndId(UUID storeId, UUID id);
 
+	@Query("select o from Order o where o.storeId = :storeId and upper(o.orderNumber) = upper(:orderNumber)")
+	List<Order> findAllByStoreIdAndOrderNumberIgnoringCase(UUID storeId, String orderNumber, Limit limit);
+
 	boolean existsByStoreIdAndOrderNumber(UUID storeId, String orderNumber);
 
 	@Query("""
