@@ -1,16 +1,28 @@
 package dev.beacon.integrations;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** The module's own REST errors, as problem+json. */
-@RestControllerAdvice(basePackages = "dev.beacon.integrations")
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-class IntegrationsProblems {
+/**
+ * The module's own REST errors (connection API, platform webhooks, OAuth redirects), as
+ * problem+json: malformed requests are 400, refused connections 400/404/409, a platform
+ * that does not cooperate 502, anything unexpected 500 without details.
+ */
+@RestControllerAdvice(basePackageClasses = IntegrationsProblems.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class IntegrationsProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(IntegrationsProblems.class);
 
 	@ExceptionHandler(IntegrationException.class)
 	ResponseEntity<ProblemDetail> integration(IntegrationException ex) {
@@ -28,6 +40,15 @@ class IntegrationsProblems {
 			case PLATFORM -> "The platform did not cooperate";
 		});
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Integration request failed", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"the request could not be processed; retry later");
+		problem.setTitle("Internal error");
+		return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 }
