@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -212,6 +214,24 @@ public class OrderManagement {
 	@Transactional(readOnly = true)
 	public Optional<Order> find(UUID storeId, UUID orderId) {
 		return this.orders.findByStoreIdAndId(storeId, orderId);
+	}
+
+	/**
+	 * The order numbers of {@code orderIds}, read in one query; orders outside
+	 * {@code storeIds} are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, String> numbers(Collection<UUID> storeIds, Collection<UUID> orderIds) {
+		Map<UUID, String> numbers = new HashMap<>();
+		if (orderIds.isEmpty()) {
+			return numbers;
+		}
+		for (Order o : this.orders.findAllById(orderIds)) {
+			if (storeIds.contains(o.getStoreId())) {
+				numbers.put(o.getId(), o.getOrderNumber());
+			}
+		}
+		return numbers;
 	}
 
 	@Transactional(readOnly = true)

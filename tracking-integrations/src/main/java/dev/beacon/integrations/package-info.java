@@ -8,6 +8,6 @@
  * through core's management services.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Integrations",
-		allowedDependencies = { "common", "status", "store", "order", "shipment" })
+		allowedDependencies = { "common", "status", "store", "order", "shipment", "imports" })
 @org.jspecify.annotations.NullMarked
 package dev.beacon.integrations;

@@ -11,16 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.beacon.admin.OrderMessages;
-import dev.beacon.admin.promise.BusinessCalendar;
-import dev.beacon.admin.promise.Lane;
-import dev.beacon.admin.promise.Promise;
-import dev.beacon.admin.promise.PromiseEngine;
+import dev.beacon.common.BusinessCalendar;
+import dev.beacon.promise.Lane;
+import dev.beacon.promise.Promise;
+import dev.beacon.promise.PromiseEngine;
 import dev.beacon.support.HelpRequest;
 import dev.beacon.support.SupportManagement;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -45,10 +43,10 @@ class Queues {
 
 	private final OrderNotes notes;
 
-	private final ObjectProvider<OrderMessages> messages;
+	private final MessageRows messages;
 
 	Queues(NamedParameterJdbcTemplate jdbc, PromiseEngine engine, SupportManagement support, OrderNotes notes,
-			ObjectProvider<OrderMessages> messages) {
+			MessageRows messages) {
 		this.jdbc = jdbc;
 		this.engine = engine;
 		this.support = support;
@@ -78,17 +76,14 @@ class Queues {
 							n.createdAt(), false))
 					.toList()));
 		queues.add(new Queue("help", "Open help requests", "Shoppers asked for help", help(storeIds)));
-		OrderMessages om = this.messages.getIfAvailable();
-		if (om != null) {
-			queues.add(new Queue("failed-messages", "Failed messages", "Notifications that could not be delivered",
-					om.failed(storeIds, LIMIT)
-						.stream()
-						.map((m) -> new Row(m.orderId(), m.orderNumber(),
-								m.channel() + " to " + m.recipient() + " failed"
-										+ ((m.detail() != null) ? ": " + m.detail() : ""),
-								m.createdAt(), false))
-						.toList()));
-		}
+		queues.add(new Queue("failed-messages", "Failed messages", "Notifications that could not be delivered",
+				this.messages.failed(storeIds, LIMIT)
+					.stream()
+					.map((m) -> new Row(m.orderId(), m.orderNumber(),
+							m.channel() + " to " + m.recipient() + " failed"
+									+ ((m.detail() != null) ? ": " + m.detail() : ""),
+							m.createdAt(), false))
+					.toList()));
 		return queues;
 	}
 

@@ -25,8 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class DeliveryPerformance {
 
-	/** The longest range one report covers. */
-	public static final int MAX_DAYS = 732;
+	/**
+	 * Bounds of the dates a query uses: a report may cover any range (an "all time"
+	 * report over years of history), and dates beyond these hold no data anyway.
+	 */
+	static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+	static final LocalDate LATEST = LocalDate.of(9999, 12, 30);
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -42,14 +47,13 @@ public class DeliveryPerformance {
 		if (to.isBefore(from)) {
 			throw new IllegalArgumentException("to must not be before from");
 		}
-		if (from.plusDays(MAX_DAYS).isBefore(to)) {
-			throw new IllegalArgumentException("a report covers at most " + MAX_DAYS + " days");
-		}
 		Store store = this.stores.byId(storeId).orElseThrow();
 		ZoneId zone = store.getTimeZone();
+		LocalDate first = from.isBefore(EARLIEST) ? EARLIEST : from.isAfter(LATEST) ? LATEST : from;
+		LocalDate last = to.isAfter(LATEST) ? LATEST : to.isBefore(EARLIEST) ? EARLIEST : to;
 		MapSqlParameterSource p = new MapSqlParameterSource("store", storeId)
-			.addValue("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
-			.addValue("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+			.addValue("from", Timestamp.from(first.atStartOfDay(zone).toInstant()))
+			.addValue("to", Timestamp.from(last.plusDays(1).atStartOfDay(zone).toInstant()))
 			.addValue("tz", zone.getId());
 		String sql = """
 				with d as (
