@@ -37,10 +37,10 @@ class TrackingNumberImportIntegrationTests {
 	static final String CSV = """
 			orderNumber,trackingNumber,carrier,shippedAt
 			T-1,1Z999AA10123456784,ups,2026-11-30
-			T-2,9400111899223100000011,,2026-11-30T15:00:00Z
+			T-2,9400111899223100000017,,2026-11-30T15:00:00Z
 			T-404,1Z999AA10123456784,ups,
 			T-1,??,ups,
-			T-2,9400111899223100000011,,
+			T-2,9400111899223100000017,,
 			""";
 
 	@Autowired
@@ -80,7 +80,7 @@ class TrackingNumberImportIntegrationTests {
 			.containsExactly(tuple("ups", "1Z999AA10123456784", Instant.parse("2026-11-30T00:00:00Z")));
 		assertThat(this.shipments.ofOrder(this.orders.find(store.store().getId(), "T-2").orElseThrow().getId()))
 			.extracting(ShipmentView::carrier, ShipmentView::trackingNumber)
-			.containsExactly(tuple("usps", "9400111899223100000011"));
+			.containsExactly(tuple("usps", "9400111899223100000017"));
 
 		JsonNode again = run(store);
 		assertThat(again.path("importedRows").asInt()).isZero();
