@@ -1,6 +1,5 @@
 package dev.beacon.integrations;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -8,10 +7,11 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+
+import dev.beacon.common.OutboundAddressPolicy;
 
 /**
  * Calls to addresses a store supplies (its shop or site): an HTTP client with short
@@ -22,12 +22,12 @@ import org.springframework.web.client.RestClient;
 @Component
 public class PlatformHttp {
 
-	private final boolean allowPrivate;
+	private final OutboundAddressPolicy addresses;
 
 	private final RestClient client;
 
-	PlatformHttp(@Value("${beacon.net.allow-private-addresses:false}") boolean allowPrivate) {
-		this.allowPrivate = allowPrivate;
+	PlatformHttp(OutboundAddressPolicy addresses) {
+		this.addresses = addresses;
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(Duration.ofSeconds(5))
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -43,7 +43,11 @@ public class PlatformHttp {
 		return this.client;
 	}
 
-	/** Why this store-supplied URL must not be called, or null when it may. */
+	/**
+	 * Why this store-supplied URL must not be called, or null when it may: core's
+	 * {@link OutboundAddressPolicy} decides on the host, and plain {@code http://} is
+	 * only for private addresses allowed in development.
+	 */
 	public @Nullable String refusal(String url) {
 		URI uri;
 		try {
@@ -55,34 +59,30 @@ public class PlatformHttp {
 		if (uri.getHost() == null || uri.getScheme() == null) {
 			return "is not an absolute URL";
 		}
-		if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && this.allowPrivate)) {
+		boolean https = "https".equals(uri.getScheme());
+		if (!https && !("http".equals(uri.getScheme()) && this.addresses.allowsPrivateAddresses())) {
 			return "must use https";
 		}
-		if (this.allowPrivate) {
-			return null;
-		}
-		try {
-			for (InetAddress a : InetAddress.getAllByName(uri.getHost())) {
-				if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
-						|| a.isMulticastAddress() || (a.getAddress().length == 16 && (a.getAddress()[0] & 0xfe) == 0xfc)
-						|| (a.getAddress().length == 4 && (a.getAddress()[0] & 0xff) == 100
-								&& (a.getAddress()[1] & 0xc0) == 64)) {
-					return "points to a non-public address";
-				}
-			}
-		}
-		catch (UnknownHostException ex) {
-			return null;
-		}
-		return null;
+		return this.addresses.refusal(uri.getHost());
 	}
 
-	/** Refuses (as a platform failure) a URL that must not be called. */
+	/**
+	 * Refuses (as a platform failure) a URL that must not be called, resolving its host
+	 * now so a name that turned private since it was registered is refused too.
+	 */
 	public void check(String url) {
 		String why = refusal(url);
+		if (why == null && !this.addresses.allowsPrivateAddresses()) {
+			try {
+				this.addresses.resolve(URI.create(url).getHost());
+			}
+			catch (UnknownHostException ex) {
+				why = "cannot be resolved to a public address";
+			}
+		}
 		if (why != null) {
 			throw new IntegrationException(IntegrationException.Kind.PLATFORM, "the address " + why
-					+ " (set beacon.net.allow-private-addresses=true only for development and tests)");
+					+ " (beacon.net.allow-private-addresses=true allows private addresses, for development and tests only)");
 		}
 	}
 
