@@ -218,6 +218,9 @@ class WooCommerceIntegrationTests {
 		deliver("order.updated", "d-2", "woocommerce/order-updated.json").andExpect(status().isOk());
 		assertThat(count("select count(*) from orders where store_id = ?", storeId())).isEqualTo(1);
 		assertThat(this.orders.find(storeId(), "2381").orElseThrow().isCancelled()).isFalse();
+		assertThat(this.shipments.ofOrder(order.getId()))
+			.extracting(ShipmentView::carrier, ShipmentView::carrierName, ShipmentView::trackingNumber)
+			.containsExactly(tuple("other", "Hermes Germany", "H1002345678901234567"));
 
 		deliver("order.updated", "d-3", "woocommerce/order-cancelled.json").andExpect(status().isOk());
 		assertThat(this.orders.find(storeId(), "2381").orElseThrow().isCancelled()).isTrue();

@@ -50,6 +50,11 @@ public class OrderSync {
 
 	private static final java.util.regex.Pattern TRACKING_NUMBER = java.util.regex.Pattern.compile("[A-Z0-9]{6,40}");
 
+	/**
+	 * The mapping table of statuses a store reports (carriers module, {@code store.csv}).
+	 */
+	static final String STORE_SOURCE = "store";
+
 	private final OrderManagement orders;
 
 	private final ShipmentManagement shipments;
@@ -151,7 +156,7 @@ public class OrderSync {
 	public boolean storeStatus(UUID shipmentId, RawScan scan, String detail) {
 		return this.shipments
 			.ingest(shipmentId, new CarrierUpdate(List.of(scan), null, PollOutcome.PUSHED, detail),
-					TransitionCause.PUSH)
+					TransitionCause.PUSH, STORE_SOURCE)
 			.newScans() > 0;
 	}
 
@@ -184,7 +189,8 @@ public class OrderSync {
 		if (!TRACKING_NUMBER.matcher(command.trackingNumber()).matches()) {
 			return "not a tracking number";
 		}
-		if (command.carrier() == null && this.shipments.detect(command.trackingNumber()).isEmpty()) {
+		if (command.carrier() == null && command.carrierName() == null
+				&& this.shipments.detect(command.trackingNumber()).isEmpty()) {
 			return "no carrier recognises the number and the platform names none Beacon knows";
 		}
 		if (!this.shipments.byTrackingNumber(storeId, command.trackingNumber()).isEmpty()) {
@@ -196,7 +202,10 @@ public class OrderSync {
 	private RegisterShipment register(String number, SyncedOrder.SyncedShipment s) {
 		String carrier = carrierCode(s.company());
 		if (carrier != null && !this.shipments.isKnownCarrier(carrier)) {
-			carrier = null;
+			// any carrier: one outside the registry is kept by the name the platform
+			// gives
+			String name = Text.cut(s.company(), 100);
+			return new RegisterShipment(number, null, null, s.shippedAt(), name, s.trackingUrl());
 		}
 		return new RegisterShipment(number, carrier, null, s.shippedAt());
 	}
