@@ -19,7 +19,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 		properties = { "beacon.operator.api-key=test-operator-key-0123456789", "beacon.link-secret=test-link-secret",
 				"beacon.public-base-url=https://track.example.test", "beacon.carriers.poll.enabled=false",
 				"spring.jpa.properties.hibernate.generate_statistics=true", "beacon.webhooks.dispatch=false",
-				"beacon.webhooks.allow-http=true", "server.forward-headers-strategy=native" })
+				"beacon.webhooks.allow-http=true", "beacon.net.allow-private-addresses=true",
+				"server.forward-headers-strategy=native" })
 @AutoConfigureMockMvc
 public @interface BeaconIntegrationTest {
 

@@ -1,11 +1,50 @@
 package dev.beacon.notify;
 
+import java.time.Instant;
+import java.util.UUID;
+
 import org.jspecify.annotations.Nullable;
 
-/** A way out to shoppers (email, SMS). */
-interface ChannelSender {
+import dev.beacon.order.Order;
+
+/**
+ * A way out to shoppers (email, SMS): the one interface a channel implements, holding
+ * every rule that differs by channel (who the recipient is, consent, when it may go, how
+ * the provider is called and asked after a crash), so the outbox and the dispatcher never
+ * branch on the channel and a new channel touches one package.
+ */
+public interface ChannelSender {
 
 	Channel channel();
+
+	/**
+	 * Where this news goes on this channel, or null when the shopper cannot get it here
+	 * (no address, no consent, opted out).
+	 * @param prefs the preferences of the order's email address
+	 */
+	@Nullable String recipient(Order order, News news, ShopperPreferences prefs);
+
+	/**
+	 * Why the recipient must not get the message now (checked again when it is sent), or
+	 * null.
+	 */
+	default @Nullable String refusal(OutboxMessage message) {
+		return null;
+	}
+
+	/** When the message may go instead of now (e.g. SMS quiet hours), or null. */
+	default @Nullable Hold hold(OutboxMessage message, Instant now) {
+		return null;
+	}
+
+	/** The one-click unsubscribe link for optional news, or null. */
+	default @Nullable String unsubscribeLink(UUID storeId, String recipient, boolean essential) {
+		return null;
+	}
+
+	/** Held until {@code until}, for the reason given. */
+	record Hold(Instant until, String reason) {
+	}
 
 	/**
 	 * False when the instance has no account for it (the demo): messages are kept, not
@@ -18,7 +57,7 @@ interface ChannelSender {
 
 	/**
 	 * After a crash between the provider call and its record: did the provider take the
-	 * message? Channels without a way to ask answer {@link Reconciliation#unknown()}.
+	 * message? Channels without a way to ask answer {@link Reconciliation#unknown}.
 	 */
 	Reconciliation reconcile(OutboxMessage message);
 
@@ -30,43 +69,52 @@ interface ChannelSender {
 
 		}
 
-		static SendResult sent(String providerId) {
+		public static SendResult sent(String providerId) {
 			return new SendResult(Kind.SENT, providerId, "sent");
 		}
 
-		static SendResult retry(String detail) {
+		public static SendResult retry(String detail) {
 			return new SendResult(Kind.RETRY, null, detail);
 		}
 
-		static SendResult permanent(String detail) {
+		public static SendResult permanent(String detail) {
 			return new SendResult(Kind.PERMANENT, null, detail);
 		}
 
-		static SendResult suppress(String detail) {
+		public static SendResult suppress(String detail) {
 			return new SendResult(Kind.SUPPRESS, null, detail);
 		}
 
 	}
 
 	/**
-	 * FOUND (with the provider's id), NOT_SENT, or UNKNOWN (cannot tell now, or never).
+	 * What the provider says after a crash: {@link Outcome#FOUND} (with its id),
+	 * {@link Outcome#NOT_SENT} (certain: safe to send again), {@link Outcome#UNKNOWN} (it
+	 * cannot tell, or the answer is ambiguous: a person decides, never sent twice), or
+	 * {@link Outcome#UNAVAILABLE} (cannot be asked now: ask again next round).
 	 */
-	record Reconciliation(String outcome, @Nullable String providerId) {
+	record Reconciliation(Outcome outcome, @Nullable String providerId, String detail) {
 
-		static Reconciliation found(String id) {
-			return new Reconciliation("FOUND", id);
+		enum Outcome {
+
+			FOUND, NOT_SENT, UNKNOWN, UNAVAILABLE
+
 		}
 
-		static Reconciliation notSent() {
-			return new Reconciliation("NOT_SENT", null);
+		public static Reconciliation found(String id) {
+			return new Reconciliation(Outcome.FOUND, id, "found");
 		}
 
-		static Reconciliation unknown() {
-			return new Reconciliation("UNKNOWN", null);
+		public static Reconciliation notSent() {
+			return new Reconciliation(Outcome.NOT_SENT, null, "not sent");
 		}
 
-		static Reconciliation unavailable() {
-			return new Reconciliation("UNAVAILABLE", null);
+		public static Reconciliation unknown(String detail) {
+			return new Reconciliation(Outcome.UNKNOWN, null, detail);
+		}
+
+		public static Reconciliation unavailable() {
+			return new Reconciliation(Outcome.UNAVAILABLE, null, "provider unavailable");
 		}
 
 	}

@@ -4,8 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.beacon.notify.consent.Consents;
 
 /**
  * Delivers the outbox, exactly once per idempotency key:
@@ -82,18 +81,10 @@ class Dispatcher {
 		this.node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
-	@Scheduled(fixedDelayString = "${beacon.notify.dispatcher.interval:PT5S}",
-			initialDelayString = "${beacon.notify.dispatcher.interval:PT5S}")
-	void scheduled() {
-		if (this.properties.dispatcher().enabled()) {
-			try {
-				while (runOnce() >= this.properties.dispatcher().batch()) {
-					// a full batch: there may be more due
-				}
-			}
-			catch (RuntimeException ex) {
-				log.warn("Notification dispatch failed: {}", ex.getMessage(), ex);
-			}
+	/** Runs batches until one comes back short (a full batch: there may be more due). */
+	void drain() {
+		while (runOnce() >= this.properties.dispatcher().batch()) {
+			// more may be due
 		}
 	}
 
@@ -129,7 +120,7 @@ class Dispatcher {
 			end(m, token, MessageStatus.NOT_CONFIGURED, "not sent: channel not configured", "not_configured");
 			return;
 		}
-		String blocked = blocked(m);
+		String blocked = blocked(sender, m);
 		if (blocked != null) {
 			end(m, token, MessageStatus.SUPPRESSED, blocked, "suppressed");
 			return;
@@ -138,20 +129,19 @@ class Dispatcher {
 			end(m, token, MessageStatus.EXPIRED, "not sent: stale by the time it could go", "expired");
 			return;
 		}
-		if (m.channel() == Channel.SMS) {
-			Instant quietEnd = quietUntil(m, now);
-			if (quietEnd != null) {
-				if (m.staleAfter() != null && quietEnd.isAfter(m.staleAfter())) {
-					end(m, token, MessageStatus.EXPIRED, "not sent: quiet hours last until after the news is stale",
-							"expired");
-				}
-				else {
-					this.messages.finish(m.id(), token, MessageStatus.PENDING,
-							"held: quiet hours until " + this.properties.quietEnd() + " (" + m.zone().getId() + ")",
-							null, null, quietEnd, true);
-				}
-				return;
+		ChannelSender.Hold hold = sender.hold(m, now);
+		if (hold != null) {
+			if (m.staleAfter() != null && hold.until().isAfter(m.staleAfter())) {
+				end(m, token, MessageStatus.EXPIRED,
+						"not sent: " + hold.reason() + " last until after the news is stale", "expired");
 			}
+			else {
+				this.messages.finish(
+						m.id(), token, MessageStatus.PENDING, "held: " + hold.reason() + " until "
+								+ hold.until().atZone(m.zone()).toLocalTime() + " (" + m.zone().getId() + ")",
+						null, null, hold.until(), true);
+			}
+			return;
 		}
 		if (m.shipmentId() != null && !UNCAPPED.contains(m.trigger())) {
 			Integer storeCap = this.settings.load(m.storeId()).maxPerShipmentPerDay();
@@ -219,42 +209,13 @@ class Dispatcher {
 	}
 
 	/** Why this recipient must not get it, or null. */
-	private @Nullable String blocked(OutboxMessage m) {
+	private @Nullable String blocked(ChannelSender sender, OutboxMessage m) {
 		String suppressed = this.consents.suppression(m.channel(), m.recipient()).orElse(null);
 		if (suppressed != null) {
 			return "not sent: " + suppressed;
 		}
-		if (m.channel() == Channel.SMS && !this.consents.smsConsent(m.storeId(), m.recipient())) {
-			return "not sent: no SMS consent (opted out)";
-		}
-		if (m.channel() == Channel.EMAIL) {
-			ShopperPreferences p = this.consents.preferences(m.storeId(), m.recipient());
-			if (!p.email() || (!m.essential() && !p.nonEssential())) {
-				return "not sent: the shopper unsubscribed";
-			}
-		}
-		return null;
-	}
-
-	/**
-	 * The end of the quiet hours when {@code now} is inside them for this shopper, else
-	 * null.
-	 */
-	@Nullable Instant quietUntil(OutboxMessage m, Instant now) {
-		LocalTime start = this.properties.quietStart();
-		LocalTime end = this.properties.quietEnd();
-		ZonedDateTime local = now.atZone(m.zone());
-		LocalTime t = local.toLocalTime();
-		boolean quiet = start.isAfter(end) ? (!t.isBefore(start) || t.isBefore(end))
-				: (!t.isBefore(start) && t.isBefore(end));
-		if (!quiet) {
-			return null;
-		}
-		ZonedDateTime until = local.with(end);
-		if (!until.isAfter(local)) {
-			until = until.plusDays(1);
-		}
-		return until.toInstant();
+		String refusal = sender.refusal(m);
+		return (refusal != null) ? "not sent: " + refusal : null;
 	}
 
 	/**
@@ -272,23 +233,27 @@ class Dispatcher {
 					continue;
 				}
 				ChannelSender.Reconciliation r = sender.reconcile(m);
+				if (r.outcome() == ChannelSender.Reconciliation.Outcome.FOUND && r.providerId() != null
+						&& this.messages.providerIdTaken(r.providerId(), m.id())) {
+					r = ChannelSender.Reconciliation.unknown("the provider's message is recorded for another row");
+				}
 				switch (r.outcome()) {
-					case "FOUND" -> {
+					case FOUND -> {
 						this.messages.rescue(m.id(), MessageStatus.SENT,
 								"sent (confirmed with the provider after a crash)", r.providerId(),
 								m.providerCalledAt(), m.nextAttemptAt());
 						this.metrics.outcome("sent", m);
 					}
-					case "NOT_SENT" -> this.messages.rescue(m.id(), MessageStatus.PENDING,
+					case NOT_SENT -> this.messages.rescue(m.id(), MessageStatus.PENDING,
 							"rescued: the provider never got it; sending again", null, null, now);
-					case "UNKNOWN" -> {
+					case UNKNOWN -> {
 						this.messages.rescue(m.id(), MessageStatus.UNCERTAIN,
-								"uncertain: the dispatcher stopped right after handing it to the mail server; "
-										+ "not resent automatically (resend if the shopper did not get it)",
+								"uncertain: " + r.detail()
+										+ "; not resent automatically (resend if the shopper did not get it)",
 								null, null, m.nextAttemptAt());
 						this.metrics.outcome("uncertain", m);
 					}
-					default -> {
+					case UNAVAILABLE -> {
 						// the provider cannot be asked now: try again next round
 					}
 				}

@@ -23,6 +23,8 @@ import dev.beacon.order.OrderItem;
 import dev.beacon.status.DeliveryWindow;
 import dev.beacon.store.Brand;
 
+import dev.beacon.notify.sms.SmsText;
+
 /**
  * Renders messages: wording from the bundles {@code i18n/notify/messages} (a store's
  * overrides first), laid out by the Thymeleaf templates under {@code templates/notify/}
@@ -30,9 +32,9 @@ import dev.beacon.store.Brand;
  * answers what happened, what happens next and what to do, and links to the order page.
  */
 @Component
-class MessageRenderer {
+public class MessageRenderer {
 
-	static final String BUNDLE = "i18n/notify/messages";
+	public static final String BUNDLE = "i18n/notify/messages";
 
 	static final List<Locale> SUPPORTED = SupportedLocales.ALL;
 
@@ -71,7 +73,7 @@ class MessageRenderer {
 	}
 
 	/** The supported locale closest to the shopper's, else the store's, else English. */
-	static Locale resolveLocale(@Nullable String shopper, Locale storeDefault) {
+	public static Locale resolveLocale(@Nullable String shopper, Locale storeDefault) {
 		return SupportedLocales.resolve(shopper, storeDefault);
 	}
 
@@ -204,7 +206,7 @@ class MessageRenderer {
 		return this.bundle.getMessage(key, null, null, Locale.ENGLISH) != null;
 	}
 
-	static String substitute(String template, Map<String, String> vars) {
+	public static String substitute(String template, Map<String, String> vars) {
 		Matcher m = PLACEHOLDER.matcher(template);
 		StringBuilder sb = new StringBuilder();
 		while (m.find()) {

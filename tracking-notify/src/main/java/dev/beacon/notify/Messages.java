@@ -179,6 +179,27 @@ class Messages {
 			.update();
 	}
 
+	/** Whether a message of this trigger was queued for the order since {@code since}. */
+	boolean queuedSince(UUID orderId, Trigger trigger, Instant since) {
+		return this.jdbc
+			.sql("select count(*) from notify_messages where order_id = ? and trigger = ? and created_at >= ? "
+					+ "and resend_of is null")
+			.params(orderId, trigger.name(), ts(since))
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Whether another row already holds this provider id (a reconciliation must not reuse
+	 * it).
+	 */
+	boolean providerIdTaken(String providerId, UUID except) {
+		return this.jdbc.sql("select count(*) from notify_messages where provider_id = ? and id <> ?")
+			.params(providerId, except)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
 	/** Sent or in-flight messages of a shipment and channel since {@code since}. */
 	int sentSince(UUID shipmentId, Channel channel, Instant since, UUID except) {
 		return this.jdbc

@@ -16,7 +16,7 @@ import dev.beacon.status.DeliveryWindow;
  * message; empty for once-only news
  * @param transitionAt when the status changed (latency is measured from here)
  */
-record News(Trigger trigger, @Nullable String variant, String discriminator, UUID storeId, UUID orderId,
+public record News(Trigger trigger, @Nullable String variant, String discriminator, UUID storeId, UUID orderId,
 		@Nullable UUID shipmentId, @Nullable String carrier, @Nullable String trackingNumber,
 		@Nullable DeliveryWindow window, @Nullable String location, @Nullable String statusText,
 		@Nullable LocalDate lastScan, @Nullable String contactEmail, Instant transitionAt) {

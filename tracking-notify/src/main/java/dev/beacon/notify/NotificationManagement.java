@@ -24,6 +24,10 @@ import dev.beacon.status.DeliveryWindow;
 import dev.beacon.store.Store;
 import dev.beacon.store.StoreManagement;
 
+import dev.beacon.notify.consent.Consents;
+import dev.beacon.notify.consent.Recipients;
+import dev.beacon.notify.consent.UnsubscribeTokens;
+
 /**
  * The notification module's API (for the console and the tracking page). Every call is
  * scoped by store.

@@ -1,31 +1,20 @@
 package dev.beacon.notify;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import javax.sql.DataSource;
-
-import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.beacon.common.OutboxWrites;
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderCancelled;
 import dev.beacon.order.OrderManagement;
@@ -42,8 +31,6 @@ import dev.beacon.shipment.TransitionCause;
 import dev.beacon.status.Health;
 import dev.beacon.status.Milestone;
 import dev.beacon.status.Reason;
-import dev.beacon.store.Store;
-import dev.beacon.store.StoreManagement;
 import dev.beacon.support.HelpRequested;
 
 /**
@@ -56,13 +43,15 @@ import dev.beacon.support.HelpRequested;
 @Component
 class NotificationTriggers {
 
-	private static final Logger log = LoggerFactory.getLogger(NotificationTriggers.class);
-
 	private static final Pattern NEIGHBOUR = Pattern.compile("(?i)neighbo(u)?r|nachbar|vecino|vizinho|voisin");
 
 	private static final Pattern PICKUP_POINT = Pattern.compile(
 			"(?i)pick ?up point|access point|parcel ?shop|paketshop|locker|packstation|service ?point|point relais|"
 					+ "post office|retail location|pickup location");
+
+	/** Milestone news that already asks the shopper to do something. */
+	private static final Set<Trigger> ASKS_TO_ACT = EnumSet.of(Trigger.DELIVERY_ATTEMPTED, Trigger.AVAILABLE_FOR_PICKUP,
+			Trigger.EXCEPTION);
 
 	private final Outbox outbox;
 
@@ -74,31 +63,21 @@ class NotificationTriggers {
 
 	private final OrderManagement orders;
 
-	private final StoreManagement stores;
-
 	private final NotifyProperties properties;
 
-	private final EntityManager entityManager;
-
-	private final DataSource dataSource;
-
-	private final TransactionTemplate tx;
+	private final OutboxWrites outboxWrites;
 
 	private final Clock clock;
 
 	NotificationTriggers(Outbox outbox, Watches watches, Messages messages, ShipmentManagement shipments,
-			OrderManagement orders, StoreManagement stores, NotifyProperties properties, TransactionTemplate tx,
-			EntityManager entityManager, DataSource dataSource, Clock clock) {
+			OrderManagement orders, NotifyProperties properties, OutboxWrites outboxWrites, Clock clock) {
 		this.outbox = outbox;
 		this.watches = watches;
 		this.messages = messages;
 		this.shipments = shipments;
 		this.orders = orders;
-		this.stores = stores;
 		this.properties = properties;
-		this.tx = tx;
-		this.entityManager = entityManager;
-		this.dataSource = dataSource;
+		this.outboxWrites = outboxWrites;
 		this.clock = clock;
 	}
 
@@ -213,7 +192,13 @@ class NotificationTriggers {
 		}
 		boolean worse = e.toHealth() == Health.EXCEPTION || e.toHealth() == Health.ACTION_REQUIRED;
 		boolean changed = e.fromHealth() != e.toHealth() || from != to;
-		if (news.isEmpty() && worse && changed && e.reason() != Reason.CONSIGNEE && e.reason() != Reason.SILENT) {
+		// news that asks the shopper to act is never swallowed by milestone news of the
+		// same poll (e.g. out for delivery plus an address problem): both are queued and
+		// coalescing lets the more important (the action) win
+		boolean alsoAction = e.toHealth() == Health.ACTION_REQUIRED
+				&& news.stream().noneMatch((n) -> ASKS_TO_ACT.contains(n.trigger()));
+		if ((news.isEmpty() || alsoAction) && worse && changed && e.reason() != Reason.CONSIGNEE
+				&& e.reason() != Reason.SILENT) {
 			String variant = exceptionVariant(e.reason());
 			news.add(shipmentNews(e, Trigger.EXCEPTION, variant,
 					(variant != null) ? variant : String.valueOf(e.reason())));
@@ -285,101 +270,14 @@ class NotificationTriggers {
 	}
 
 	/**
-	 * Runs the decision and its writes inside the caller's transaction, behind a JDBC
-	 * savepoint: on failure only notify's writes are undone. Pending JPA changes of the
-	 * caller are flushed first, so the savepoint never swallows them.
+	 * Runs the decision and its writes through core's {@link OutboxWrites} (in the
+	 * caller's transaction, behind a savepoint): on failure only notify's writes are
+	 * undone and the status change stands (ADR 0004).
 	 */
 	private void guarded(String what, Supplier<List<News>> decide) {
-		if (!this.properties.enabled()) {
-			return;
+		if (this.properties.enabled()) {
+			this.outboxWrites.guarded("notify: " + what, () -> decide.get().forEach(this.outbox::enqueue));
 		}
-		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-			try {
-				this.tx.executeWithoutResult((s) -> decide.get().forEach(this.outbox::enqueue));
-			}
-			catch (RuntimeException ex) {
-				log.error("Notifications for '{}' failed: {}", what, ex.getMessage(), ex);
-			}
-			return;
-		}
-		this.entityManager.flush();
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		Savepoint savepoint;
-		try {
-			savepoint = connection.setSavepoint();
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("cannot set a savepoint for notifications", ex);
-		}
-		try {
-			decide.get().forEach(this.outbox::enqueue);
-			connection.releaseSavepoint(savepoint);
-		}
-		catch (RuntimeException | SQLException ex) {
-			try {
-				connection.rollback(savepoint);
-			}
-			catch (SQLException rollback) {
-				ex.addSuppressed(rollback);
-				throw new IllegalStateException("notifications failed and could not be undone", ex);
-			}
-			log.error("Notifications for '{}' failed; the status change stands: {}", what, ex.getMessage(), ex);
-		}
-	}
-
-	/** Arriving tomorrow and stalled shipments: checks on what notify remembers. */
-	@Scheduled(fixedDelayString = "${beacon.notify.dispatcher.check-interval:PT15M}", initialDelay = 60_000)
-	void scheduledChecks() {
-		if (this.properties.enabled() && this.properties.dispatcher().enabled()) {
-			try {
-				check();
-			}
-			catch (RuntimeException ex) {
-				log.warn("Notification checks failed: {}", ex.getMessage(), ex);
-			}
-		}
-	}
-
-	/** Runs the scheduled checks once; answers how many news were found. */
-	int check() {
-		Instant now = this.clock.instant();
-		int found = 0;
-		LocalDate today = now.atZone(ZoneId.of("UTC")).toLocalDate();
-		for (Watches.Watch w : this.watches.endingBetween(today, today.plusDays(2))) {
-			Store store = this.stores.byId(w.storeId()).orElse(null);
-			Order order = this.orders.find(w.storeId(), w.orderId()).orElse(null);
-			if (store == null || order == null || w.window() == null) {
-				continue;
-			}
-			LocalDate tomorrow = now.atZone(ShopperZones.of(order.getDestination(), store.getTimeZone()))
-				.toLocalDate()
-				.plusDays(1);
-			if (w.window().latest().equals(tomorrow) && !w.window().earliest().isBefore(tomorrow)) {
-				found++;
-				News n = new News(Trigger.ARRIVING_TOMORROW, null, tomorrow.toString(), w.storeId(), w.orderId(),
-						w.shipmentId(), w.carrier(), null, w.window(), null, null, null, null, now);
-				this.tx.executeWithoutResult((s) -> this.outbox.enqueue(n));
-			}
-		}
-		Instant shortest = now.minus(this.properties.stalled()
-			.carriers()
-			.values()
-			.stream()
-			.reduce(this.properties.stalled().threshold(), (a, b) -> (a.compareTo(b) < 0) ? a : b));
-		for (Watches.Watch w : this.watches.silentSince(shortest)) {
-			if (w.lastScanAt() == null
-					|| w.lastScanAt().isAfter(now.minus(this.properties.stalled().thresholdFor(w.carrier())))) {
-				continue;
-			}
-			Store store = this.stores.byId(w.storeId()).orElse(null);
-			ZoneId zone = (store != null) ? store.getTimeZone() : ZoneId.of("UTC");
-			found++;
-			News n = new News(Trigger.STALLED, null, String.valueOf(w.lastScanAt().getEpochSecond()), w.storeId(),
-					w.orderId(), w.shipmentId(), w.carrier(), null, w.window(), null, null,
-					w.lastScanAt().atZone(zone).toLocalDate(), null, now);
-			this.tx.executeWithoutResult((s) -> this.outbox.enqueue(n));
-		}
-		return found;
 	}
 
 }

@@ -4,19 +4,19 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
+import dev.beacon.notify.sms.TwilioProperties;
+
 /**
- * Wiring of the notification module: its properties, the dispatcher's schedule, and the
- * security of its public endpoints (Twilio's inbound webhooks, signed by Twilio, and the
- * one-click unsubscribe links, signed by us): no session, no CSRF (RFC 8058 POSTs come
- * from mail clients), no login.
+ * Wiring of the notification module: its properties and the security of its public
+ * endpoints (Twilio's inbound webhooks, signed by Twilio, and the one-click unsubscribe
+ * links, signed by us): no session, no CSRF (RFC 8058 POSTs come from mail clients), no
+ * login.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @EnableConfigurationProperties({ NotifyProperties.class, TwilioProperties.class })
 class NotifyConfiguration {
 

@@ -8,6 +8,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.beacon.notify.consent.Consents;
+import dev.beacon.notify.consent.Recipients;
 import dev.beacon.order.ErasedShopper;
 import dev.beacon.order.PersonalDataErasure;
 import dev.beacon.order.SmsConsentRecorded;

@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stalled when a shipment counts as stalled
  */
 @ConfigurationProperties("beacon.notify")
-record NotifyProperties(@DefaultValue("true") boolean enabled, @DefaultValue("PT2M") Duration holdWindow,
+public record NotifyProperties(@DefaultValue("true") boolean enabled, @DefaultValue("PT2M") Duration holdWindow,
 		@DefaultValue("4") int maxPerShipmentPerDay, @DefaultValue("21:00") LocalTime quietStart,
 		@DefaultValue("08:00") LocalTime quietEnd, @DefaultValue("no-reply@beacon.invalid") String emailFrom,
 		@Nullable String unsubscribeSecret, @DefaultValue Dispatcher dispatcher, @DefaultValue Stalled stalled) {

@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -24,6 +28,9 @@ import dev.beacon.shipment.CarrierDirectory;
 import dev.beacon.store.Store;
 import dev.beacon.store.StoreManagement;
 
+import dev.beacon.notify.consent.Consents;
+import dev.beacon.notify.consent.Recipients;
+
 /**
  * Turns news into outbox rows, one per channel, in the caller's transaction (the one that
  * changed the status). Rows are rendered at once (so the console shows them even when no
@@ -39,6 +46,8 @@ class Outbox {
 	private static final Set<Trigger> SAME_DAY = Set.of(Trigger.OUT_FOR_DELIVERY, Trigger.ARRIVING_TOMORROW,
 			Trigger.DELIVERY_ATTEMPTED);
 
+	private static final Duration HELP_ACK_EVERY = Duration.ofHours(1);
+
 	private final Messages messages;
 
 	private final StoreSettings settings;
@@ -53,7 +62,7 @@ class Outbox {
 
 	private final TrackingLinks links;
 
-	private final UnsubscribeTokens unsubscribe;
+	private final Map<Channel, ChannelSender> senders;
 
 	private final ObjectProvider<CarrierDirectory> carriers;
 
@@ -62,7 +71,7 @@ class Outbox {
 	private final Clock clock;
 
 	Outbox(Messages messages, StoreSettings settings, Consents consents, MessageRenderer renderer,
-			StoreManagement stores, OrderManagement orders, TrackingLinks links, UnsubscribeTokens unsubscribe,
+			StoreManagement stores, OrderManagement orders, TrackingLinks links, List<ChannelSender> senders,
 			ObjectProvider<CarrierDirectory> carriers, NotifyProperties properties, Clock clock) {
 		this.messages = messages;
 		this.settings = settings;
@@ -71,7 +80,7 @@ class Outbox {
 		this.stores = stores;
 		this.orders = orders;
 		this.links = links;
-		this.unsubscribe = unsubscribe;
+		this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
 		this.carriers = carriers;
 		this.properties = properties;
 		this.clock = clock;
@@ -93,6 +102,11 @@ class Outbox {
 		if (order.isCancelled() && news.trigger() != Trigger.ORDER_CANCELLED) {
 			return; // a cancelled order's shopper is told nothing more
 		}
+		Instant now = this.clock.instant();
+		if (news.trigger() == Trigger.HELP_RECEIVED
+				&& this.messages.queuedSince(order.getId(), Trigger.HELP_RECEIVED, now.minus(HELP_ACK_EVERY))) {
+			return; // one acknowledgement per order per hour, however many requests
+		}
 		NotificationSettings storeSettings = this.settings.load(store.getId());
 		Set<Channel> channels = storeSettings.channels().getOrDefault(news.trigger(), Set.of());
 		String email = Recipients.email(order.getCustomer().email());
@@ -100,14 +114,13 @@ class Outbox {
 				: ShopperPreferences.defaults();
 		Locale locale = MessageRenderer.resolveLocale(order.getCustomer().locale(), store.getDefaultLocale());
 		ZoneId zone = ShopperZones.of(order.getDestination(), store.getTimeZone());
-		Instant now = this.clock.instant();
 		for (Channel channel : channels) {
-			String recipient = recipient(channel, news, order, email, prefs);
+			ChannelSender sender = this.senders.get(channel);
+			String recipient = (sender != null) ? sender.recipient(order, news, prefs) : null;
 			if (recipient == null) {
 				continue;
 			}
-			String unsubscribeLink = (channel == Channel.EMAIL && !news.trigger().isEssential() && email != null)
-					? this.unsubscribe.url(store.getId(), email) : null;
+			String unsubscribeLink = sender.unsubscribeLink(store.getId(), recipient, news.trigger().isEssential());
 			MessageContext ctx = context(news, store, order,
 					this.settings.wording(store.getId(), locale.toLanguageTag()))
 				.withLinks(this.links.signedOrderPage(store.getSlug(), order.getOrderNumber()), unsubscribeLink);
@@ -128,25 +141,6 @@ class Outbox {
 				}
 			}
 		}
-	}
-
-	private @Nullable String recipient(Channel channel, News news, Order order, @Nullable String email,
-			ShopperPreferences prefs) {
-		if (channel == Channel.EMAIL) {
-			String to = email;
-			if (news.trigger() == Trigger.HELP_RECEIVED && Recipients.email(news.contactEmail()) != null) {
-				to = Recipients.email(news.contactEmail());
-			}
-			if (to == null || !prefs.email() || (!news.trigger().isEssential() && !prefs.nonEssential())) {
-				return null;
-			}
-			return to;
-		}
-		String phone = Recipients.phone(order.getCustomer().phone());
-		if (phone == null || !prefs.sms() || !this.consents.smsConsent(order.getStoreId(), phone)) {
-			return null; // SMS only with consent
-		}
-		return phone;
 	}
 
 	/** Newest wins, unless the pending one is more important. */

@@ -8,12 +8,12 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** A row of the outbox. */
-record OutboxMessage(UUID id, UUID storeId, UUID orderId, @Nullable UUID shipmentId, Trigger trigger, Channel channel,
-		String idempotencyKey, String recipient, Locale locale, ZoneId zone, @Nullable String subject, String bodyText,
-		@Nullable String bodyHtml, boolean essential, int priority, MessageStatus status, @Nullable String statusReason,
-		int attempts, Instant nextAttemptAt, @Nullable Instant staleAfter, @Nullable UUID leaseToken,
-		@Nullable Instant providerCalledAt, @Nullable String providerId, Instant transitionAt, Instant createdAt,
-		@Nullable Instant sentAt, @Nullable UUID resendOf) {
+public record OutboxMessage(UUID id, UUID storeId, UUID orderId, @Nullable UUID shipmentId, Trigger trigger,
+		Channel channel, String idempotencyKey, String recipient, Locale locale, ZoneId zone, @Nullable String subject,
+		String bodyText, @Nullable String bodyHtml, boolean essential, int priority, MessageStatus status,
+		@Nullable String statusReason, int attempts, Instant nextAttemptAt, @Nullable Instant staleAfter,
+		@Nullable UUID leaseToken, @Nullable Instant providerCalledAt, @Nullable String providerId,
+		Instant transitionAt, Instant createdAt, @Nullable Instant sentAt, @Nullable UUID resendOf) {
 
 	MessageView view() {
 		return new MessageView(this.id, this.storeId, this.orderId, this.shipmentId, this.trigger, this.channel,

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** A store's notification settings, across three small tables. */
 @Repository
-class StoreSettings {
+public class StoreSettings {
 
 	private final JdbcClient jdbc;
 
@@ -23,7 +23,7 @@ class StoreSettings {
 		this.jdbc = jdbc;
 	}
 
-	NotificationSettings load(UUID storeId) {
+	public NotificationSettings load(UUID storeId) {
 		record Row(String fromName, String fromAddress, String replyTo, Integer maxPerDay) {
 		}
 		Row row = this.jdbc

@@ -13,6 +13,8 @@ import org.springframework.http.MediaType;
 import dev.beacon.order.Order;
 import dev.beacon.shipment.ShipmentView;
 
+import dev.beacon.notify.consent.UnsubscribeTokens;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -106,11 +108,69 @@ class ConsentAndSettingsTests extends NotifyTestSupport {
 	}
 
 	@Test
+	void stopAndStartApplyOncePerMessageSidNeverOutOfOrderAndStartRestoresOnlyWhatStopRemoved() throws Exception {
+		String phone = uniquePhone();
+		java.util.UUID other = this.stores
+			.provision(
+					new dev.beacon.store.NewStore("Other", dev.beacon.testing.TestStores.uniqueSlug("sms"), null, null))
+			.store()
+			.getId();
+		this.notifications.recordSmsConsent(this.storeId, phone, true, "checkout");
+		this.notifications.recordSmsConsent(other, phone, false, "agent"); // opted out in
+																			// store B
+		String sid = "SM" + java.util.UUID.randomUUID().toString().replace("-", "");
+		Map<String, String> start = Map.of("From", phone, "To", FROM, "Body", "START", "MessageSid", sid + "a");
+		Map<String, String> stop = Map.of("From", phone, "To", FROM, "Body", "STOP", "MessageSid", sid + "b");
+		Map<String, String> start2 = Map.of("From", phone, "To", FROM, "Body", "START", "MessageSid", sid + "c");
+		this.mvc.perform(form(start).header("X-Twilio-Signature", twilioSignature(URL, start)))
+			.andExpect(status().isOk());
+		this.clock.advance(java.time.Duration.ofMinutes(1));
+		this.mvc.perform(form(stop).header("X-Twilio-Signature", twilioSignature(URL, stop)))
+			.andExpect(status().isOk());
+		assertThat(this.notifications.hasSmsConsent(this.storeId, phone)).isFalse();
+		// a captured START replayed after the STOP changes nothing
+		this.clock.advance(java.time.Duration.ofMinutes(1));
+		this.mvc.perform(form(start).header("X-Twilio-Signature", twilioSignature(URL, start)))
+			.andExpect(status().isOk());
+		assertThat(this.notifications.hasSmsConsent(this.storeId, phone)).isFalse();
+		// a new START restores store A (STOP withdrew it), never store B (an agent did)
+		this.mvc.perform(form(start2).header("X-Twilio-Signature", twilioSignature(URL, start2)))
+			.andExpect(status().isOk());
+		assertThat(this.notifications.hasSmsConsent(this.storeId, phone)).isTrue();
+		assertThat(this.notifications.hasSmsConsent(other, phone)).isFalse();
+		// the STOP, delivered again later (a retry), is not applied twice
+		this.clock.advance(java.time.Duration.ofMinutes(1));
+		this.mvc.perform(form(stop).header("X-Twilio-Signature", twilioSignature(URL, stop)))
+			.andExpect(status().isOk());
+		assertThat(this.notifications.hasSmsConsent(this.storeId, phone)).isTrue();
+	}
+
+	@Test
 	void anUnsignedOrMalformedWebhookIsRejected() throws Exception {
 		Map<String, String> bad = Map.of("From", "not-a-number", "Body", "STOP");
 		this.mvc.perform(form(bad)).andExpect(status().isForbidden());
 		this.mvc.perform(form(bad).header("X-Twilio-Signature", twilioSignature(URL, bad)))
 			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void unsubscribeTokensAreOpaqueAndEarlierSignedLinksStillWork() {
+		String email = "opaque." + uniqueEmail();
+		String token = this.tokens.token(this.storeId, email);
+		String base64 = java.util.Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString((this.storeId + "\n" + email).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(token).doesNotContain(email)
+			.doesNotContain(this.storeId.toString())
+			.doesNotContain(base64.substring(0, 20))
+			.doesNotContain(".");
+		assertThat(this.tokens.verify(token)).contains(new UnsubscribeTokens.Subject(this.storeId, email));
+		assertThat(this.tokens.verify(this.tokens.legacyToken(this.storeId, email)))
+			.contains(new UnsubscribeTokens.Subject(this.storeId, email));
+		char c = token.charAt(20);
+		assertThat(this.tokens.verify(token.substring(0, 20) + ((c == 'A') ? 'B' : 'A') + token.substring(21)))
+			.isEmpty();
+		assertThat(this.tokens.verify("AAAA")).isEmpty();
 	}
 
 	@Test

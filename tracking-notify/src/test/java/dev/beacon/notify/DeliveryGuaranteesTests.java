@@ -18,6 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.beacon.order.Order;
 import dev.beacon.shipment.ShipmentView;
 
+import dev.beacon.notify.consent.Consents;
+import dev.beacon.notify.email.EmailSender;
+import dev.beacon.notify.sms.SmsSender;
+import dev.beacon.notify.sms.TwilioProperties;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -75,6 +80,43 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 		assertThat(after.attempts()).isEqualTo(1);
 		assertThat(smsTo(phone)).hasSize(2); // OUT_FOR_DELIVERY + DELIVERED, the latter
 												// once
+	}
+
+	@Test
+	void anAmbiguousAnswerFromTwilioAfterACrashIsUncertainNeverAGuess() {
+		String phone = uniquePhone();
+		this.notifications.recordSmsConsent(this.storeId, phone, true, "checkout");
+		Order order = order("B-210", uniqueEmail(), phone, "en");
+		ShipmentView s = ship("B-210");
+		scan(s, "PU", "Picked up");
+		this.crash.arm(Channel.SMS);
+		scan(s, "OD", "Out for delivery");
+		deliver(); // Twilio accepts, then the "process dies" before the record
+		MessageView crashed = sms(order, Trigger.OUT_FOR_DELIVERY);
+		assertThat(crashed.status()).isEqualTo(MessageStatus.SENDING);
+		// two identical texts to the number (e.g. an earlier resend): which one is ours?
+		String escaped = crashed.bodyText().replace("\\", "\\\\").replace("\"", "\\\"");
+		String uri = "/2010-04-01/Accounts/" + SID + "/Messages.json?PageSize=50&Page=0";
+		String twice = "{\"messages\":[" + message("SM" + "a".repeat(32), escaped, phone) + ","
+				+ message("SM" + "b".repeat(32), escaped, phone) + "],\"end\":1,\"first_page_uri\":\"" + uri
+				+ "\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,"
+				+ "\"uri\":\"" + uri + "\"}";
+		TWILIO.stubFor(get(urlPathMatching("/2010-04-01/Accounts/" + SID + "/Messages.json"))
+			.withQueryParam("To", equalTo(phone))
+			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(twice)));
+		this.clock.advance(Duration.ofMinutes(3)); // the lease runs out
+		deliver();
+		deliver();
+		MessageView after = sms(order, Trigger.OUT_FOR_DELIVERY);
+		assertThat(after.status()).isEqualTo(MessageStatus.UNCERTAIN);
+		assertThat(after.statusText()).isEqualTo("uncertain: Twilio shows 2 identical texts to the number; "
+				+ "not resent automatically (resend if the shopper did not get it)");
+		assertThat(smsTo(phone)).hasSize(1);
+	}
+
+	private static String message(String sid, String escapedBody, String to) {
+		return "{\"sid\":\"" + sid + "\",\"body\":\"" + escapedBody + "\",\"to\":\"" + to + "\",\"from\":\"" + FROM
+				+ "\",\"status\":\"delivered\"}";
 	}
 
 	@Test
@@ -243,7 +285,8 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 	void withoutAnAccountMessagesAreRenderedAndKeptAsNotConfigured() {
 		Dispatcher demo = new Dispatcher(this.outbox, this.context.getBean(Consents.class),
 				this.context.getBean(StoreSettings.class),
-				List.of(new SmsSender(new TwilioProperties(null, null, null, null)),
+				List.of(new SmsSender(new TwilioProperties(null, null, null, null),
+						this.context.getBean(Consents.class), this.context.getBean(NotifyProperties.class)),
 						this.context.getBean(EmailSender.class)),
 				this.context.getBean(NotifyProperties.class), this.context.getBean(NotifyMetrics.class),
 				this.context.getBean(TransactionTemplate.class), this.context.getBean(java.time.Clock.class),

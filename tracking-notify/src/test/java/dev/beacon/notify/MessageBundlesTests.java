@@ -20,6 +20,8 @@ import dev.beacon.order.OrderItem;
 import dev.beacon.status.DeliveryWindow;
 import dev.beacon.store.Brand;
 
+import dev.beacon.notify.sms.SmsText;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every language has every key, and every message renders completely and fits. */

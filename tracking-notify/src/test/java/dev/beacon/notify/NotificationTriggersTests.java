@@ -77,6 +77,32 @@ class NotificationTriggersTests extends NotifyTestSupport {
 	}
 
 	@Test
+	void outForDeliveryAndAnAddressProblemInOnePollNeverDropTheActionNews() {
+		String email = uniqueEmail();
+		Order order = order("A-150", email, null, "en");
+		ShipmentView s = ship("A-150");
+		scan(s, "PU", "Picked up");
+		deliver();
+		java.time.Instant t = this.clock.instant();
+		ScanLocation memphis = new ScanLocation("Memphis", "TN", null, "US");
+		this.shipments.ingest(s.id(),
+				dev.beacon.shipment.CarrierUpdate.of(List.of(
+						new dev.beacon.shipment.RawScan("OD", "Out for delivery", "{}", t, null, null, memphis, null),
+						new dev.beacon.shipment.RawScan("EX", "Incorrect address", "{}", t.plusSeconds(60), null, null,
+								memphis, null)),
+						null),
+				dev.beacon.shipment.TransitionCause.POLL);
+		deliver();
+		deliver();
+		assertThat(mailsTo(email)).extracting(NotificationTriggersTests::subject)
+			.containsExactly("Your Acme Outdoor order A-150 is confirmed", "Your order A-150 is on its way",
+					"Action needed: address problem with order A-150");
+		assertThat(messages(order)).filteredOn((v) -> v.trigger() == Trigger.OUT_FOR_DELIVERY)
+			.singleElement()
+			.satisfies((v) -> assertThat(v.status()).isEqualTo(MessageStatus.SUPERSEDED));
+	}
+
+	@Test
 	void aBurstOfTransitionsCoalescesIntoOneMessageNewestWins() {
 		String email = uniqueEmail();
 		Order order = order("A-102", email, null, "en");
@@ -194,8 +220,8 @@ class NotificationTriggersTests extends NotifyTestSupport {
 		scan(s, "PU", "Picked up", new ScanLocation("Memphis", "TN", null, "US"),
 				new DeliveryWindow(LocalDate.of(2026, 3, 4), LocalDate.of(2026, 3, 4)));
 		deliver();
-		this.triggers.check();
-		this.triggers.check();
+		this.checks.check();
+		this.checks.check();
 		deliver();
 		assertThat(messages(order)).filteredOn((v) -> v.trigger() == Trigger.ARRIVING_TOMORROW)
 			.singleElement()
@@ -207,12 +233,12 @@ class NotificationTriggersTests extends NotifyTestSupport {
 		scan(q, "PU", "Picked up");
 		deliver();
 		this.clock.advance(Duration.ofDays(2));
-		this.triggers.check();
+		this.checks.check();
 		deliver();
 		assertThat(messages(quiet)).noneMatch((v) -> v.trigger() == Trigger.STALLED);
 		this.clock.advance(Duration.ofDays(2)); // sandbox threshold P3D passed
-		this.triggers.check();
-		this.triggers.check();
+		this.checks.check();
+		this.checks.check();
 		deliver();
 		assertThat(messages(quiet)).filteredOn((v) -> v.trigger() == Trigger.STALLED)
 			.singleElement()
@@ -229,6 +255,26 @@ class NotificationTriggersTests extends NotifyTestSupport {
 		deliver();
 		assertThat(mailsTo(contact)).extracting(NotificationTriggersTests::subject)
 			.containsExactly("We got your message about order A-111");
+	}
+
+	@Test
+	void helpRequestsAreAcknowledgedAtMostOncePerOrderPerHour() {
+		String email = uniqueEmail();
+		Order order = order("A-112", email, null, "en");
+		deliver();
+		this.support.raise(this.storeId, order.getId(), null, HelpTopic.WHERE_IS_IT, "Where is it?", null, "page");
+		deliver(); // two minutes
+		this.clock.advance(Duration.ofMinutes(57)); // 59 minutes after the first
+		this.support.raise(this.storeId, order.getId(), null, HelpTopic.WHERE_IS_IT, "Anyone?", null, "page");
+		deliver();
+		assertThat(mailsTo(email)).extracting(NotificationTriggersTests::subject)
+			.containsExactly("Your Acme Outdoor order A-112 is confirmed", "We got your message about order A-112");
+		this.clock.advance(Duration.ofMinutes(2)); // over an hour after the first
+		this.support.raise(this.storeId, order.getId(), null, HelpTopic.WHERE_IS_IT, "Still here", null, "page");
+		deliver();
+		assertThat(mailsTo(email)).extracting(NotificationTriggersTests::subject)
+			.containsExactly("Your Acme Outdoor order A-112 is confirmed", "We got your message about order A-112",
+					"We got your message about order A-112");
 	}
 
 	static String subject(MimeMessage m) {

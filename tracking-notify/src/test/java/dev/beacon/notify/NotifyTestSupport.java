@@ -121,6 +121,9 @@ abstract class NotifyTestSupport {
 	NotificationTriggers triggers;
 
 	@Autowired
+	ScheduledChecks checks;
+
+	@Autowired
 	MutableClock clock;
 
 	@Autowired

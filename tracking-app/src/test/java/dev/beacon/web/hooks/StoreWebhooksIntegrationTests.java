@@ -1,18 +1,29 @@
 package dev.beacon.web.hooks;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,11 +33,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.beacon.BeaconIntegrationTest;
+import dev.beacon.common.BackgroundLoops;
+import dev.beacon.common.OutboundAddressPolicy;
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.DeliveryWindowChanged;
 import dev.beacon.shipment.RawScan;
@@ -45,6 +59,9 @@ import dev.beacon.store.StoreManagement;
 import dev.beacon.testing.TestStores;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -78,6 +95,18 @@ class StoreWebhooksIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	WebhookSettings settings;
+
+	@Autowired
+	BackgroundLoops loops;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
+	NamedParameterJdbcTemplate namedJdbc;
 
 	@Autowired
 	ApplicationEventPublisher events;
@@ -170,6 +199,142 @@ class StoreWebhooksIntegrationTests {
 			assertThat((String) JsonPath.read(r.body(), "$.data.orderNumber")).isEqualTo("W-1");
 			assertThat((String) JsonPath.read(r.body(), "$.id")).isEqualTo(r.headers().get("id"));
 		});
+	}
+
+	@Test
+	void deliveriesAreCountedByOutcomeAndTimed() throws Exception {
+		subscribe(",\"events\":[\"shipment.status_changed\"]");
+		double delivered = deliveries("delivered", "none");
+		double failed = deliveries("retry", "http_5xx");
+		long timed = this.meters.find("beacon.webhooks.delivery.duration")
+			.tag("outcome", "delivered")
+			.timers()
+			.stream()
+			.mapToLong(Timer::count)
+			.sum();
+		shipmentWithScan();
+		assertThat(this.dispatcher.dispatch()).isEqualTo(1);
+		assertThat(deliveries("delivered", "none")).isEqualTo(delivered + 1);
+		assertThat(deliveries("retry", "http_5xx")).isEqualTo(failed);
+		assertThat(this.meters.get("beacon.webhooks.delivery.duration").tag("outcome", "delivered").timer().count())
+			.isEqualTo(timed + 1);
+	}
+
+	private double deliveries(String outcome, String reason) {
+		Counter c = this.meters.find("beacon.webhooks.deliveries").tags("outcome", outcome, "reason", reason).counter();
+		return (c != null) ? c.count() : 0;
+	}
+
+	@Test
+	void registrationRefusesEverySpellingOfANonPublicAddress() {
+		StoreWebhooks strict = new StoreWebhooks(this.namedJdbc, this.settings, OutboundAddressPolicy.of(false),
+				java.time.Clock.systemUTC());
+		UUID store = this.store.store().getId();
+		for (String url : List.of("https://127.0.0.1/", "https://127.1/", "https://2130706433/", "https://0x7f000001/",
+				"https://localhost:8443/", "https://[::1]/", "https://[::ffff:127.0.0.1]/", "https://10.0.0.12:9200/",
+				"https://172.16.5.4/", "https://192.168.0.10/", "https://100.64.1.1/",
+				"https://169.254.169.254/latest/meta-data", "https://[fe80::1]/", "https://[fd00:ec2::254]/",
+				"https://224.0.0.1/", "https://0.0.0.0/", "http://169.254.169.254/")) {
+			assertThatExceptionOfType(WebhookException.class).as(url)
+				.isThrownBy(() -> strict.register(store, url, List.of()))
+				.satisfies((ex) -> {
+					assertThat(ex.field()).isEqualTo("url");
+					assertThat(ex.unprocessable()).isTrue();
+					assertThat(ex.getMessage()).isEqualTo("url points to a non-public address");
+				});
+		}
+		// a public name that does not resolve yet is accepted and checked when called
+		assertThat(strict.register(store, "https://hooks.beacon-test.invalid/in", List.of()).url())
+			.isEqualTo("https://hooks.beacon-test.invalid/in");
+		assertThatExceptionOfType(WebhookException.class)
+			.isThrownBy(() -> strict.register(store, "https://user:pw@example.com/", List.of()))
+			.satisfies((ex) -> assertThat(ex.unprocessable()).isFalse());
+	}
+
+	@Test
+	void atConnectTimeTheAddressIsCheckedAgainAndOnlyACategoryIsStored() throws Exception {
+		// registered while allowed (as a name that later resolves to a private address)
+		String id = JsonPath.read(subscribe(""), "$.id");
+		shipmentWithScan();
+		WebhookDispatcher strict = new WebhookDispatcher(this.namedJdbc, this.settings, OutboundAddressPolicy.of(false),
+				this.loops, java.time.Clock.systemUTC(),
+				new org.springframework.beans.factory.support.StaticListableBeanFactory()
+					.getBeanProvider(MeterRegistry.class));
+		Integer queued = this.jdbc.queryForObject("select count(*) from webhook_deliveries where store_id = ?",
+				Integer.class, this.store.store().getId());
+		try {
+			assertThat(strict.dispatch()).isEqualTo(queued).isGreaterThanOrEqualTo(2);
+		}
+		finally {
+			strict.destroy();
+		}
+		assertThat(this.received).isEmpty();
+		this.mvc.perform(as(this.store, get("/api/v1/webhooks/" + id + "/deliveries")))
+			.andExpect(jsonPath("$", hasSize(queued)))
+			.andExpect(jsonPath("$[*].lastError", everyItem(equalTo("connect_failed"))))
+			.andExpect(jsonPath("$[*].lastStatus", everyItem(nullValue())))
+			.andExpect(jsonPath("$[*].status", everyItem(equalTo("PENDING"))));
+	}
+
+	@Test
+	void aStoreHasAtMostTenEndpoints() throws Exception {
+		for (int i = 0; i < 10; i++) {
+			subscribe("");
+		}
+		this.mvc.perform(as(this.store, post("/api/v1/webhooks")).content("{\"url\":\"" + url() + "\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("url"));
+		this.mvc.perform(as(this.store, get("/api/v1/webhooks"))).andExpect(jsonPath("$", hasSize(10)));
+	}
+
+	@Test
+	void aBlackholedEndpointNeitherBlocksTheDispatcherNorNotificationDispatch() throws Exception {
+		try (ServerSocket blackhole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			List<Socket> accepted = new CopyOnWriteArrayList<>();
+			CountDownLatch connected = new CountDownLatch(1);
+			Thread acceptor = new Thread(() -> {
+				try {
+					while (true) {
+						accepted.add(blackhole.accept()); // accepts, never answers
+						connected.countDown();
+					}
+				}
+				catch (IOException ex) {
+					// closed
+				}
+			});
+			acceptor.setDaemon(true);
+			acceptor.start();
+			String id = JsonPath.read(this.mvc
+				.perform(as(this.store, post("/api/v1/webhooks"))
+					.content("{\"url\":\"http://127.0.0.1:" + blackhole.getLocalPort() + "/hooks\"}"))
+				.andExpect(status().isCreated())
+				.andReturn()
+				.getResponse()
+				.getContentAsString(), "$.id");
+			shipmentWithScan();
+			List<Future<?>> inFlight = this.dispatcher.submitDue();
+			assertThat(inFlight).isNotEmpty();
+			assertThat(connected.await(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(inFlight).noneMatch(Future::isDone); // hung on the blackhole
+			BackgroundLoops.Loop notify = this.loops.loops()
+				.stream()
+				.filter((l) -> l.name().equals("notify-dispatcher"))
+				.findFirst()
+				.orElseThrow();
+			Instant before = Instant.now();
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(60))
+				.until(() -> notify.lastSuccess() != null && notify.lastSuccess().isAfter(before));
+			for (Future<?> f : inFlight) {
+				f.get(60, TimeUnit.SECONDS); // the response timeout ends the attempt
+			}
+			this.mvc.perform(as(this.store, get("/api/v1/webhooks/" + id + "/deliveries")))
+				.andExpect(jsonPath("$[*].lastError", everyItem(equalTo("timeout"))));
+			for (Socket s : accepted) {
+				s.close();
+			}
+		}
 	}
 
 	@Test

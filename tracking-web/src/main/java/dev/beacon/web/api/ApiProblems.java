@@ -86,7 +86,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(WebhookException.class)
 	ProblemDetail webhook(WebhookException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage(), ex.field());
+		return problem(ex.unprocessable() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST, "Invalid request",
+				ex.getMessage(), ex.field());
 	}
 
 	@ExceptionHandler(ApiInputException.class)

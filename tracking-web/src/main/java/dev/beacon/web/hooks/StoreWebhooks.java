@@ -4,6 +4,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -13,12 +14,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import dev.beacon.common.OutboundAddressPolicy;
 
 /** Registration of store webhook endpoints and the outbox rows written for them. */
 @Service
@@ -35,15 +40,25 @@ public class StoreWebhooks {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final OutboundAddressPolicy addresses;
+
 	private final Clock clock;
 
-	StoreWebhooks(NamedParameterJdbcTemplate jdbc, WebhookSettings settings, Clock clock) {
-		this.clock = clock;
+	StoreWebhooks(NamedParameterJdbcTemplate jdbc, WebhookSettings settings, OutboundAddressPolicy addresses,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.settings = settings;
+		this.addresses = addresses;
+		this.clock = clock;
 	}
 
-	/** Registers an endpoint; the signing secret is answered here only. */
+	/**
+	 * Registers an endpoint; the signing secret is answered here only. A URL whose host
+	 * is, spells or resolves to a non-public address is refused (422), unless
+	 * {@code beacon.net.allow-private-addresses}; a name that does not resolve yet is
+	 * accepted and checked on every call. A store has at most
+	 * {@code beacon.webhooks.max-endpoints-per-store} active endpoints (422 beyond).
+	 */
 	@Transactional
 	public WebhookEndpoint register(UUID storeId, String url, List<String> events) {
 		URI uri;
@@ -54,16 +69,36 @@ public class StoreWebhooks {
 			throw new WebhookException("url", "url is not a valid URL");
 		}
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-		if (uri.getHost() == null
-				|| !(scheme.equals("https") || (scheme.equals("http") && this.settings.allowHttp()))) {
+		if (!(scheme.equals("https") || (scheme.equals("http") && this.settings.allowHttp()))) {
 			throw new WebhookException("url",
 					this.settings.allowHttp() ? "url must be an http(s) URL" : "url must be an https URL");
+		}
+		String host = host(uri);
+		if (host == null) {
+			throw new WebhookException("url", "url is not a valid URL");
+		}
+		if (uri.getRawUserInfo() != null) {
+			throw new WebhookException("url", "url must not carry a user name or password");
+		}
+		String refusal = this.addresses.refusal(host);
+		if (refusal != null) {
+			throw WebhookException.unprocessable("url", "url " + refusal);
+		}
+		if (uri.getHost() == null) {
+			throw new WebhookException("url", "url is not a valid URL");
 		}
 		List<String> types = events.isEmpty() ? List.of("*") : events.stream().map(String::strip).distinct().toList();
 		for (String t : types) {
 			if (!t.equals("*") && !TYPES.contains(t)) {
 				throw new WebhookException("events", "unknown event type '" + t + "'; known: " + TYPES);
 			}
+		}
+		Integer active = this.jdbc.queryForObject(
+				"select count(*) from webhook_endpoints where store_id = :store and disabled_at is null",
+				Map.of("store", storeId), Integer.class);
+		if (active != null && active >= this.settings.maxEndpointsPerStore()) {
+			throw WebhookException.unprocessable("url", "a store has at most " + this.settings.maxEndpointsPerStore()
+					+ " webhook endpoints; remove one first");
 		}
 		byte[] bytes = new byte[24];
 		this.random.nextBytes(bytes);
@@ -78,6 +113,26 @@ public class StoreWebhooks {
 					.addValue("events", String.join(",", types))
 					.addValue("now", Timestamp.from(endpoint.createdAt())));
 		return endpoint;
+	}
+
+	/**
+	 * The host of a URL as written, also when {@link URI#getHost()} cannot read it (an
+	 * all-numeric spelling such as {@code 2130706433}); null without one.
+	 */
+	private static @Nullable String host(URI uri) {
+		if (uri.getHost() != null) {
+			return uri.getHost();
+		}
+		String authority = uri.getRawAuthority();
+		if (authority == null) {
+			return null;
+		}
+		String h = authority.substring(authority.lastIndexOf('@') + 1);
+		int colon = h.lastIndexOf(':');
+		if (colon >= 0 && !h.endsWith("]")) {
+			h = h.substring(0, colon);
+		}
+		return h.isBlank() ? null : h;
 	}
 
 	public List<WebhookEndpoint> endpoints(UUID storeId) {

@@ -1,25 +1,18 @@
 package dev.beacon.web.hooks;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Clock;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.beacon.common.OutboxWrites;
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderManagement;
 import dev.beacon.order.OrderStatusChanged;
@@ -29,9 +22,10 @@ import dev.beacon.shipment.TransitionCause;
 import dev.beacon.store.StoreManagement;
 
 /**
- * Turns core's events into webhook deliveries. Runs synchronously inside the transaction
- * that changed the status, so a delivery exists if and only if the change committed
- * (outbox). Replayed transitions are not sent.
+ * Turns core's events into webhook deliveries. Runs inside the transaction that changed
+ * the status and writes through {@link OutboxWrites#guarded}, so a delivery exists if and
+ * only if the change committed, and a failed write never undoes the change (ADR 0004).
+ * Replayed transitions are not sent.
  */
 @Component
 class WebhookEvents {
@@ -42,26 +36,28 @@ class WebhookEvents {
 
 	private final StoreManagement stores;
 
-	private static final Logger log = LoggerFactory.getLogger(WebhookEvents.class);
-
 	private final JsonMapper json;
 
-	private final DataSource dataSource;
+	private final OutboxWrites outbox;
 
 	private final Clock clock;
 
 	WebhookEvents(StoreWebhooks webhooks, OrderManagement orders, StoreManagement stores, JsonMapper json,
-			DataSource dataSource, Clock clock) {
-		this.clock = clock;
+			OutboxWrites outbox, Clock clock) {
 		this.webhooks = webhooks;
 		this.orders = orders;
 		this.stores = stores;
 		this.json = json;
-		this.dataSource = dataSource;
+		this.outbox = outbox;
+		this.clock = clock;
 	}
 
 	@EventListener
 	void on(ShipmentStatusChanged e) {
+		this.outbox.guarded("webhooks", () -> enqueue(e));
+	}
+
+	private void enqueue(ShipmentStatusChanged e) {
 		if (e.cause() == TransitionCause.REPLAY) {
 			return;
 		}
@@ -87,6 +83,10 @@ class WebhookEvents {
 
 	@EventListener
 	void on(OrderStatusChanged e) {
+		this.outbox.guarded("webhooks", () -> enqueue(e));
+	}
+
+	private void enqueue(OrderStatusChanged e) {
 		List<WebhookEndpoint> endpoints = this.webhooks.endpoints(e.storeId());
 		if (endpoints.isEmpty()) {
 			return;
@@ -100,6 +100,10 @@ class WebhookEvents {
 
 	@EventListener
 	void on(ShipmentRegistered e) {
+		this.outbox.guarded("webhooks", () -> enqueue(e));
+	}
+
+	private void enqueue(ShipmentRegistered e) {
 		List<WebhookEndpoint> endpoints = this.webhooks.endpoints(e.storeId());
 		if (endpoints.isEmpty()) {
 			return;
@@ -127,34 +131,7 @@ class WebhookEvents {
 		envelope.put("createdAt", this.clock.instant());
 		envelope.put("data", data);
 		String payload = this.json.writeValueAsString(envelope);
-		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-			this.webhooks.enqueue(storeId, endpoints, id, type, payload);
-			return;
-		}
-		// behind a savepoint: a failure undoes only the webhook rows, never the status
-		// change
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		Savepoint savepoint;
-		try {
-			savepoint = connection.setSavepoint();
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("cannot set a savepoint for webhooks", ex);
-		}
-		try {
-			this.webhooks.enqueue(storeId, endpoints, id, type, payload);
-			connection.releaseSavepoint(savepoint);
-		}
-		catch (RuntimeException | SQLException ex) {
-			try {
-				connection.rollback(savepoint);
-			}
-			catch (SQLException rollback) {
-				ex.addSuppressed(rollback);
-				throw new IllegalStateException("webhook outbox write failed and could not be undone", ex);
-			}
-			log.error("Webhook {} for store {} not queued; the status change stands", type, storeId, ex);
-		}
+		this.webhooks.enqueue(storeId, endpoints, id, type, payload);
 	}
 
 }

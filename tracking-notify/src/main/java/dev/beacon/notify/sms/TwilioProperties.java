@@ -1,4 +1,4 @@
-package dev.beacon.notify;
+package dev.beacon.notify.sms;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * self-hosters point it elsewhere)
  */
 @ConfigurationProperties("beacon.sms.twilio")
-record TwilioProperties(@Nullable String accountSid, @Nullable String authToken, @Nullable String from,
+public record TwilioProperties(@Nullable String accountSid, @Nullable String authToken, @Nullable String from,
 		@Nullable String baseUrl) {
 
 	boolean configured() {

@@ -1,4 +1,4 @@
-package dev.beacon.notify;
+package dev.beacon.notify.consent;
 
 import java.time.Clock;
 import java.util.Locale;
@@ -21,6 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.beacon.store.Store;
 import dev.beacon.store.StoreManagement;
+
+import dev.beacon.notify.MessageRenderer;
+import dev.beacon.notify.ShopperPreferences;
 
 /**
  * One-click unsubscribe from optional news. GET only shows a confirmation page (link

@@ -1,8 +1,9 @@
-package dev.beacon.notify;
+package dev.beacon.notify.email;
 
 import java.io.UnsupportedEncodingException;
 import java.lang.reflect.Method;
 import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -19,8 +20,22 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import dev.beacon.order.Order;
 import dev.beacon.store.Store;
 import dev.beacon.store.StoreManagement;
+
+import dev.beacon.notify.Channel;
+import dev.beacon.notify.ChannelSender;
+import dev.beacon.notify.News;
+import dev.beacon.notify.NotificationSettings;
+import dev.beacon.notify.NotifyProperties;
+import dev.beacon.notify.OutboxMessage;
+import dev.beacon.notify.ShopperPreferences;
+import dev.beacon.notify.StoreSettings;
+import dev.beacon.notify.Trigger;
+import dev.beacon.notify.consent.Consents;
+import dev.beacon.notify.consent.Recipients;
+import dev.beacon.notify.consent.UnsubscribeTokens;
 
 /**
  * Email through SMTP ({@code spring.mail.*}). Multipart text + HTML, the store's sending
@@ -29,7 +44,7 @@ import dev.beacon.store.StoreManagement;
  * is suppressed); other failures are retried.
  */
 @Component
-class EmailSender implements ChannelSender {
+public class EmailSender implements ChannelSender {
 
 	private final ObjectProvider<JavaMailSender> mail;
 
@@ -41,13 +56,43 @@ class EmailSender implements ChannelSender {
 
 	private final NotifyProperties properties;
 
+	private final Consents consents;
+
 	EmailSender(ObjectProvider<JavaMailSender> mail, StoreSettings settings, StoreManagement stores,
-			UnsubscribeTokens unsubscribe, NotifyProperties properties) {
+			UnsubscribeTokens unsubscribe, NotifyProperties properties, Consents consents) {
 		this.mail = mail;
 		this.settings = settings;
 		this.stores = stores;
 		this.unsubscribe = unsubscribe;
 		this.properties = properties;
+		this.consents = consents;
+	}
+
+	/**
+	 * The order's email (a help request's own contact address for its acknowledgement),
+	 * unless the shopper unsubscribed from email or from optional news.
+	 */
+	@Override
+	public @Nullable String recipient(Order order, News news, ShopperPreferences prefs) {
+		String to = Recipients.email(order.getCustomer().email());
+		if (news.trigger() == Trigger.HELP_RECEIVED && Recipients.email(news.contactEmail()) != null) {
+			to = Recipients.email(news.contactEmail());
+		}
+		if (to == null || !prefs.email() || (!news.trigger().isEssential() && !prefs.nonEssential())) {
+			return null;
+		}
+		return to;
+	}
+
+	@Override
+	public @Nullable String refusal(OutboxMessage m) {
+		ShopperPreferences p = this.consents.preferences(m.storeId(), m.recipient());
+		return (!p.email() || (!m.essential() && !p.nonEssential())) ? "the shopper unsubscribed" : null;
+	}
+
+	@Override
+	public @Nullable String unsubscribeLink(UUID storeId, String recipient, boolean essential) {
+		return essential ? null : this.unsubscribe.url(storeId, recipient);
 	}
 
 	@Override
@@ -60,6 +105,22 @@ class EmailSender implements ChannelSender {
 		return this.mail.getIfAvailable() != null;
 	}
 
+	/**
+	 * Jakarta Mail waits forever by default: unless configured
+	 * ({@code spring.mail.properties.mail.smtp.*timeout}), connect within 10 s and let
+	 * each read or write take at most 30 s.
+	 */
+	static void withTimeouts(JavaMailSender sender) {
+		if (sender instanceof JavaMailSenderImpl impl) {
+			java.util.Properties p = impl.getJavaMailProperties();
+			for (String protocol : new String[] { "smtp", "smtps" }) {
+				p.putIfAbsent("mail." + protocol + ".connectiontimeout", "10000");
+				p.putIfAbsent("mail." + protocol + ".timeout", "30000");
+				p.putIfAbsent("mail." + protocol + ".writetimeout", "30000");
+			}
+		}
+	}
+
 	static String messageId(OutboxMessage m) {
 		return "<" + m.id() + "@beacon.notify>";
 	}
@@ -67,6 +128,7 @@ class EmailSender implements ChannelSender {
 	@Override
 	public SendResult send(OutboxMessage m) {
 		JavaMailSender sender = this.mail.getObject();
+		withTimeouts(sender);
 		try {
 			MimeMessage mime = create(sender, messageId(m));
 			NotificationSettings s = this.settings.load(m.storeId());
@@ -155,10 +217,10 @@ class EmailSender implements ChannelSender {
 	@Override
 	public Reconciliation reconcile(OutboxMessage message) {
 		// SMTP has no way to ask whether a message was accepted
-		return Reconciliation.unknown();
+		return Reconciliation.unknown("the dispatcher stopped right after handing it to the mail server");
 	}
 
-	static String shorten(@Nullable String s) {
+	public static String shorten(@Nullable String s) {
 		if (s == null) {
 			return "unknown error";
 		}

@@ -1,8 +1,12 @@
-package dev.beacon.notify;
+package dev.beacon.notify.sms;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.twilio.exception.ApiException;
 import com.twilio.http.NetworkHttpClient;
@@ -19,6 +23,18 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import dev.beacon.order.Order;
+
+import dev.beacon.notify.Channel;
+import dev.beacon.notify.ChannelSender;
+import dev.beacon.notify.News;
+import dev.beacon.notify.NotifyProperties;
+import dev.beacon.notify.OutboxMessage;
+import dev.beacon.notify.ShopperPreferences;
+import dev.beacon.notify.consent.Consents;
+import dev.beacon.notify.consent.Recipients;
+import dev.beacon.notify.email.EmailSender;
+
 /**
  * SMS through Twilio ({@code beacon.sms.twilio.*}). With {@code base-url} set, every
  * request the SDK addresses to api.twilio.com goes there instead (tests, proxies). Twilio
@@ -28,18 +44,67 @@ import org.springframework.stereotype.Component;
  * went out before sending again.
  */
 @Component
-class SmsSender implements ChannelSender {
+public class SmsSender implements ChannelSender {
 
 	private static final Logger log = LoggerFactory.getLogger(SmsSender.class);
 
 	static final int OPTED_OUT = 21610;
 
+	/** Clock difference allowed between Beacon and Twilio. */
+	private static final Duration SKEW = Duration.ofMinutes(5);
+
+	private static final int MAX_READ = 200;
+
+	static final String OPTED_OUT_REASON = "number opted out at Twilio (21610)";
+
 	private final TwilioProperties properties;
+
+	private final Consents consents;
+
+	private final NotifyProperties notify;
 
 	private volatile @Nullable TwilioRestClient client;
 
-	SmsSender(TwilioProperties properties) {
+	public SmsSender(TwilioProperties properties, Consents consents, NotifyProperties notify) {
 		this.properties = properties;
+		this.consents = consents;
+		this.notify = notify;
+	}
+
+	/** The order's phone, only with the shopper's SMS consent for the store. */
+	@Override
+	public @Nullable String recipient(Order order, News news, ShopperPreferences prefs) {
+		String phone = Recipients.phone(order.getCustomer().phone());
+		if (phone == null || !prefs.sms() || !this.consents.smsConsent(order.getStoreId(), phone)) {
+			return null;
+		}
+		return phone;
+	}
+
+	@Override
+	public @Nullable String refusal(OutboxMessage m) {
+		return this.consents.smsConsent(m.storeId(), m.recipient()) ? null : "no SMS consent (opted out)";
+	}
+
+	/**
+	 * Quiet hours in the shopper's time zone ({@code beacon.notify.quiet-start/-end}).
+	 */
+	@Override
+	public @Nullable Hold hold(OutboxMessage m, Instant now) {
+		LocalTime start = this.notify.quietStart();
+		LocalTime end = this.notify.quietEnd();
+		ZonedDateTime local = now.atZone(m.zone());
+		LocalTime t = local.toLocalTime();
+		boolean quiet = start.isAfter(end) ? (!t.isBefore(start) || t.isBefore(end))
+				: (!t.isBefore(start) && t.isBefore(end));
+		if (!quiet) {
+			return null;
+		}
+		ZonedDateTime until = local.with(end);
+		if (!until.isAfter(local)) {
+			until = until.plusDays(1);
+		}
+		return new Hold(until.toInstant(), "quiet hours");
 	}
 
 	@Override
@@ -64,7 +129,7 @@ class SmsSender implements ChannelSender {
 			Integer code = ex.getCode();
 			Integer status = ex.getStatusCode();
 			if (code != null && code == OPTED_OUT) {
-				return SendResult.suppress("number opted out at Twilio (21610)");
+				return SendResult.suppress(OPTED_OUT_REASON);
 			}
 			String detail = "Twilio " + ((code != null) ? code : "") + " " + EmailSender.shorten(ex.getMessage());
 			if (status == null || status == 429 || status >= 500) {
@@ -77,23 +142,50 @@ class SmsSender implements ChannelSender {
 		}
 	}
 
+	/**
+	 * Looks for the text in Twilio's list of messages to the number (newest first, queued
+	 * ones included), created since shortly before the provider was called. Exactly one
+	 * match is the message; none, with the list read back past that time, means it never
+	 * went out; anything else (several identical texts, e.g. a resend, or a list too long
+	 * to read) is ambiguous and answered UNKNOWN, never guessed.
+	 */
 	@Override
 	public Reconciliation reconcile(OutboxMessage m) {
-		if (m.providerCalledAt() == null) {
+		Instant calledAt = m.providerCalledAt();
+		if (calledAt == null) {
 			return Reconciliation.notSent();
 		}
+		Instant since = calledAt.minus(SKEW);
 		try {
+			List<String> matches = new ArrayList<>();
+			boolean complete = false;
+			int read = 0;
 			for (Message sent : Message.reader()
 				.setTo(new PhoneNumber(m.recipient()))
 				.setFrom(new PhoneNumber(this.properties.from()))
-				.setDateSentAfter(m.providerCalledAt().minus(Duration.ofDays(1)).atZone(ZoneOffset.UTC))
 				.setPageSize(50L)
 				.read(client())) {
+				ZonedDateTime created = sent.getDateCreated();
+				if (created != null && created.toInstant().isBefore(since)) {
+					complete = true; // newest first: everything after is older
+					break;
+				}
 				if (m.bodyText().equals(sent.getBody())) {
-					return Reconciliation.found(sent.getSid());
+					matches.add(sent.getSid());
+				}
+				if (++read >= MAX_READ) {
+					break;
 				}
 			}
-			return Reconciliation.notSent();
+			complete |= read < MAX_READ;
+			if (matches.size() == 1) {
+				return Reconciliation.found(matches.get(0));
+			}
+			if (matches.isEmpty() && complete) {
+				return Reconciliation.notSent();
+			}
+			return Reconciliation.unknown(matches.isEmpty() ? "Twilio's message list is too long to be sure"
+					: "Twilio shows " + matches.size() + " identical texts to the number");
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not ask Twilio whether message {} went out: {}", m.id(), ex.getMessage());

@@ -1,4 +1,4 @@
-package dev.beacon.notify;
+package dev.beacon.notify.sms;
 
 import java.text.Normalizer;
 
@@ -7,7 +7,7 @@ import java.text.Normalizer;
  * 70 of UCS-2) and within two segments: characters outside GSM-7 lose their accents (ã →
  * a), anything else becomes '?', and a too-long text is shortened before the link.
  */
-final class SmsText {
+public final class SmsText {
 
 	static final int MAX_SEPTETS = 2 * 153;
 
@@ -20,7 +20,7 @@ final class SmsText {
 	}
 
 	/** Text, then a space and the link, fitted into two GSM-7 segments. */
-	static String compose(String text, String link) {
+	public static String compose(String text, String link) {
 		String body = toGsm(text.strip().replaceAll("\\s+", " "));
 		String tail = " " + toGsm(link);
 		if (septets(body + tail) <= MAX_SEPTETS) {
@@ -38,7 +38,7 @@ final class SmsText {
 		return cut.toString().stripTrailing() + "..." + tail;
 	}
 
-	static String toGsm(String s) {
+	public static String toGsm(String s) {
 		StringBuilder out = new StringBuilder(s.length());
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
@@ -66,16 +66,16 @@ final class SmsText {
 		return out.toString();
 	}
 
-	static boolean isGsm(char c) {
+	public static boolean isGsm(char c) {
 		return BASIC.indexOf(c) >= 0 || EXTENDED.indexOf(c) >= 0;
 	}
 
-	static boolean isGsm(String s) {
+	public static boolean isGsm(String s) {
 		return s.chars().allMatch((c) -> isGsm((char) c));
 	}
 
 	/** Septets the text takes (extended characters take two). */
-	static int septets(String s) {
+	public static int septets(String s) {
 		int n = 0;
 		for (int i = 0; i < s.length(); i++) {
 			n += (EXTENDED.indexOf(s.charAt(i)) >= 0) ? 2 : 1;
@@ -83,7 +83,7 @@ final class SmsText {
 		return n;
 	}
 
-	static int segments(String s) {
+	public static int segments(String s) {
 		if (!isGsm(s)) {
 			int len = s.length();
 			return (len <= 70) ? 1 : (len + 66) / 67;

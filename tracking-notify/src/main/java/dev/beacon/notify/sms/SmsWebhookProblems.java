@@ -1,4 +1,4 @@
-package dev.beacon.notify;
+package dev.beacon.notify.sms;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

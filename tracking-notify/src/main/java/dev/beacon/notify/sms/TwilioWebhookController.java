@@ -1,8 +1,10 @@
-package dev.beacon.notify;
+package dev.beacon.notify.sms;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -24,11 +26,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.beacon.order.TrackingLinks;
 
+import dev.beacon.notify.Channel;
+import dev.beacon.notify.consent.Consents;
+import dev.beacon.notify.consent.Recipients;
+
 /**
  * Inbound SMS from Twilio ({@code POST /webhooks/twilio/sms}). Only requests carrying a
  * valid {@code X-Twilio-Signature} (HMAC of the public URL and the form parameters with
  * the account's auth token) change anything: STOP and its synonyms withdraw consent and
- * suppress the number, START re-enables it, HELP changes nothing (Twilio answers it).
+ * suppress the number, START restores only what a STOP withdrew (an opt-out given any
+ * other way stands), HELP changes nothing (Twilio answers it). Each keyword is applied
+ * once per {@code MessageSid}, and never after a newer keyword of the same number (a
+ * replayed START cannot undo a later STOP).
  */
 @RestController
 class TwilioWebhookController {
@@ -41,6 +50,10 @@ class TwilioWebhookController {
 	static final Set<String> START = Set.of("START", "YES", "UNSTOP");
 
 	static final Set<String> HELP = Set.of("HELP", "INFO");
+
+	static final String STOP_SOURCE = "twilio:STOP";
+
+	static final String STOP_REASON = "opted out by replying STOP";
 
 	private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
 
@@ -85,18 +98,26 @@ class TwilioWebhookController {
 			return problem(HttpStatus.BAD_REQUEST, "Invalid sender", "From must be an E.164 number");
 		}
 		String keyword = keyword(params.get("OptOutType"), params.get("Body"));
-		switch (keyword) {
-			case "STOP" -> {
-				this.consents.recordConsentEverywhere(from, false, "twilio:STOP", this.clock.instant());
-				this.consents.suppress(Channel.SMS, from, "opted out by replying STOP", this.clock.instant());
-			}
-			case "START" -> {
-				this.consents.unsuppress(Channel.SMS, from);
-				this.consents.recordConsentEverywhere(from, true, "twilio:START", this.clock.instant());
-			}
-			default -> {
-				// HELP or a message: Twilio's advanced opt-out answers HELP itself
-			}
+		if (!keyword.equals("STOP") && !keyword.equals("START")) {
+			// HELP or a message: Twilio's advanced opt-out answers HELP itself
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
+		}
+		Instant now = this.clock.instant();
+		String sid = params.getOrDefault("MessageSid", params.get("SmsSid"));
+		if (sid == null || sid.isBlank() || sid.length() > 64) {
+			return problem(HttpStatus.BAD_REQUEST, "Invalid message", "MessageSid is required");
+		}
+		if (!this.consents.firstAndNewest(sid, from, keyword, now)) {
+			log.info("Ignored a replayed or out-of-order {} ({})", keyword, sid);
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
+		}
+		if (keyword.equals("STOP")) {
+			this.consents.withdrawEverywhere(from, STOP_SOURCE, now);
+			this.consents.suppress(Channel.SMS, from, STOP_REASON, now);
+		}
+		else {
+			this.consents.unsuppress(Channel.SMS, from, List.of(STOP_REASON, SmsSender.OPTED_OUT_REASON));
+			this.consents.restoreAfterStop(from, STOP_SOURCE, "twilio:START", now);
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
 	}

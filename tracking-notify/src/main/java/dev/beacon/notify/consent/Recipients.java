@@ -1,4 +1,4 @@
-package dev.beacon.notify;
+package dev.beacon.notify.consent;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Normalized addresses: lower-case emails, E.164 phone numbers. */
-final class Recipients {
+public final class Recipients {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}");
 
@@ -15,7 +15,7 @@ final class Recipients {
 	private Recipients() {
 	}
 
-	static @Nullable String email(@Nullable String raw) {
+	public static @Nullable String email(@Nullable String raw) {
 		if (raw == null) {
 			return null;
 		}
@@ -24,7 +24,7 @@ final class Recipients {
 	}
 
 	/** E.164 or null; only numbers already written with their country code qualify. */
-	static @Nullable String phone(@Nullable String raw) {
+	public static @Nullable String phone(@Nullable String raw) {
 		if (raw == null) {
 			return null;
 		}
