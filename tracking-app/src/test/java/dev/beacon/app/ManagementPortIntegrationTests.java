@@ -53,15 +53,14 @@ class ManagementPortIntegrationTests {
 
 	@Test
 	void metricsAndApiDocsAreOnlyOnTheManagementPortBehindTheToken() throws Exception {
-		assertThat(get(this.serverPort, "/actuator/prometheus", "scrape-token-0123456789").statusCode())
-			.isEqualTo(404);
+		assertThat(get(this.serverPort, "/actuator/prometheus", "scrape-token-0123456789").statusCode()).isEqualTo(404);
 		assertThat(get(this.serverPort, "/v3/api-docs", "scrape-token-0123456789").statusCode()).isEqualTo(404);
 
 		assertThat(get(this.managementPort, "/actuator/prometheus", null).statusCode()).isIn(401, 403);
 		HttpResponse<String> metrics = get(this.managementPort, "/actuator/prometheus", "scrape-token-0123456789");
 		assertThat(metrics.statusCode()).isEqualTo(200);
-		assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/plain").doesNotContain("html"));
+		assertThat(metrics.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/plain").doesNotContain("html"));
 		assertThat(get(this.managementPort, "/actuator/openapi", null).statusCode()).isIn(401, 403);
 		HttpResponse<String> docs = get(this.managementPort, "/actuator/openapi", "scrape-token-0123456789");
 		assertThat(docs.statusCode()).isEqualTo(200);

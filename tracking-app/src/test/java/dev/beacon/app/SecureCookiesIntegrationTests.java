@@ -34,8 +34,8 @@ import dev.beacon.testing.TestStores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Session and grant cookies are Secure when the request is https, here through a
- * trusted proxy's {@code X-Forwarded-Proto} under {@code server.forward-headers-strategy=native}
+ * Session and grant cookies are Secure when the request is https, here through a trusted
+ * proxy's {@code X-Forwarded-Proto} under {@code server.forward-headers-strategy=native}
  * (Tomcat trusts 127.0.0.1 by default), and plain http on 127.0.0.1 still signs in and
  * opens orders. A real server (the shared random-port context), as the forwarded headers
  * are read by Tomcat, not by MockMvc.
@@ -89,8 +89,8 @@ class SecureCookiesIntegrationTests {
 		HttpResponse<String> signedIn = signIn(false);
 		String session = cookie(signedIn, "JSESSIONID");
 		assertThat(session).doesNotContain("; Secure");
-		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(
-				(location) -> assertThat(URI.create(location).getPath()).isEqualTo("/console"));
+		assertThat(signedIn.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(URI.create(location).getPath()).isEqualTo("/console"));
 		HttpResponse<String> console = send(get("/console", false).header("Cookie", pair(session)).build());
 		assertThat(console.statusCode()).isEqualTo(200);
 
@@ -114,8 +114,8 @@ class SecureCookiesIntegrationTests {
 		form.headers().allValues("Set-Cookie").stream().findFirst().ifPresent((c) -> post.header("Cookie", pair(c)));
 		HttpResponse<String> response = send(post.POST(HttpRequest.BodyPublishers.ofString(body)).build());
 		assertThat(response.statusCode()).isEqualTo(302);
-		assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-				(location) -> assertThat(location).doesNotContain("error").doesNotContain("locked"));
+		assertThat(response.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).doesNotContain("error").doesNotContain("locked"));
 		return response;
 	}
 
