@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * metrics token. Its own context (a second port cannot be switched on in the shared one).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "beacon.operator.api-key=test-operator-key-0123456789", "beacon.link-secret=test-link-secret",
+		properties = { "beacon.operator.api-key=test-operator-key-0123456789",
+				"beacon.link-secret=test-link-secret-0123456789abcdef-0123",
 				"beacon.public-base-url=https://track.example.test", "beacon.carriers.poll.enabled=false",
 				"beacon.webhooks.dispatch=false", "management.server.port=0", "springdoc.use-management-port=true",
 				"beacon.ops.metrics-token=scrape-token-0123456789" })

@@ -152,7 +152,8 @@ class ConsoleController implements ConsolePage {
 				this.access.principal().is(dev.beacon.admin.Role.AGENT, dev.beacon.admin.Role.ADMIN));
 		// The carrier's own error text is for those who run the stores' carrier setup;
 		// agents and ops see the poll outcome (a coarse category) only.
-		model.addAttribute("carrierDetails", this.access.principal().is(dev.beacon.admin.Role.ADMIN));
+		model.addAttribute("carrierDetails",
+				this.access.principal().is(dev.beacon.admin.Role.ADMIN, dev.beacon.admin.Role.OPERATOR));
 		return "console/order";
 	}
 
