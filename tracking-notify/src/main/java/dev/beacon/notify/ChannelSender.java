@@ -65,7 +65,13 @@ public interface ChannelSender {
 
 		enum Kind {
 
-			SENT, RETRY, PERMANENT, SUPPRESS
+			SENT, RETRY, PERMANENT, SUPPRESS,
+
+			/**
+			 * The provider may have taken it (e.g. the connection broke after the whole
+			 * message was handed over): never retried automatically.
+			 */
+			UNCERTAIN
 
 		}
 
@@ -83,6 +89,10 @@ public interface ChannelSender {
 
 		public static SendResult suppress(String detail) {
 			return new SendResult(Kind.SUPPRESS, null, detail);
+		}
+
+		public static SendResult uncertain(String detail) {
+			return new SendResult(Kind.UNCERTAIN, null, detail);
 		}
 
 	}

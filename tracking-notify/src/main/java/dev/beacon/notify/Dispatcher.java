@@ -152,8 +152,10 @@ class Dispatcher {
 				return;
 			}
 		}
-		if (!this.messages.markProviderCalled(m.id(), token, now)) {
-			return; // lease lost
+		Instant calling = this.clock.instant();
+		if (!this.messages.markProviderCalled(m.id(), token, calling,
+				calling.plus(this.properties.dispatcher().lease()))) {
+			return; // lease lost or run out: the rescue decides, never a second caller
 		}
 		ChannelSender.SendResult result = sender.send(m);
 		DispatchHook hook = this.hooks.getIfAvailable();
@@ -178,6 +180,8 @@ class Dispatcher {
 				end(m, token, MessageStatus.SUPPRESSED, "not sent: " + result.detail(), "suppressed");
 			}
 			case PERMANENT -> end(m, token, MessageStatus.DEAD, "failed: " + result.detail(), "failed");
+			case UNCERTAIN -> end(m, token, MessageStatus.UNCERTAIN, "uncertain: " + result.detail()
+					+ "; not resent automatically (resend if the shopper did not get it)", "uncertain");
 			case RETRY -> {
 				int max = this.properties.dispatcher().maxAttempts();
 				if (m.attempts() >= max) {
