@@ -29,8 +29,9 @@ import dev.beacon.notify.consent.Consents;
  * second instance skips them) with a lease token and expiry;</li>
  * <li><b>check</b> channel, suppression, consent, staleness, quiet hours and the daily
  * cap; these end or postpone the row without calling anyone;</li>
- * <li><b>mark</b> (commit) "provider called", then <b>call</b> the provider, then
- * <b>record</b> the outcome, every write fenced by the lease token;</li>
+ * <li><b>mark</b> (commit) "provider called", only under a live lease (renewed for the
+ * call), then <b>call</b> the provider, then <b>record</b> the outcome, every write
+ * fenced by the lease token;</li>
  * <li><b>rescue</b> rows whose lease ran out: never called, so sent again; called, so the
  * channel is asked whether the provider has it (Twilio's message list) and the row
  * becomes SENT or is sent again; a channel that cannot tell (SMTP) leaves it UNCERTAIN
