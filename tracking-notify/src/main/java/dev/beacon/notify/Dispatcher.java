@@ -181,6 +181,8 @@ class Dispatcher {
 				end(m, token, MessageStatus.SUPPRESSED, "not sent: " + result.detail(), "suppressed");
 			}
 			case PERMANENT -> end(m, token, MessageStatus.DEAD, "failed: " + result.detail(), "failed");
+			case RECONCILE -> log.warn("No answer from the provider for message {} ({}); it is reconciled when its "
+					+ "lease runs out, never resent blindly", m.id(), result.detail());
 			case UNCERTAIN -> end(m, token, MessageStatus.UNCERTAIN, "uncertain: " + result.detail()
 					+ "; not resent automatically (resend if the shopper did not get it)", "uncertain");
 			case RETRY -> {
