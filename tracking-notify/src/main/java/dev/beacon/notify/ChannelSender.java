@@ -65,7 +65,20 @@ public interface ChannelSender {
 
 		enum Kind {
 
-			SENT, RETRY, PERMANENT, SUPPRESS
+			SENT, RETRY, PERMANENT, SUPPRESS,
+
+			/**
+			 * The provider may have taken it (e.g. the connection broke after the whole
+			 * message was handed over): never retried automatically.
+			 */
+			UNCERTAIN,
+
+			/**
+			 * The provider may have taken it and can be asked (no answer to the request):
+			 * the row stays marked until its lease runs out, then {@link #reconcile}
+			 * decides, never a blind retry.
+			 */
+			RECONCILE
 
 		}
 
@@ -83,6 +96,14 @@ public interface ChannelSender {
 
 		public static SendResult suppress(String detail) {
 			return new SendResult(Kind.SUPPRESS, null, detail);
+		}
+
+		public static SendResult uncertain(String detail) {
+			return new SendResult(Kind.UNCERTAIN, null, detail);
+		}
+
+		public static SendResult reconcile(String detail) {
+			return new SendResult(Kind.RECONCILE, null, detail);
 		}
 
 	}

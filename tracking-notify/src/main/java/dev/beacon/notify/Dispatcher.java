@@ -29,8 +29,9 @@ import dev.beacon.notify.consent.Consents;
  * second instance skips them) with a lease token and expiry;</li>
  * <li><b>check</b> channel, suppression, consent, staleness, quiet hours and the daily
  * cap; these end or postpone the row without calling anyone;</li>
- * <li><b>mark</b> (commit) "provider called", then <b>call</b> the provider, then
- * <b>record</b> the outcome, every write fenced by the lease token;</li>
+ * <li><b>mark</b> (commit) "provider called", only under a live lease (renewed for the
+ * call), then <b>call</b> the provider, then <b>record</b> the outcome, every write
+ * fenced by the lease token;</li>
  * <li><b>rescue</b> rows whose lease ran out: never called, so sent again; called, so the
  * channel is asked whether the provider has it (Twilio's message list) and the row
  * becomes SENT or is sent again; a channel that cannot tell (SMTP) leaves it UNCERTAIN
@@ -152,8 +153,10 @@ class Dispatcher {
 				return;
 			}
 		}
-		if (!this.messages.markProviderCalled(m.id(), token, now)) {
-			return; // lease lost
+		Instant calling = this.clock.instant();
+		if (!this.messages.markProviderCalled(m.id(), token, calling,
+				calling.plus(this.properties.dispatcher().lease()))) {
+			return; // lease lost or run out: the rescue decides, never a second caller
 		}
 		ChannelSender.SendResult result = sender.send(m);
 		DispatchHook hook = this.hooks.getIfAvailable();
@@ -178,6 +181,10 @@ class Dispatcher {
 				end(m, token, MessageStatus.SUPPRESSED, "not sent: " + result.detail(), "suppressed");
 			}
 			case PERMANENT -> end(m, token, MessageStatus.DEAD, "failed: " + result.detail(), "failed");
+			case RECONCILE -> log.warn("No answer from the provider for message {} ({}); it is reconciled when its "
+					+ "lease runs out, never resent blindly", m.id(), result.detail());
+			case UNCERTAIN -> end(m, token, MessageStatus.UNCERTAIN, "uncertain: " + result.detail()
+					+ "; not resent automatically (resend if the shopper did not get it)", "uncertain");
 			case RETRY -> {
 				int max = this.properties.dispatcher().maxAttempts();
 				if (m.attempts() >= max) {

@@ -121,11 +121,22 @@ class Messages {
 			.list();
 	}
 
-	/** Commits "the provider is about to be called" under the lease. */
-	boolean markProviderCalled(UUID id, UUID token, Instant now) {
-		return this.jdbc.sql(
-				"update notify_messages set provider_called_at = ? where id = ? and lease_token = ? and status = 'SENDING'")
-			.params(ts(now), id, token)
+	/**
+	 * Commits "the provider is about to be called" under the lease: only while this
+	 * dispatcher's lease token is on the row and its lease has not run out at {@code now}
+	 * (a dispatcher that was paused past its lease calls no one, even when no other
+	 * instance rescued the row yet), and renews the lease to {@code sendUntil} so that
+	 * the provider call itself is covered by it.
+	 */
+	boolean markProviderCalled(UUID id, UUID token, Instant now, Instant sendUntil) {
+		return this.jdbc.sql("""
+				update notify_messages set provider_called_at = :now,
+				  lease_expires_at = greatest(lease_expires_at, :until)
+				where id = :id and lease_token = :token and status = 'SENDING' and lease_expires_at > :now""")
+			.param("now", ts(now))
+			.param("until", ts(sendUntil))
+			.param("id", id)
+			.param("token", token)
 			.update() == 1;
 	}
 

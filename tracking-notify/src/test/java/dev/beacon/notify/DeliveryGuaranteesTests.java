@@ -164,6 +164,76 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 	}
 
 	@Test
+	void aDispatcherPausedPastItsLeaseCallsNoOneAndTheMessageGoesOnce() {
+		String email = uniqueEmail();
+		Order order = order("B-208", email, null, "en");
+		deliver(); // drains; now create one more due row, claimed by a dispatcher that
+					// stalls
+		this.clock.advance(Duration.ofMinutes(5));
+		MessageView copy = this.notifications.resend(this.storeId, messages(order).get(0).id());
+		TransactionTemplate tx = this.context.getBean(TransactionTemplate.class);
+		java.time.Instant claimedAt = this.clock.instant();
+		OutboxMessage stalled = tx
+			.execute((st) -> this.outbox.claim(50, claimedAt, claimedAt.plus(Duration.ofSeconds(20)), "stalled-node"))
+			.stream()
+			.filter((m) -> m.id().equals(copy.id()))
+			.findFirst()
+			.orElseThrow();
+		// starved of CPU past its lease, before its provider call: not rescued yet
+		this.clock.advance(Duration.ofSeconds(21));
+		assertThat(this.outbox.markProviderCalled(stalled.id(), stalled.leaseToken(), this.clock.instant(),
+				this.clock.instant().plus(Duration.ofMinutes(2))))
+			.isFalse();
+		deliver(); // another dispatcher rescues it (never called) and sends it
+		assertThat(mailsTo(email)).hasSize(2);
+		// the stalled dispatcher wakes up: its token is fenced off for good
+		assertThat(this.outbox.markProviderCalled(stalled.id(), stalled.leaseToken(), this.clock.instant(),
+				this.clock.instant().plus(Duration.ofMinutes(2))))
+			.isFalse();
+		deliver();
+		assertThat(mailsTo(email)).hasSize(2);
+		assertThat(messages(order)).filteredOn((v) -> v.id().equals(copy.id())).singleElement().satisfies((v) -> {
+			assertThat(v.status()).isEqualTo(MessageStatus.SENT);
+			assertThat(v.attempts()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void aMailServerWhoseAcceptanceNeverArrivesMakesItUncertainNeverSentTwice() throws Exception {
+		deliver();
+		try (SilentSmtp server = new SilentSmtp()) {
+			org.springframework.mail.javamail.JavaMailSenderImpl mail = new org.springframework.mail.javamail.JavaMailSenderImpl();
+			mail.setHost("127.0.0.1");
+			mail.setPort(server.port());
+			mail.getJavaMailProperties().put("mail.smtp.timeout", "1000");
+			Dispatcher viaSilent = new Dispatcher(this.outbox, this.context.getBean(Consents.class),
+					this.context.getBean(StoreSettings.class),
+					List.of(dev.beacon.notify.email.EmailSenders.via(mail, this.context)),
+					this.context.getBean(NotifyProperties.class), this.context.getBean(NotifyMetrics.class),
+					this.context.getBean(TransactionTemplate.class), this.context.getBean(java.time.Clock.class),
+					this.context.getBeanProvider(Dispatcher.DispatchHook.class));
+			Order order = order("B-209", uniqueEmail(), null, "en");
+			MessageView queued = messages(order).get(0);
+			this.clock.advance(Duration.ofMinutes(2));
+			while (viaSilent.runOnce() > 0) {
+				// the server takes the message whole; its "250" never arrives
+			}
+			this.clock.advance(Duration.ofHours(2)); // past any backoff and lease
+			while (viaSilent.runOnce() > 0) {
+				// nothing may go again
+			}
+			assertThat(server.received()).containsExactly("<" + queued.id() + "@beacon.notify>");
+			MessageView after = messages(order).get(0);
+			assertThat(after.status()).isEqualTo(MessageStatus.UNCERTAIN);
+			assertThat(after.attempts()).isEqualTo(1);
+			assertThat(after.statusText()).startsWith("uncertain: the connection to the mail server broke after "
+					+ "the whole message was handed over (");
+			assertThat(after.statusText())
+				.endsWith("; not resent automatically (resend if the shopper did not get it)");
+		}
+	}
+
+	@Test
 	void twoDispatchersRacingOnOneDatabaseSendEachMessageExactlyOnce() throws Exception {
 		deliver();
 		List<String> emails = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.beacon.notify.email;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.lang.reflect.Method;
 import java.util.Locale;
@@ -15,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -41,7 +44,8 @@ import dev.beacon.notify.consent.UnsubscribeTokens;
  * Email through SMTP ({@code spring.mail.*}). Multipart text + HTML, the store's sending
  * identity, a Message-ID derived from the message id, and RFC 8058 one-click unsubscribe
  * headers on optional news. A 5xx refusal of the recipient is a hard bounce (the address
- * is suppressed); other failures are retried.
+ * is suppressed); a connection that breaks after the whole message was handed over (no
+ * reply to the final ".") is UNCERTAIN, never retried; other failures are retried.
  */
 @Component
 public class EmailSender implements ChannelSender {
@@ -129,8 +133,9 @@ public class EmailSender implements ChannelSender {
 	public SendResult send(OutboxMessage m) {
 		JavaMailSender sender = this.mail.getObject();
 		withTimeouts(sender);
+		MimeMessage mime = null;
 		try {
-			MimeMessage mime = create(sender, messageId(m));
+			mime = create(sender, messageId(m));
 			NotificationSettings s = this.settings.load(m.storeId());
 			Store store = this.stores.byId(m.storeId()).orElseThrow();
 			MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
@@ -158,6 +163,16 @@ public class EmailSender implements ChannelSender {
 		}
 		catch (MailException ex) {
 			Integer code = smtpCode(ex);
+			if (mime instanceof Outgoing out && out.handedOver && code == null) {
+				if (ex instanceof MailSendException mse && mse.getFailedMessages().isEmpty()) {
+					// the server answered 250; only closing the connection failed
+					return SendResult.sent(messageId(m));
+				}
+				// after the final "." the server may have taken it: a retry could send it
+				// twice
+				return SendResult.uncertain("the connection to the mail server broke after the whole message was "
+						+ "handed over (" + shorten(ex.getMessage()) + ")");
+			}
 			if (code != null && code >= 500 && code < 600) {
 				return SendResult.suppress("hard bounce (SMTP " + code + ")");
 			}
@@ -173,12 +188,35 @@ public class EmailSender implements ChannelSender {
 		if (session == null) {
 			return sender.createMimeMessage();
 		}
-		return new MimeMessage(session) {
-			@Override
-			protected void updateMessageID() throws MessagingException {
-				setHeader("Message-ID", messageId);
-			}
-		};
+		return new Outgoing(session, messageId);
+	}
+
+	/**
+	 * Knows whether it was written out whole (SMTP {@code DATA}): a failure after that is
+	 * ambiguous (the server may have answered 250 unseen), one before it is not.
+	 */
+	private static final class Outgoing extends MimeMessage {
+
+		private final String messageId;
+
+		private volatile boolean handedOver;
+
+		Outgoing(Session session, String messageId) {
+			super(session);
+			this.messageId = messageId;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			setHeader("Message-ID", this.messageId);
+		}
+
+		@Override
+		public void writeTo(OutputStream os, String[] ignoreList) throws IOException, MessagingException {
+			super.writeTo(os, ignoreList);
+			this.handedOver = true;
+		}
+
 	}
 
 	/** The SMTP reply code of a refused recipient, when the failure is one. */

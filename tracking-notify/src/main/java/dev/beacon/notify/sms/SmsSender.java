@@ -132,13 +132,18 @@ public class SmsSender implements ChannelSender {
 				return SendResult.suppress(OPTED_OUT_REASON);
 			}
 			String detail = "Twilio " + ((code != null) ? code : "") + " " + EmailSender.shorten(ex.getMessage());
-			if (status == null || status == 429 || status >= 500) {
+			if (status == null) {
+				// no HTTP answer (connection reset, read timeout): Twilio may have the
+				// text
+				return SendResult.reconcile(detail.strip());
+			}
+			if (status == 429 || status >= 500) {
 				return SendResult.retry(detail.strip());
 			}
 			return SendResult.permanent(detail.strip());
 		}
 		catch (RuntimeException ex) {
-			return SendResult.retry("Twilio: " + EmailSender.shorten(ex.getMessage()));
+			return SendResult.reconcile("Twilio: " + EmailSender.shorten(ex.getMessage()));
 		}
 	}
 
