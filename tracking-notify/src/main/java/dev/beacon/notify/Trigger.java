@@ -13,7 +13,14 @@ public enum Trigger {
 	ORDER_CONFIRMED(true, 10, false), SHIPPED(true, 20, false), IN_TRANSIT_UPDATE(false, 15, false),
 	ARRIVING_TOMORROW(false, 25, false), OUT_FOR_DELIVERY(true, 30, true), DELIVERED(true, 50, true),
 	DELIVERY_ATTEMPTED(true, 45, true), AVAILABLE_FOR_PICKUP(true, 45, true), DELAYED(true, 35, true),
-	EXCEPTION(true, 60, true), STALLED(true, 40, false), HELP_RECEIVED(true, 10, false);
+	EXCEPTION(true, 60, true), STALLED(true, 40, false), HELP_RECEIVED(true, 10, false),
+	/**
+	 * A shopper's help request, forwarded to the store's support address (not to the
+	 * shopper).
+	 */
+	HELP_FORWARDED(true, 10, false),
+	/** An agent's reply to a shopper's help request. */
+	HELP_REPLIED(true, 10, false);
 
 	private final boolean essential;
 
@@ -41,7 +48,20 @@ public enum Trigger {
 
 	/** Whether this news concerns one shipment (and so coalesces per shipment). */
 	public boolean isShipmentLevel() {
-		return this != ORDER_CONFIRMED && this != HELP_RECEIVED;
+		return this != ORDER_CONFIRMED && this != HELP_RECEIVED && this != HELP_FORWARDED && this != HELP_REPLIED;
+	}
+
+	/**
+	 * Whether a store chooses its channels (notification settings); mail to the store's
+	 * own staff is not a shopper message and always goes by email.
+	 */
+	public boolean isConfigurable() {
+		return this != HELP_FORWARDED && this != HELP_REPLIED;
+	}
+
+	/** Whether the message goes to the store's staff rather than to the shopper. */
+	public boolean isStaffFacing() {
+		return this == HELP_FORWARDED;
 	}
 
 	/** The prefix of this trigger's keys in the message bundles. */
