@@ -3,6 +3,6 @@
  * Console users (roles AGENT, OPS, ADMIN) see only the stores they are bound to.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Console and reports",
-		allowedDependencies = { "common", "status", "store", "order", "shipment", "support" })
+		allowedDependencies = { "common", "status", "store", "order", "shipment", "support", "notify" })
 @org.jspecify.annotations.NullMarked
 package dev.beacon.admin;

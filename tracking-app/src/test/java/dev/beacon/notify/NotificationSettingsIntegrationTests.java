@@ -1,9 +1,16 @@
 package dev.beacon.notify;
 
 import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,8 +24,13 @@ import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.util.HtmlUtils;
 
 import dev.beacon.BeaconIntegrationTest;
+import dev.beacon.admin.ConsolePrincipal;
+import dev.beacon.admin.ConsoleUser;
+import dev.beacon.admin.ConsoleUserManagement;
+import dev.beacon.admin.Role;
 import dev.beacon.order.TrackingLinks;
 import dev.beacon.store.Brand;
 import dev.beacon.store.NewStore;
@@ -28,6 +40,7 @@ import dev.beacon.testing.TestStores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -61,6 +74,9 @@ class NotificationSettingsIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	ConsoleUserManagement users;
 
 	ProvisionedStore store;
 
@@ -212,6 +228,57 @@ class NotificationSettingsIntegrationTests {
 		List<String> types = this.jdbc.queryForList("select event_type from webhook_deliveries where store_id = ?",
 				String.class, this.store.store().getId());
 		assertThat(types).containsExactly("help_request.created");
+
+		// an agent replies from the console's order view
+		UUID helpId = this.jdbc.queryForObject("select id from help_requests where order_id = ?", UUID.class, orderId);
+		ConsoleUser agent = this.users.createUser(TestStores.uniqueSlug("agent"), "Sam Agent", "correct-horse-battery",
+				Role.AGENT, Set.of(this.store.store().getId()));
+		this.mvc
+			.perform(post("/console/orders/" + orderId + "/help/" + helpId + "/reply")
+				.with(user(ConsolePrincipal.of(agent)))
+				.with(csrf())
+				.param("text", "Sorry! A new shade is on its way."))
+			.andExpect(status().is3xxRedirection());
+		List<Map<String, Object>> replied = messages(orderId, "HELP_REPLIED");
+		assertThat(replied).hasSize(1);
+		assertThat(replied.get(0)).containsEntry("channel", "EMAIL")
+			.containsEntry("recipient", "ana@example.com")
+			.containsEntry("subject", "Re: your question about order S-2001");
+		assertThat(((String) replied.get(0).get("body_text")).lines()).contains("> Sorry! A new shade is on its way.");
+		assertThat(((Timestamp) replied.get(0).get("next_attempt_at")).toInstant())
+			.isEqualTo(((Timestamp) replied.get(0).get("created_at")).toInstant());
+
+		// the thread in the console
+		String console = this.mvc.perform(get("/console/orders/" + orderId).with(user(ConsolePrincipal.of(agent))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		UUID replyId = this.jdbc.queryForObject("select id from help_replies where help_request_id = ?", UUID.class,
+				helpId);
+		assertThat(element(console, "q", "reply-" + replyId)).isEqualTo("Sorry! A new shade is on its way.");
+
+		// and "We replied by email" on the shopper's confirmation page
+		Timestamp at = this.jdbc.queryForObject("select created_at from help_replies where help_request_id = ?",
+				Timestamp.class, helpId);
+		String page = this.mvc.perform(get("/t/" + slug + "/orders/S-2001/help/" + helpId).cookie(cookies))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(element(page, "p", "help-replied"))
+			.isEqualTo("We replied by email on " + DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+				.withLocale(Locale.ENGLISH)
+				.format(at.toInstant().atZone(ZoneId.of("America/New_York"))) + ".");
+	}
+
+	/** The text of the one element with this id (the page, not a substring of it). */
+	private static String element(String html, String tag, String id) {
+		Matcher m = Pattern.compile("<" + tag + "[^>]*\\bid=\"" + id + "\"[^>]*>([^<]*)</" + tag + ">").matcher(html);
+		assertThat(m.find()).as("element #" + id).isTrue();
+		String text = m.group(1);
+		assertThat(m.find()).as("one element #" + id).isFalse();
+		return HtmlUtils.htmlUnescape(text);
 	}
 
 }

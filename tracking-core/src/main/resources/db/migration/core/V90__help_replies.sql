@@ -9,3 +9,4 @@ create table help_replies (
     created_at      timestamptz   not null
 );
 create index help_replies_request on help_replies (help_request_id, created_at);
+create index help_replies_age on help_replies (created_at) where text <> '[erased]';

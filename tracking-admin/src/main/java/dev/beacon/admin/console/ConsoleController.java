@@ -145,6 +145,7 @@ class ConsoleController implements ConsolePage {
 		model.addAttribute("comparisons", comparisons);
 		model.addAttribute("timeline", timeline);
 		model.addAttribute("help", this.support.forOrder(store.getId(), order.getId()));
+		model.addAttribute("replies", this.support.repliesForOrder(store.getId(), order.getId()));
 		model.addAttribute("notes", this.notes.forOrder(store.getId(), order.getId()));
 		model.addAttribute("messagingInstalled", om != null);
 		model.addAttribute("messages", (om != null) ? om.forOrder(store.getId(), order.getId()) : List.of());

@@ -3,6 +3,8 @@ package dev.beacon.web.page;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +45,7 @@ import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentView;
 import dev.beacon.store.Store;
 import dev.beacon.store.StoreManagement;
+import dev.beacon.support.HelpReply;
 import dev.beacon.support.HelpRequest;
 import dev.beacon.support.HelpTopic;
 import dev.beacon.support.SupportManagement;
@@ -313,6 +316,15 @@ class TrackingPageController {
 		model.put("next", (email != null) ? msg(locale, "help.sent.next", store.getName(), email)
 				: msg(locale, "help.sent.nextNoEmail", store.getName()));
 		model.put("reference", raised.getId().toString().substring(0, 8).toUpperCase(Locale.ROOT));
+		// the thread: "We replied by email" once an agent answered, and the resolution
+		List<HelpReply> replies = this.support.replies(store.getId(), raised.getId());
+		model.put("replied",
+				replies.isEmpty() ? null
+						: msg(locale, "help.sent.replied", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+							.withLocale(locale)
+							.format(replies.get(replies.size() - 1).getCreatedAt().atZone(store.getTimeZone()))));
+		model.put("resolved", (raised.getResolution() != null && !raised.isOpen())
+				? msg(locale, "help.sent.resolved", raised.getResolution()) : null);
 		return this.renderer.render(request, "help-sent", store, locale, HttpStatus.OK, model);
 	}
 
