@@ -1,8 +1,8 @@
 package dev.beacon;
 
-import dev.beacon.admin.CarrierConnections;
 import dev.beacon.shipment.MappingTable;
 
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
@@ -10,12 +10,28 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Boot configuration for tracking-admin tests. Stands in for the app: the sandbox mapping
- * table, and an /api/** chain (the lead's real one authenticates API keys; tests attach
- * the StorePrincipal themselves).
+ * Boot configuration for tracking-admin tests (with the carriers, notification and
+ * promise modules the console reads). Stands in for the app: the sandbox mapping table,
+ * and an /api/** chain (the lead's real one authenticates API keys; tests attach the
+ * StorePrincipal themselves).
  */
 @SpringBootApplication
 public class AdminTestApplication {
+
+	/**
+	 * The console tests speak a small scan vocabulary of their own (LC, PU, IT, EX, LO,
+	 * DL, ...): their tables replace the carriers module's sandbox and FedEx tables.
+	 */
+	@Bean
+	static BeanDefinitionRegistryPostProcessor adminTablesReplaceCarrierTables() {
+		return (registry) -> {
+			for (String name : new String[] { "sandboxMappingTable", "fedexMappingTable" }) {
+				if (registry.containsBeanDefinition(name)) {
+					registry.removeBeanDefinition(name);
+				}
+			}
+		};
+	}
 
 	@Bean
 	MappingTable adminSandboxTable() {
@@ -25,39 +41,6 @@ public class AdminTestApplication {
 	@Bean
 	MappingTable adminFedexTable() {
 		return MappingTable.fromClasspath("fedex", "normalization/admin-sandbox.csv");
-	}
-
-	/**
-	 * Stands in for the app's bridge to the carriers module: records what the console
-	 * asks.
-	 */
-	@Bean
-	RecordingCarrierConnections carrierConnections() {
-		return new RecordingCarrierConnections();
-	}
-
-	public static class RecordingCarrierConnections implements CarrierConnections {
-
-		public final java.util.List<String> connected = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-		@Override
-		public java.util.List<CarrierLine> carriers() {
-			return java.util.List
-				.of(new CarrierLine("ups", "UPS", false, null, null, null, "no credentials configured"));
-		}
-
-		@Override
-		public String connectShopify(java.util.UUID storeId, String shopDomain, String secret) {
-			this.connected.add(storeId + " shopify " + shopDomain);
-			return "/webhooks/carriers/shopify";
-		}
-
-		@Override
-		public String connectEasyPost(java.util.UUID storeId, String secret) {
-			this.connected.add(storeId + " easypost");
-			return "/webhooks/carriers/easypost/x";
-		}
-
 	}
 
 	@Bean

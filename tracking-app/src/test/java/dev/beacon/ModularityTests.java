@@ -33,11 +33,11 @@ class ModularityTests {
 	void coreDependsOnNoFeatureModule() {
 		noClasses().that()
 			.resideInAnyPackage("dev.beacon.status..", "dev.beacon.store..", "dev.beacon.order..",
-					"dev.beacon.shipment..", "dev.beacon.support..")
+					"dev.beacon.shipment..", "dev.beacon.support..", "dev.beacon.common..", "dev.beacon.imports..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.beacon.carriers..", "dev.beacon.notify..", "dev.beacon.web..",
-					"dev.beacon.admin..", "dev.beacon.demo..", "dev.beacon.app..")
+					"dev.beacon.admin..", "dev.beacon.promise..", "dev.beacon.demo..", "dev.beacon.app..")
 			.check(CLASSES);
 	}
 
@@ -66,6 +66,13 @@ class ModularityTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.beacon.web..", "dev.beacon.carriers..")
+			.check(CLASSES);
+		noClasses().that()
+			.resideInAPackage("dev.beacon.promise..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.beacon.admin..", "dev.beacon.web..", "dev.beacon.carriers..",
+					"dev.beacon.notify..", "dev.beacon.demo..", "dev.beacon.app..")
 			.check(CLASSES);
 	}
 

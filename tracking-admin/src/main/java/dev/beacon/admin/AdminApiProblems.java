@@ -2,27 +2,36 @@ package dev.beacon.admin;
 
 import java.net.URI;
 
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** RFC 9457 problem+json for the module's API controllers. */
+/**
+ * RFC 9457 problem+json for this module's API controllers (and only them: every module
+ * owns its REST errors). Spring MVC's own exceptions (missing parameter, unreadable body,
+ * unsupported media type ...) come out as problem+json 4xx through the base class.
+ */
 @RestControllerAdvice(assignableTypes = AdminApi.class)
-class AdminApiProblems {
+class AdminApiProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(AdminApiProblems.class);
 
 	@ExceptionHandler(IllegalArgumentException.class)
 	ResponseEntity<ProblemDetail> invalid(IllegalArgumentException ex) {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage());
-	}
-
-	@ExceptionHandler(MissingServletRequestParameterException.class)
-	ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getParameterName() + " is required");
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -35,8 +44,23 @@ class AdminApiProblems {
 		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
 	}
 
-	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Unexpected API error", ex);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+				"Something went wrong on our side; the request may be retried.");
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request body cannot be read").getBody());
+	}
+
+	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, @Nullable String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, (detail != null) ? detail : title);
 		problem.setTitle(title);
 		problem.setType(URI.create("about:blank"));
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

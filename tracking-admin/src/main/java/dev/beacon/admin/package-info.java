@@ -1,8 +1,10 @@
 /**
- * The support console, ops reports, the delivery promise engine and history import.
- * Console users (roles AGENT, OPS, ADMIN) see only the stores they are bound to.
+ * The support console and ops reports (the delivery promise engine and history import
+ * live in the promise module; the console shows them). Console users (roles AGENT, OPS,
+ * ADMIN) see only the stores they are bound to.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Console and reports",
-		allowedDependencies = { "common", "status", "store", "order", "shipment", "support", "notify" })
+		allowedDependencies = { "common", "status", "store", "order", "shipment", "support", "promise", "carriers",
+				"notify" })
 @org.jspecify.annotations.NullMarked
 package dev.beacon.admin;

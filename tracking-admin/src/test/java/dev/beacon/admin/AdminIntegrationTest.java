@@ -31,11 +31,13 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The one Spring context of tracking-admin tests: the module on a random port with real
- * PostgreSQL (MockMvc for most tests, a browser for a few). Each test makes its own
- * stores.
+ * The one Spring context of tracking-admin tests: the module (with the carriers,
+ * notification and promise modules it reads; carrier polling and message dispatch off) on
+ * a random port with real PostgreSQL (MockMvc for most tests, a browser for a few). Each
+ * test makes its own stores.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "beacon.carriers.poll.enabled=false", "beacon.notify.dispatcher.enabled=false" })
 @AutoConfigureMockMvc
 public abstract class AdminIntegrationTest {
 

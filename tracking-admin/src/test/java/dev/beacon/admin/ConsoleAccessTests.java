@@ -27,7 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ConsoleAccessTests extends AdminIntegrationTest {
 
 	@org.springframework.beans.factory.annotation.Autowired
-	dev.beacon.AdminTestApplication.RecordingCarrierConnections connections;
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	private Store mine;
 
@@ -259,7 +259,10 @@ class ConsoleAccessTests extends AdminIntegrationTest {
 				.with(csrf())
 				.with(user(agent)))
 			.andExpect(status().isForbidden());
-		assertThat(this.connections.connected).containsExactly(this.mine.getId() + " shopify acme-shop.myshopify.com");
+		assertThat(this.jdbc.queryForList(
+				"select source || ' ' || account from carrier_webhook_sources where store_id = ?", String.class,
+				this.mine.getId()))
+			.containsExactly("shopify acme-shop.myshopify.com");
 	}
 
 	@Test

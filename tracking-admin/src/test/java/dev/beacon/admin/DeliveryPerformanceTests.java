@@ -134,6 +134,22 @@ class DeliveryPerformanceTests extends AdminIntegrationTest {
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
 		this.mvc.perform(get("/api/v1/reports/delivery-performance").param("from", "March").with(authentication(auth)))
 			.andExpect(status().isBadRequest());
+		// "all time": any range the data spans, years included (the January order "OLD"
+		// counts too)
+		this.mvc
+			.perform(get("/api/v1/reports/delivery-performance").param("from", "2000-01-01")
+				.param("to", "2030-12-31")
+				.param("groupBy", "service")
+				.with(authentication(auth)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.from").value("2000-01-01"))
+			.andExpect(jsonPath("$.rows[1].key").value("ground"))
+			.andExpect(jsonPath("$.rows[1].shipments").value(4));
+		this.mvc
+			.perform(get("/api/v1/reports/delivery-performance").param("from", "0001-01-01")
+				.param("to", "9999-12-31")
+				.with(authentication(auth)))
+			.andExpect(status().isOk());
 		ConsolePrincipal ops = consoleUser(Role.OPS, this.store);
 		String csv = this.mvc
 			.perform(get("/console/reports/delivery-performance.csv").param("from", "2025-03-01")

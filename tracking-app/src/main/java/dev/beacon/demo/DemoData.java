@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
@@ -27,8 +28,8 @@ import org.springframework.stereotype.Component;
 import dev.beacon.admin.ConsoleUser;
 import dev.beacon.admin.ConsoleUserManagement;
 import dev.beacon.admin.Role;
-import dev.beacon.admin.imports.HistoryImports;
-import dev.beacon.admin.imports.ImportJob;
+import dev.beacon.imports.ImportJob;
+import dev.beacon.imports.ImportJobs;
 import dev.beacon.order.Address;
 import dev.beacon.order.Customer;
 import dev.beacon.order.OrderItem;
@@ -109,7 +110,7 @@ class DemoData implements ApplicationRunner {
 
 	private final ConsoleUserManagement users;
 
-	private final HistoryImports history;
+	private final ImportJobs history;
 
 	private final TaskScheduler scheduler;
 
@@ -124,7 +125,7 @@ class DemoData implements ApplicationRunner {
 	private volatile @Nullable Store store;
 
 	DemoData(StoreManagement stores, OrderManagement orders, ShipmentManagement shipments, TrackingLinks links,
-			DemoSettings settings, ConsoleUserManagement users, HistoryImports history, TaskScheduler scheduler,
+			DemoSettings settings, ConsoleUserManagement users, ImportJobs history, TaskScheduler scheduler,
 			@Value("${beacon.sandbox.time-scale:1}") double timeScale, Clock clock) {
 		this.clock = clock;
 		this.scheduler = scheduler;
@@ -140,6 +141,7 @@ class DemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		refuseOtherStores(this.stores.all().stream().map(Store::getSlug).toList());
 		Optional<Store> existing = this.stores.bySlug(SLUG);
 		String apiKey;
 		if (existing.isPresent()) {
@@ -187,8 +189,23 @@ class DemoData implements ApplicationRunner {
 	}
 
 	/**
+	 * Demo mode is for a database of its own: a database that holds any store other than
+	 * the demo's is refused (the application does not start), so demo mode switched on by
+	 * mistake against production changes nothing.
+	 */
+	static void refuseOtherStores(List<String> slugs) {
+		List<String> others = slugs.stream().filter((slug) -> !slug.equals(SLUG)).sorted().toList();
+		if (!others.isEmpty()) {
+			throw new IllegalStateException("Demo mode refuses this database: it holds stores other than the demo's ("
+					+ String.join(", ", others.subList(0, Math.min(3, others.size())))
+					+ ((others.size() > 3) ? ", ..." : "")
+					+ "). Switch beacon.demo.enabled off, or point Beacon at a database of its own.");
+		}
+	}
+
+	/**
 	 * Console users agent, ops and admin with the configured (or a random, printed)
-	 * password.
+	 * password. Users that already exist keep their password.
 	 */
 	private String consoleUsers(Store s) {
 		String configured = this.settings.password();
@@ -204,19 +221,25 @@ class DemoData implements ApplicationRunner {
 			}
 			password = sb.toString();
 		}
+		boolean created = false;
 		for (Role role : Role.values()) {
-			String username = role.name().toLowerCase(Locale.ROOT);
-			Optional<ConsoleUser> existing = this.users.byUsername(username);
-			if (existing.isPresent()) {
-				// a restarted demo: same user, this start's password
-				this.users.bind(existing.get().id(), java.util.Set.of(s.getId()));
-				this.users.changePassword(existing.get().id(), password);
-			}
-			else {
-				this.users.createUser(username, "Demo " + username, password, role, java.util.Set.of(s.getId()));
-			}
+			created |= ensureUser(role.name().toLowerCase(Locale.ROOT), role, password, s.getId());
 		}
-		return password;
+		return created ? password : "unchanged since the first start";
+	}
+
+	/**
+	 * Creates the user with {@code password} and answers true; an existing user is only
+	 * bound to the demo store (its password is never changed).
+	 */
+	boolean ensureUser(String username, Role role, String password, java.util.UUID storeId) {
+		Optional<ConsoleUser> existing = this.users.byUsername(username);
+		if (existing.isPresent()) {
+			this.users.bind(existing.get().id(), Set.of(storeId));
+			return false;
+		}
+		this.users.createUser(username, "Demo " + username, password, role, Set.of(storeId));
+		return true;
 	}
 
 	/**
@@ -225,7 +248,7 @@ class DemoData implements ApplicationRunner {
 	private void importHistory(Store s) {
 		try {
 			java.nio.file.Path file = DemoHistory.write(4000, 7);
-			ImportJob job = this.history.run(s.getId(), "demo-history.csv", file, (j) -> {
+			ImportJob job = this.history.run(s.getId(), "shipments", "demo-history.csv", file, (j) -> {
 			});
 			java.nio.file.Files.deleteIfExists(file);
 			log.info("Demo delivery history imported: {} rows", job.importedRows());

@@ -5,12 +5,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Random;
+
+import dev.beacon.common.BusinessCalendar;
 
 /**
  * Writes a synthetic delivery history for the demo store (the history-import CSV format),
@@ -51,7 +52,8 @@ final class DemoHistory {
 				Instant shipped = placed.plus(Math.round(handover * 24 * 60), ChronoUnit.MINUTES);
 				double base = Double.parseDouble(svc[2]) + laneEffect(dest[0]) + season(placedDay);
 				double transit = Math.max(0.6, base * Math.exp(random.nextGaussian() * 0.28));
-				LocalDate promise = businessDaysAfter(placedDay, (int) Math.ceil(Double.parseDouble(svc[2]) + 2));
+				LocalDate promise = BusinessCalendar.addBusinessDays(placedDay,
+						(int) Math.ceil(Double.parseDouble(svc[2]) + 2), "US");
 				int fate = random.nextInt(1000);
 				String status;
 				Instant delivered = null;
@@ -91,18 +93,6 @@ final class DemoHistory {
 
 	private static double season(LocalDate day) {
 		return (day.getMonthValue() == 12 || (day.getMonthValue() == 11 && day.getDayOfMonth() > 20)) ? 1.2 : 0.0;
-	}
-
-	private static LocalDate businessDaysAfter(LocalDate start, int days) {
-		LocalDate d = start;
-		int added = 0;
-		while (added < days) {
-			d = d.plusDays(1);
-			if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-				added++;
-			}
-		}
-		return d;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -16,8 +17,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.beacon.BeaconIntegrationTest;
-import dev.beacon.admin.CarrierConnections;
-import dev.beacon.admin.OrderMessages;
+import dev.beacon.admin.ConsolePrincipal;
+import dev.beacon.admin.ConsoleUser;
+import dev.beacon.admin.ConsoleUserManagement;
+import dev.beacon.admin.Role;
+import dev.beacon.carriers.CarrierManagement;
+import dev.beacon.carriers.CarrierStatus;
 import dev.beacon.order.Customer;
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderManagement;
@@ -28,21 +33,25 @@ import dev.beacon.store.StoreManagement;
 import dev.beacon.testing.TestStores;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The app's bridges from the console to the carriers and notification modules, on the
- * real modules.
+ * The console on the real carriers and notification modules (it uses their APIs
+ * directly): carriers status and push connections, and an order's messages.
  */
 @BeaconIntegrationTest
 class ConsoleBridgesIntegrationTests {
 
 	@Autowired
-	CarrierConnections carriers;
+	CarrierManagement carriers;
 
 	@Autowired
-	OrderMessages messages;
+	ConsoleUserManagement users;
 
 	@Autowired
 	StoreManagement stores;
@@ -55,9 +64,9 @@ class ConsoleBridgesIntegrationTests {
 
 	@Test
 	void listsEveryCarrierAndConnectsAShopifyShopWhoseSignedWebhooksAreThenAccepted() throws Exception {
-		assertThat(this.carriers.carriers()).extracting(CarrierConnections.CarrierLine::carrier)
+		assertThat(this.carriers.status()).extracting(CarrierStatus::carrier)
 			.contains("ups", "fedex", "usps", "dhl", "sandbox");
-		assertThat(this.carriers.carriers()).filteredOn((c) -> c.carrier().equals("ups"))
+		assertThat(this.carriers.status()).filteredOn((c) -> c.carrier().equals("ups"))
 			.singleElement()
 			.satisfies((c) -> assertThat(c.configured()).isFalse());
 		Store store = this.stores.provision(new NewStore("Bridge", TestStores.uniqueSlug("bridge"), null, null))
@@ -87,19 +96,31 @@ class ConsoleBridgesIntegrationTests {
 	}
 
 	@Test
-	void showsTheMessagesOfAnOrderWithItsNumber() {
+	void theConsoleShowsTheMessagesOfAnOrderWithItsNumberAndOtherStoresCannotResendThem() throws Exception {
 		Store store = this.stores.provision(new NewStore("Msgs", TestStores.uniqueSlug("msgs"), null, null)).store();
 		Order order = this.orders.place(store.getId(), new PlaceOrder("M-1", Instant.now(),
 				new Customer("Ana", "ana@example.com", null, null), null, null, null, List.of(), false));
-		List<OrderMessages.Message> list = this.messages.forOrder(store.getId(), order.getId());
-		assertThat(list).isNotEmpty().allSatisfy((m) -> {
-			assertThat(m.orderNumber()).isEqualTo("M-1");
-			assertThat(m.channel()).isEqualTo("email");
-			assertThat(m.recipient()).isEqualTo("ana@example.com");
-		});
+		ConsoleUser agent = this.users.createUser(TestStores.uniqueSlug("agent"), "Agent", "long enough password",
+				Role.AGENT, Set.of(store.getId()));
+		List<?> list = (List<?>) this.mvc
+			.perform(get("/console/orders/" + order.getId()).with(user(ConsolePrincipal.of(agent))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getModelAndView()
+			.getModel()
+			.get("messages");
+		assertThat(list).isNotEmpty()
+			.extracting("orderNumber", "channel", "recipient")
+			.containsOnly(tuple("M-1", "email", "ana@example.com"));
+		Object messageId = org.assertj.core.util.introspection.PropertyOrFieldSupport.EXTRACTION.getValueOf("id",
+				list.get(0));
 		Store other = this.stores.provision(new NewStore("Other", TestStores.uniqueSlug("msgs"), null, null)).store();
-		assertThat(this.messages.forOrder(other.getId(), order.getId())).isEmpty();
-		assertThat(this.messages.resend(other.getId(), order.getId(), list.get(0).id())).isFalse();
+		ConsoleUser stranger = this.users.createUser(TestStores.uniqueSlug("agent"), "Stranger", "long enough password",
+				Role.AGENT, Set.of(other.getId()));
+		this.mvc
+			.perform(post("/console/orders/" + order.getId() + "/messages/" + messageId + "/resend").with(csrf())
+				.with(user(ConsolePrincipal.of(stranger))))
+			.andExpect(status().isNotFound());
 	}
 
 	static String sign(String secret, String body) throws Exception {

@@ -45,6 +45,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -270,6 +271,61 @@ class NotificationSettingsIntegrationTests {
 			.isEqualTo("We replied by email on " + DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
 				.withLocale(Locale.ENGLISH)
 				.format(at.toInstant().atZone(ZoneId.of("America/New_York"))) + ".");
+	}
+
+	@Test
+	void theConsolePageShowsSavesPreviewsAndTestsTheSameSettings() throws Exception {
+		UUID storeId = this.store.store().getId();
+		ConsoleUser admin = this.users.createUser(TestStores.uniqueSlug("admin") + "@acme.example", "Ada Admin",
+				"correct-horse-battery", Role.ADMIN, Set.of(storeId));
+		String page = this.mvc
+			.perform(get("/console/admin/stores/" + storeId + "/notifications").param("kind", "delivered.neighbour")
+				.param("lang", "de")
+				.with(user(ConsolePrincipal.of(admin))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(element(page, "span", "preview-subject")).isEqualTo("Bestellung 1042 wurde beim Nachbarn abgegeben");
+
+		this.mvc
+			.perform(post("/console/admin/stores/" + storeId + "/notifications").with(user(ConsolePrincipal.of(admin)))
+				.with(csrf())
+				.param("fromName", "Acme Care")
+				.param("email.shipped", "on")
+				.param("sms.shipped", "on")
+				.param("email.delivered", "on")
+				.param("quietStart", "22:00")
+				.param("quietEnd", "07:30")
+				.param("maxPerShipmentPerDay", "3")
+				.param("wording", "en:shipped.headline = On its way, {name}!"))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(as(get("/api/v1/notification-settings")))
+			.andExpect(jsonPath("$.sender.name").value("Acme Care"))
+			.andExpect(jsonPath("$.triggers.shipped.sms").value(true))
+			.andExpect(jsonPath("$.triggers.order_confirmed.email").value(false))
+			.andExpect(jsonPath("$.triggers.delivered.sms").value(false))
+			.andExpect(jsonPath("$.quietHours.start").value("22:00"))
+			.andExpect(jsonPath("$.quietHours.end").value("07:30"))
+			.andExpect(jsonPath("$.maxPerShipmentPerDay").value(3));
+		String en = this.mvc
+			.perform(get("/console/admin/stores/" + storeId + "/notifications").param("kind", "shipped")
+				.param("lang", "en")
+				.with(user(ConsolePrincipal.of(admin))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(element(en, "pre", "preview-text").lines()).contains("On its way, Alex!");
+
+		this.mvc
+			.perform(post("/console/admin/stores/" + storeId + "/notifications/test")
+				.with(user(ConsolePrincipal.of(admin)))
+				.with(csrf())
+				.param("kind", "shipped")
+				.param("lang", "en"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("flash",
+					"Not sent: email is not configured on this instance (spring.mail.host)."));
 	}
 
 	/** The text of the one element with this id (the page, not a substring of it). */

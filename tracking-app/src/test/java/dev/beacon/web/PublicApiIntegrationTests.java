@@ -208,6 +208,23 @@ class PublicApiIntegrationTests {
 	}
 
 	@Test
+	void aKeyLeftRunningByACrashIsTakenOverAfterTheLease() throws Exception {
+		this.jdbc.update(
+				"insert into api_idempotency_keys (store_id, key, fingerprint, state, created_at) "
+						+ "values (?, 'k-crashed', 'x', 'RUNNING', now() - interval '1 minute')",
+				this.store.store().getId());
+		this.mvc
+			.perform(as(this.store, post("/api/v1/orders")).header("Idempotency-Key", "k-crashed")
+				.content(order("4004")))
+			.andExpect(status().isCreated());
+		this.mvc
+			.perform(as(this.store, post("/api/v1/orders")).header("Idempotency-Key", "k-crashed")
+				.content(order("4004")))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Idempotent-Replayed", "true"));
+	}
+
+	@Test
 	void aFailedRequestReleasesItsIdempotencyKey() throws Exception {
 		createOrder("3001");
 		this.mvc

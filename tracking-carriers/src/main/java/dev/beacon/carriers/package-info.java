@@ -5,6 +5,6 @@
  * is internal.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Carriers",
-		allowedDependencies = { "common", "status", "store", "order", "shipment", "support" })
+		allowedDependencies = { "common", "retention", "status", "store", "order", "shipment", "support" })
 @org.jspecify.annotations.NullMarked
 package dev.beacon.carriers;

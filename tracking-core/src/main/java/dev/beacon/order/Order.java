@@ -86,6 +86,24 @@ public class Order {
 	@Column(name = "updated_at")
 	private Instant updatedAt;
 
+	@Column(name = "cancelled_at")
+	private @Nullable Instant cancelledAt;
+
+	@Column(name = "cancel_source")
+	private @Nullable String cancelSource;
+
+	@Column(name = "sms_consent")
+	private @Nullable Boolean smsConsent;
+
+	@Column(name = "sms_consent_source")
+	private @Nullable String smsConsentSource;
+
+	@Column(name = "sms_consent_at")
+	private @Nullable Instant smsConsentAt;
+
+	@Column(name = "personal_data_erased_at")
+	private @Nullable Instant personalDataErasedAt;
+
 	@Version
 	private @Nullable Long version;
 
@@ -109,6 +127,9 @@ public class Order {
 		this.test = command.test();
 		this.createdAt = now;
 		this.updatedAt = this.createdAt;
+		if (command.smsConsent() != null) {
+			consent(command.smsConsent(), command.source(), this.createdAt);
+		}
 	}
 
 	public UUID getId() {
@@ -168,8 +189,79 @@ public class Order {
 		return this.updatedAt;
 	}
 
+	/** The shopper's answer to "text me updates", or null when never asked. */
+	public @Nullable SmsConsent getSmsConsent() {
+		return (this.smsConsent != null && this.smsConsentAt != null) ? new SmsConsent(this.smsConsent,
+				(this.smsConsentSource != null) ? this.smsConsentSource : "unknown", this.smsConsentAt) : null;
+	}
+
+	/** When the store cancelled the order (null: not cancelled). */
+	public @Nullable Instant getCancelledAt() {
+		return this.cancelledAt;
+	}
+
+	public boolean isCancelled() {
+		return this.cancelledAt != null;
+	}
+
+	/** When the shopper's personal data was erased (null: never). */
+	public @Nullable Instant getPersonalDataErasedAt() {
+		return this.personalDataErasedAt;
+	}
+
+	void consent(boolean consented, String source, Instant at) {
+		this.smsConsent = consented;
+		this.smsConsentSource = source;
+		this.smsConsentAt = at;
+	}
+
+	void contact(Customer customer, Instant at) {
+		this.customer = new Customer(customer.name(),
+				(customer.email() != null) ? customer.email().strip().toLowerCase(Locale.ROOT) : null, customer.phone(),
+				customer.locale());
+		this.updatedAt = at;
+	}
+
+	void destination(Address destination, Instant at) {
+		this.destination = destination;
+		this.updatedAt = at;
+	}
+
+	void promisedBy(@Nullable LocalDate promisedBy, Instant at) {
+		this.promisedBy = promisedBy;
+		this.updatedAt = at;
+	}
+
+	/**
+	 * Cancels the order: its status is CANCELLED from now on, whatever its shipments do.
+	 */
+	void cancel(String source, Instant at) {
+		this.cancelledAt = at;
+		this.cancelSource = source;
+		this.status = OrderStatus.CANCELLED;
+		this.updatedAt = at;
+	}
+
+	/**
+	 * Forgets who the shopper is: name, email, phone and SMS consent. The destination
+	 * keeps postal code, city, region and country (no street is ever stored), which the
+	 * statistics and delivery estimates need.
+	 */
+	void erasePersonalData(Instant at) {
+		Customer c = getCustomer();
+		this.customer = new Customer(null, null, null, c.locale());
+		this.smsConsent = null;
+		this.smsConsentSource = null;
+		this.smsConsentAt = null;
+		this.personalDataErasedAt = at;
+		this.updatedAt = at;
+	}
+
 	/** Sets the derived status; answers whether it changed. */
 	boolean derived(OrderStatus status, Health health, Instant now) {
+		if (this.cancelledAt != null) {
+			status = OrderStatus.CANCELLED;
+		}
 		boolean changed = this.status != status || this.health != health;
 		this.status = status;
 		this.health = health;

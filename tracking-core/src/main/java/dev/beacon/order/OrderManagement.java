@@ -5,12 +5,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
@@ -27,11 +31,15 @@ public class OrderManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final ObjectProvider<PersonalDataErasure> erasures;
+
 	private final Clock clock;
 
-	OrderManagement(Orders orders, ApplicationEventPublisher events, Clock clock) {
+	OrderManagement(Orders orders, ApplicationEventPublisher events, ObjectProvider<PersonalDataErasure> erasures,
+			Clock clock) {
 		this.orders = orders;
 		this.events = events;
+		this.erasures = erasures;
 		this.clock = clock;
 	}
 
@@ -50,7 +58,132 @@ public class OrderManagement {
 					"order '" + command.orderNumber() + "' already exists in this store");
 		}
 		this.events.publishEvent(new OrderPlaced(storeId, order.getId(), order.getOrderNumber(), order.isTest()));
+		publishConsent(order);
 		return order;
+	}
+
+	/**
+	 * Changes an order's contact details, destination, promised date, SMS consent, or
+	 * cancels it (see {@link UpdateOrder}). Answers the order as it is then.
+	 */
+	@Transactional
+	public Order update(UUID storeId, String orderNumber, UpdateOrder change) {
+		Order order = get(storeId, orderNumber);
+		Instant now = this.clock.instant();
+		UpdateOrder.ContactChange c = change.customer();
+		if (c != null) {
+			Customer before = order.getCustomer();
+			Customer after = new Customer(pick(c.name(), before.name()), pick(c.email(), before.email()),
+					pick(c.phone(), before.phone()), pick(c.locale(), before.locale()));
+			if (!after.equals(before)) {
+				order.contact(after, now);
+			}
+			boolean phoneChanged = !java.util.Objects.equals(after.phone(), before.phone());
+			if (c.smsConsent() != null) {
+				order.consent(c.smsConsent(), change.source(), now);
+			}
+			if (c.smsConsent() != null || (phoneChanged && order.getSmsConsent() != null)) {
+				publishConsent(order);
+			}
+		}
+		if (change.destination() != null) {
+			Address d = change.destination();
+			Address before = order.getDestination();
+			order.destination(new Address(pick(d.postalCode(), before.postalCode()), pick(d.city(), before.city()),
+					pick(d.region(), before.region()), pick(d.country(), before.country())), now);
+		}
+		if (change.promisedBy() != null) {
+			order.promisedBy(change.promisedBy(), now);
+		}
+		if (change.cancel()) {
+			cancel(order, change.source(), now);
+		}
+		return order;
+	}
+
+	/**
+	 * Cancels an order (idempotent): it stops polling, sends nothing more, and its page
+	 * says so. For platform integrations as much as for the API.
+	 */
+	@Transactional
+	public Order cancel(UUID storeId, String orderNumber, String source) {
+		Order order = get(storeId, orderNumber);
+		cancel(order, source, this.clock.instant());
+		return order;
+	}
+
+	private void cancel(Order order, String source, Instant now) {
+		if (order.isCancelled()) {
+			return;
+		}
+		OrderStatus before = order.getStatus();
+		order.cancel(source, now);
+		this.orders.flush();
+		this.events
+			.publishEvent(new OrderCancelled(order.getStoreId(), order.getId(), order.getOrderNumber(), source, now));
+		if (before != OrderStatus.CANCELLED) {
+			this.events.publishEvent(new OrderStatusChanged(order.getStoreId(), order.getId(), before,
+					OrderStatus.CANCELLED, order.getHealth()));
+		}
+	}
+
+	/**
+	 * Erases the shopper's personal data of an order (idempotent): the name, email and
+	 * phone on the order, and, through every {@link PersonalDataErasure}, the copies
+	 * other modules keep (message bodies, raw payloads, help requests). Keeps the order,
+	 * its shipments, normalized scans and every statistic.
+	 */
+	@Transactional
+	public void erasePersonalData(UUID storeId, String orderNumber) {
+		erase(get(storeId, orderNumber));
+	}
+
+	/** {@link #erasePersonalData(UUID, String)} by order id (retention, integrations). */
+	@Transactional
+	public void erasePersonalData(UUID storeId, UUID orderId) {
+		find(storeId, orderId).ifPresent(this::erase);
+	}
+
+	private void erase(Order order) {
+		Customer c = order.getCustomer();
+		Instant now = this.clock.instant();
+		ErasedShopper shopper = new ErasedShopper(order.getStoreId(), order.getId(), order.getOrderNumber(), c.name(),
+				c.email(), c.phone(), now);
+		order.erasePersonalData(now);
+		this.orders.flush();
+		this.erasures.orderedStream().forEach((e) -> e.erase(shopper));
+	}
+
+	/** Orders of a store placed with this email address (privacy requests). */
+	@Transactional(readOnly = true)
+	public List<Order> byCustomerEmail(UUID storeId, String email) {
+		return this.orders.findByStoreIdAndCustomerEmail(storeId, email.strip().toLowerCase(Locale.ROOT));
+	}
+
+	/**
+	 * Up to {@code limit} orders (any store) finished (delivered, returned, expired or
+	 * cancelled) before {@code before} whose personal data is still kept: retention.
+	 */
+	@Transactional(readOnly = true)
+	public List<Order> finishedWithPersonalData(Instant before, int limit) {
+		return this.orders.finishedWithPersonalData(before, Limit.of(limit));
+	}
+
+	private void publishConsent(Order order) {
+		SmsConsent consent = order.getSmsConsent();
+		String phone = order.getCustomer().phone();
+		if (consent != null && phone != null) {
+			this.events.publishEvent(new SmsConsentRecorded(order.getStoreId(), order.getId(), phone,
+					consent.consented(), consent.source(), consent.at()));
+		}
+	}
+
+	/** A change's value: null keeps the current one, blank clears it. */
+	private static @Nullable String pick(@Nullable String change, @Nullable String current) {
+		if (change == null) {
+			return current;
+		}
+		return change.isBlank() ? null : change.strip();
 	}
 
 	@Transactional(readOnly = true)
@@ -58,9 +191,43 @@ public class OrderManagement {
 		return this.orders.findByStoreIdAndOrderNumber(storeId, orderNumber);
 	}
 
+	/**
+	 * The order as a shopper types its number: the exact number first, else the one order
+	 * whose number differs only in case ({@code nw-1004} finds {@code NW-1004}); none
+	 * when two orders differ only in case.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Order> findIgnoringCase(UUID storeId, String orderNumber) {
+		Optional<Order> exact = find(storeId, orderNumber);
+		if (exact.isPresent()) {
+			return exact;
+		}
+		List<Order> matches = this.orders.findAllByStoreIdAndOrderNumberIgnoringCase(storeId, orderNumber,
+				org.springframework.data.domain.Limit.of(2));
+		return (matches.size() == 1) ? Optional.of(matches.get(0)) : Optional.empty();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Order> find(UUID storeId, UUID orderId) {
 		return this.orders.findByStoreIdAndId(storeId, orderId);
+	}
+
+	/**
+	 * The order numbers of {@code orderIds}, read in one query; orders outside
+	 * {@code storeIds} are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, String> numbers(Collection<UUID> storeIds, Collection<UUID> orderIds) {
+		Map<UUID, String> numbers = new HashMap<>();
+		if (orderIds.isEmpty()) {
+			return numbers;
+		}
+		for (Order o : this.orders.findAllById(orderIds)) {
+			if (storeIds.contains(o.getStoreId())) {
+				numbers.put(o.getId(), o.getOrderNumber());
+			}
+		}
+		return numbers;
 	}
 
 	@Transactional(readOnly = true)
@@ -99,7 +266,9 @@ public class OrderManagement {
 		Order order = this.orders.findById(orderId).orElseThrow();
 		OrderStatus before = order.getStatus();
 		OrderStatus.Derived derived = OrderStatus.derive(parcels);
-		if (order.derived(derived.status(), derived.health(), this.clock.instant()) && publish) {
+		// a cancelled order stays CANCELLED and is no news whatever its parcels do
+		if (order.derived(derived.status(), derived.health(), this.clock.instant()) && publish
+				&& !order.isCancelled()) {
 			this.events.publishEvent(
 					new OrderStatusChanged(order.getStoreId(), orderId, before, derived.status(), derived.health()));
 		}

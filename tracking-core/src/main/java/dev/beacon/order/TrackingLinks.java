@@ -87,7 +87,8 @@ public class TrackingLinks {
 		catch (NumberFormatException ex) {
 			return false;
 		}
-		if (Instant.ofEpochSecond(expiry).isBefore(this.clock.instant())) {
+		// compared as epoch seconds: an expiry beyond Instant's range is simply invalid
+		if (expiry < this.clock.instant().getEpochSecond()) {
 			return false;
 		}
 		return Hmac.matches(mac(storeSlug, orderNumber, expiry), token.substring(dot + 1));

@@ -3,6 +3,6 @@
  * status derived from its shipments. Also owns the links shoppers follow to their order.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Orders",
-		allowedDependencies = { "common", "status", "store" })
+		allowedDependencies = { "common", "retention", "status", "store" })
 @org.jspecify.annotations.NullMarked
 package dev.beacon.order;

@@ -1,6 +1,5 @@
 package dev.beacon.shipment;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
@@ -9,6 +8,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import dev.beacon.common.BusinessCalendar;
 import dev.beacon.status.DeliveryWindow;
 import dev.beacon.status.Milestone;
 
@@ -16,6 +16,7 @@ import dev.beacon.status.Milestone;
  * The estimator of last resort: the carrier's own estimate when it gives one; today when
  * out for delivery; otherwise two to five business days after handover (or order). A
  * window that has already passed without delivery slides to the next two business days.
+ * Business days are those of the destination country ({@link BusinessCalendar}).
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -30,30 +31,21 @@ class FallbackDeliveryEstimator implements DeliveryEstimator {
 		if (r.milestone() == Milestone.OUT_FOR_DELIVERY) {
 			return new DeliveryWindow(today, today);
 		}
+		String country = r.destination().country();
 		DeliveryWindow window;
 		if (r.carrierEstimate() != null) {
 			window = r.carrierEstimate();
 		}
 		else {
 			LocalDate start = ((r.shippedAt() != null) ? r.shippedAt() : r.placedAt()).atZone(r.zone()).toLocalDate();
-			window = new DeliveryWindow(plusBusinessDays(start, 2), plusBusinessDays(start, 5));
+			window = new DeliveryWindow(BusinessCalendar.addBusinessDays(start, 2, country),
+					BusinessCalendar.addBusinessDays(start, 5, country));
 		}
 		if (window.latest().isBefore(today)) {
-			window = new DeliveryWindow(plusBusinessDays(today, 1), plusBusinessDays(today, 2));
+			window = new DeliveryWindow(BusinessCalendar.addBusinessDays(today, 1, country),
+					BusinessCalendar.addBusinessDays(today, 2, country));
 		}
 		return window;
-	}
-
-	static LocalDate plusBusinessDays(LocalDate start, int days) {
-		LocalDate d = start;
-		int added = 0;
-		while (added < days) {
-			d = d.plusDays(1);
-			if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-				added++;
-			}
-		}
-		return d;
 	}
 
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.SQLRestriction;
 import org.jspecify.annotations.Nullable;
 
 import dev.beacon.common.Text;
@@ -29,6 +30,8 @@ import dev.beacon.status.Reason;
 @Entity
 @Table(name = "shipments")
 @DynamicUpdate
+@SQLRestriction("removed_at is null") // a shipment removed by mistake is gone for every
+										// reader
 public class Shipment {
 
 	@Id
@@ -109,6 +112,9 @@ public class Shipment {
 
 	@Column(name = "updated_at")
 	private Instant updatedAt;
+
+	@Column(name = "removed_at")
+	private @Nullable Instant removedAt;
 
 	@Version
 	private @Nullable Long version;
@@ -233,6 +239,10 @@ public class Shipment {
 		return this.updatedAt;
 	}
 
+	public boolean isRemoved() {
+		return this.removedAt != null;
+	}
+
 	void polled(PollOutcome outcome, @Nullable String detail, Instant at) {
 		this.lastPollOutcome = outcome.name();
 		this.lastPollDetail = Text.fit(detail, 500);
@@ -268,6 +278,18 @@ public class Shipment {
 		this.carrierEarliest = null;
 		this.carrierLatest = null;
 		this.updatedAt = now;
+	}
+
+	/** Not polled at all (its order was cancelled before it was added). */
+	void stopPolling() {
+		this.nextPollAt = null;
+	}
+
+	/** Removed by the store (added by mistake): never polled, read or counted again. */
+	void remove(Instant at) {
+		this.removedAt = at;
+		this.nextPollAt = null;
+		this.updatedAt = at;
 	}
 
 	void expire(Instant at) {

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderManagement;
+import dev.beacon.status.Progress;
 
 /**
  * The module API for shipments: registering tracking numbers, correcting carriers,
@@ -104,6 +105,9 @@ public class ShipmentManagement {
 		}
 		Shipment shipment = this.shipments.save(new Shipment(storeId, order.getId(), carrier, pinned, number,
 				blankToNull(command.service()), command.shippedAt(), this.clock.instant()));
+		if (order.isCancelled()) {
+			shipment.stopPolling(); // a cancelled order is tracked no more
+		}
 		this.publisher.publishEvent(new ShipmentRegistered(storeId, order.getId(), shipment.getId(), carrier, number));
 		this.tracking.registered(shipment);
 		return view(shipment);
@@ -165,7 +169,27 @@ public class ShipmentManagement {
 
 	@Transactional(readOnly = true)
 	public Optional<ShipmentView> byId(UUID shipmentId) {
-		return this.shipments.findById(shipmentId).map(this::view);
+		return this.shipments.findById(shipmentId).filter((s) -> !s.isRemoved()).map(this::view);
+	}
+
+	/**
+	 * Removes a shipment added by mistake (a wrong tracking number): it is no longer
+	 * polled, shown or counted, and the order's status is derived again without it.
+	 * Nobody is told: no message, no webhook. A removed shipment is not found again.
+	 */
+	@Transactional
+	public void remove(UUID storeId, UUID shipmentId) {
+		Shipment shipment = this.shipments.findByStoreIdAndId(storeId, shipmentId)
+			.orElseThrow(() -> ShipmentException.notFound(shipmentId));
+		shipment.remove(this.clock.instant());
+		this.shipments.flush();
+		this.publisher.publishEvent(new ShipmentRemoved(storeId, shipment.getOrderId(), shipmentId,
+				shipment.getCarrier(), shipment.getTrackingNumber()));
+		List<Progress> parcels = this.shipments.findByOrderIdOrderByCreatedAt(shipment.getOrderId())
+			.stream()
+			.map((s) -> new Progress(s.getMilestone(), s.getHealth()))
+			.toList();
+		this.orders.deriveStatus(shipment.getOrderId(), parcels, false);
 	}
 
 	@Transactional(readOnly = true)

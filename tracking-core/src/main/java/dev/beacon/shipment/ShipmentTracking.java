@@ -177,6 +177,9 @@ class ShipmentTracking {
 					after.statusLocation(), window, after.lastEventAt(), cause, now);
 			this.transitions.save(new ShipmentTransition(changed));
 			this.publisher.publishEvent(changed);
+			if (after.milestone() == Milestone.DELIVERED && before.milestone() != Milestone.DELIVERED) {
+				this.publisher.publishEvent(delivered(shipment, order, zone, cause, now));
+			}
 		}
 		if (!Objects.equals(previousWindow, window)) {
 			this.publisher.publishEvent(new DeliveryWindowChanged(shipment.getStoreId(), shipment.getOrderId(),
@@ -188,6 +191,14 @@ class ShipmentTracking {
 			.map((s) -> new Progress(s.getMilestone(), s.getHealth()))
 			.toList();
 		this.orders.deriveStatus(shipment.getOrderId(), parcels, cause != TransitionCause.REPLAY);
+	}
+
+	private static ShipmentDelivered delivered(Shipment s, Order o, ZoneId zone, TransitionCause cause, Instant now) {
+		Instant deliveredAt = (s.getDeliveredAt() != null) ? s.getDeliveredAt()
+				: (s.getLastEventAt() != null) ? s.getLastEventAt() : now;
+		return new ShipmentDelivered(s.getStoreId(), s.getOrderId(), s.getId(), o.getOrderNumber(), s.getCarrier(),
+				s.getService(), o.getOrigin(), o.getDestination(), o.getPlacedAt(), s.getShippedAt(), deliveredAt,
+				o.getPromisedBy(), zone, o.isTest(), cause);
 	}
 
 	private @Nullable DeliveryWindow estimate(EstimateRequest request) {

@@ -8,6 +8,6 @@
  * {@link dev.beacon.shipment.MappingTable}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Shipments",
-		allowedDependencies = { "common", "status", "order", "store" })
+		allowedDependencies = { "common", "retention", "status", "order", "store" })
 @org.jspecify.annotations.NullMarked
 package dev.beacon.shipment;

@@ -3,6 +3,6 @@
  * tracking page or by an agent, handled in the console.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Support",
-		allowedDependencies = { "common", "status", "order", "store" })
+		allowedDependencies = { "common", "retention", "status", "order", "store" })
 @org.jspecify.annotations.NullMarked
 package dev.beacon.support;

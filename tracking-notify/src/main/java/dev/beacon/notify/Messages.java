@@ -80,6 +80,19 @@ class Messages {
 			.list();
 	}
 
+	/**
+	 * Pending messages of an order (or of one of its shipments) that must not go any
+	 * more: SUPPRESSED with the reason.
+	 */
+	int suppressPending(UUID storeId, UUID orderId, @Nullable UUID shipmentId, String reason) {
+		return this.jdbc.sql("""
+				update notify_messages set status = 'SUPPRESSED', status_reason = ?
+				where store_id = ? and order_id = ? and status = 'PENDING'
+				  and (cast(? as uuid) is null or shipment_id = cast(? as uuid))""")
+			.params(reason, storeId, orderId, shipmentId, shipmentId)
+			.update();
+	}
+
 	void supersede(UUID id, String reason) {
 		this.jdbc
 			.sql("update notify_messages set status = 'SUPERSEDED', status_reason = ? where id = ? "

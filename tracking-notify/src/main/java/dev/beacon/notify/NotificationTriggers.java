@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import dev.beacon.common.OutboxWrites;
 import dev.beacon.order.Order;
+import dev.beacon.order.OrderCancelled;
 import dev.beacon.order.OrderManagement;
 import dev.beacon.order.OrderPlaced;
 import dev.beacon.shipment.DeliveryWindowChanged;
@@ -23,6 +24,7 @@ import dev.beacon.shipment.ScanView;
 import dev.beacon.shipment.ScansRecorded;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentRegistered;
+import dev.beacon.shipment.ShipmentRemoved;
 import dev.beacon.shipment.ShipmentStatusChanged;
 import dev.beacon.shipment.ShipmentView;
 import dev.beacon.shipment.TransitionCause;
@@ -55,6 +57,8 @@ class NotificationTriggers {
 
 	private final Watches watches;
 
+	private final Messages messages;
+
 	private final ShipmentManagement shipments;
 
 	private final OrderManagement orders;
@@ -65,10 +69,11 @@ class NotificationTriggers {
 
 	private final Clock clock;
 
-	NotificationTriggers(Outbox outbox, Watches watches, ShipmentManagement shipments, OrderManagement orders,
-			NotifyProperties properties, OutboxWrites outboxWrites, Clock clock) {
+	NotificationTriggers(Outbox outbox, Watches watches, Messages messages, ShipmentManagement shipments,
+			OrderManagement orders, NotifyProperties properties, OutboxWrites outboxWrites, Clock clock) {
 		this.outbox = outbox;
 		this.watches = watches;
+		this.messages = messages;
 		this.shipments = shipments;
 		this.orders = orders;
 		this.properties = properties;
@@ -86,6 +91,30 @@ class NotificationTriggers {
 	void on(HelpRequested e) {
 		guarded("help requested", () -> List.of(News.ofOrder(Trigger.HELP_RECEIVED, e.storeId(), e.orderId(),
 				e.helpRequestId().toString(), e.contactEmailOrNull(), this.clock.instant())));
+	}
+
+	/**
+	 * A cancelled order: pending messages never go, its shipments are no longer watched,
+	 * and the "order cancelled" message goes where the store switched it on.
+	 */
+	@EventListener
+	void on(OrderCancelled e) {
+		guarded("order cancelled", () -> {
+			this.messages.suppressPending(e.storeId(), e.orderId(), null, "not sent: the order was cancelled");
+			this.watches.forget(e.orderId(), null);
+			return List.of(News.ofOrder(Trigger.ORDER_CANCELLED, e.storeId(), e.orderId(), "", null, e.cancelledAt()));
+		});
+	}
+
+	/** A shipment removed by mistake: nothing is said, pending news of it never goes. */
+	@EventListener
+	void on(ShipmentRemoved e) {
+		guarded("shipment removed", () -> {
+			this.messages.suppressPending(e.storeId(), e.orderId(), e.shipmentId(),
+					"not sent: the shipment was removed by the store");
+			this.watches.forget(e.orderId(), e.shipmentId());
+			return List.of();
+		});
 	}
 
 	@EventListener

@@ -99,6 +99,9 @@ class Outbox {
 		if (store == null || order == null) {
 			return;
 		}
+		if (order.isCancelled() && news.trigger() != Trigger.ORDER_CANCELLED) {
+			return; // a cancelled order's shopper is told nothing more
+		}
 		Instant now = this.clock.instant();
 		if (news.trigger() == Trigger.HELP_RECEIVED
 				&& this.messages.queuedSince(order.getId(), Trigger.HELP_RECEIVED, now.minus(HELP_ACK_EVERY))) {

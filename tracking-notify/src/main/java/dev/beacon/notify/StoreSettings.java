@@ -44,7 +44,8 @@ public class StoreSettings {
 			.orElse(new Row(null, null, null, null, null, null));
 		Map<Trigger, Set<Channel>> channels = new EnumMap<>(Trigger.class);
 		for (Trigger t : Trigger.values()) {
-			channels.put(t, t.smsByDefault() ? EnumSet.of(Channel.EMAIL, Channel.SMS) : EnumSet.of(Channel.EMAIL));
+			channels.put(t, !t.onByDefault() ? EnumSet.noneOf(Channel.class)
+					: t.smsByDefault() ? EnumSet.of(Channel.EMAIL, Channel.SMS) : EnumSet.of(Channel.EMAIL));
 		}
 		this.jdbc.sql("select trigger, email, sms from notify_trigger_channels where store_id = ?")
 			.param(storeId)

@@ -86,4 +86,13 @@ class Watches {
 				(scan != null) ? scan.toInstant() : null);
 	}
 
+	/** Forgets shipments notify no longer checks (removed, or their order cancelled). */
+	void forget(UUID orderId, @Nullable UUID shipmentId) {
+		this.jdbc
+			.sql("delete from notify_shipment_watch where order_id = ? and (cast(? as uuid) is null "
+					+ "or shipment_id = cast(? as uuid))")
+			.params(orderId, shipmentId, shipmentId)
+			.update();
+	}
+
 }

@@ -8,6 +8,6 @@
  * ({@code email}, {@code sms}), and consent shared by the channels in {@code consent}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-		allowedDependencies = { "common", "status", "store", "order", "shipment", "support" })
+		allowedDependencies = { "common", "retention", "status", "store", "order", "shipment", "support" })
 @org.jspecify.annotations.NullMarked
 package dev.beacon.notify;

@@ -3,6 +3,6 @@
  * branded tracking page ({@code page}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web (tracking page and public API)",
-		allowedDependencies = { "common", "status", "store", "order", "shipment", "support" })
+		allowedDependencies = { "common", "retention", "status", "store", "order", "shipment", "support" })
 @org.jspecify.annotations.NullMarked
 package dev.beacon.web;

@@ -8,7 +8,7 @@ import java.util.UUID;
 import dev.beacon.admin.ConsoleAccess;
 import dev.beacon.admin.ConsoleNotFoundException;
 import dev.beacon.admin.ConsolePage;
-import dev.beacon.admin.CarrierConnections;
+import dev.beacon.carriers.CarrierManagement;
 import dev.beacon.admin.ConsoleUser;
 import dev.beacon.admin.ConsoleUserManagement;
 import dev.beacon.admin.Role;
@@ -21,7 +21,6 @@ import dev.beacon.store.Store;
 import dev.beacon.store.StoreManagement;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,10 +44,10 @@ class AdminController implements ConsolePage {
 
 	private final StoreManagement stores;
 
-	private final ObjectProvider<CarrierConnections> carriers;
+	private final CarrierManagement carriers;
 
 	AdminController(ConsoleAccess access, ConsoleUserManagement users, StoreManagement stores,
-			ObjectProvider<CarrierConnections> carriers) {
+			CarrierManagement carriers) {
 		this.access = access;
 		this.users = users;
 		this.stores = stores;
@@ -140,9 +139,7 @@ class AdminController implements ConsolePage {
 		model.addAttribute("store", store);
 		model.addAttribute("brand", store.getBrand());
 		model.addAttribute("keys", this.stores.keys(storeId));
-		CarrierConnections connections = this.carriers.getIfAvailable();
-		model.addAttribute("carriersInstalled", connections != null);
-		model.addAttribute("carriers", (connections != null) ? connections.carriers() : List.of());
+		model.addAttribute("carriers", this.carriers.status());
 		return "console/admin-store";
 	}
 
@@ -155,14 +152,14 @@ class AdminController implements ConsolePage {
 			flash.addFlashAttribute("error", "The shop domain must look like your-shop.myshopify.com.");
 			return "redirect:/console/admin/stores/" + storeId;
 		}
-		return connect(storeId, flash, secret, () -> connections().connectShopify(storeId, domain, secret.strip()),
+		return connect(storeId, flash, secret, () -> this.carriers.connectShopify(storeId, domain, secret.strip()),
 				"Shopify shop " + domain);
 	}
 
 	@PostMapping("/console/admin/stores/{storeId}/integrations/easypost")
 	String connectEasyPost(@PathVariable UUID storeId, @RequestParam String secret, RedirectAttributes flash) {
 		this.access.requireStore(storeId);
-		return connect(storeId, flash, secret, () -> connections().connectEasyPost(storeId, secret.strip()),
+		return connect(storeId, flash, secret, () -> this.carriers.connectEasyPost(storeId, secret.strip()),
 				"EasyPost");
 	}
 
@@ -180,14 +177,6 @@ class AdminController implements ConsolePage {
 			flash.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:/console/admin/stores/" + storeId;
-	}
-
-	private CarrierConnections connections() {
-		CarrierConnections connections = this.carriers.getIfAvailable();
-		if (connections == null) {
-			throw new IllegalStateException("The carriers module is not installed.");
-		}
-		return connections;
 	}
 
 	@PostMapping("/console/admin/stores/{storeId}/brand")

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -27,7 +26,6 @@ import dev.beacon.admin.ConsoleAccess;
 import dev.beacon.admin.ConsoleNotFoundException;
 import dev.beacon.admin.ConsolePage;
 import dev.beacon.admin.ConsolePrincipal;
-import dev.beacon.admin.OrderMessages;
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderManagement;
 import dev.beacon.order.TrackingLinks;
@@ -59,15 +57,15 @@ class ConsoleController implements ConsolePage {
 
 	private final TrackingLinks links;
 
-	private final ObjectProvider<OrderMessages> messages;
+	private final MessageRows messages;
 
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final Clock clock;
 
 	ConsoleController(ConsoleAccess access, ConsoleSearch search, OrderManagement orders, ShipmentManagement shipments,
-			SupportManagement support, OrderNotes notes, Queues queues, TrackingLinks links,
-			ObjectProvider<OrderMessages> messages, NamedParameterJdbcTemplate jdbc, Clock clock) {
+			SupportManagement support, OrderNotes notes, Queues queues, TrackingLinks links, MessageRows messages,
+			NamedParameterJdbcTemplate jdbc, Clock clock) {
 		this.clock = clock;
 		this.access = access;
 		this.search = search;
@@ -138,7 +136,6 @@ class ConsoleController implements ConsolePage {
 			timeline.put(v.id(), this.shipments.transitions(store.getId(), v.id()));
 			comparisons.add(compare(v, order.getPromisedBy()));
 		}
-		OrderMessages om = this.messages.getIfAvailable();
 		model.addAttribute("order", order);
 		model.addAttribute("store", store);
 		model.addAttribute("shipments", views);
@@ -147,8 +144,7 @@ class ConsoleController implements ConsolePage {
 		model.addAttribute("help", this.support.forOrder(store.getId(), order.getId()));
 		model.addAttribute("replies", this.support.repliesForOrder(store.getId(), order.getId()));
 		model.addAttribute("notes", this.notes.forOrder(store.getId(), order.getId()));
-		model.addAttribute("messagingInstalled", om != null);
-		model.addAttribute("messages", (om != null) ? om.forOrder(store.getId(), order.getId()) : List.of());
+		model.addAttribute("messages", this.messages.forOrder(store.getId(), order.getId(), order.getOrderNumber()));
 		model.addAttribute("trackingLink", this.links.signedOrderPage(store.getSlug(), order.getOrderNumber()));
 		model.addAttribute("carriers", List.of("ups", "fedex", "usps", "dhl", "sandbox"));
 		model.addAttribute("canAct",
@@ -218,11 +214,7 @@ class ConsoleController implements ConsolePage {
 	@PostMapping("/console/orders/{orderId}/messages/{messageId}/resend")
 	String resend(@PathVariable UUID orderId, @PathVariable UUID messageId, RedirectAttributes flash) {
 		Order order = requireOrder(orderId);
-		OrderMessages om = this.messages.getIfAvailable();
-		if (om == null) {
-			throw new ConsoleNotFoundException("messaging");
-		}
-		boolean ok = om.resend(order.getStoreId(), orderId, messageId);
+		boolean ok = this.messages.resend(order.getStoreId(), orderId, messageId);
 		flash.addFlashAttribute(ok ? "flash" : "error",
 				ok ? "Message queued again." : "This message cannot be resent.");
 		return redirect(orderId);

@@ -49,7 +49,7 @@ class ConsoleSearch {
 					(select id, placed_at from orders where store_id in (:stores) and order_number = :exact)
 					union
 					(select o.id, o.placed_at from shipments s join orders o on o.id = s.order_id
-					 where s.store_id in (:stores) and s.tracking_number = :number)""";
+					 where s.store_id in (:stores) and s.tracking_number = :number and s.removed_at is null)""";
 		}
 		else {
 			// One statement per table: with the conditions OR-ed the planner either
@@ -77,7 +77,7 @@ class ConsoleSearch {
 
 						union
 						(select o.id, o.placed_at from shipments s join orders o on o.id = s.order_id
-						 where s.store_id in (:stores) and s.tracking_number like :tn
+						 where s.store_id in (:stores) and s.tracking_number like :tn and s.removed_at is null
 						 order by o.placed_at desc, o.id limit :limit)""");
 			}
 			candidates = sb.toString();
@@ -86,7 +86,7 @@ class ConsoleSearch {
 				select o.id, o.store_id, st.slug, o.order_number, o.customer_name, o.customer_email, o.customer_phone,
 				       o.status, o.health, o.placed_at, o.test,
 				       (select string_agg(s.tracking_number, ' ' order by s.created_at) from shipments s
-				        where s.order_id = o.id) as numbers
+				        where s.order_id = o.id and s.removed_at is null) as numbers
 				from (%s) c join orders o on o.id = c.id join stores st on st.id = o.store_id
 				where o.store_id in (:stores)
 				order by o.placed_at desc, o.id

@@ -11,16 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.beacon.admin.OrderMessages;
-import dev.beacon.admin.promise.BusinessCalendar;
-import dev.beacon.admin.promise.Lane;
-import dev.beacon.admin.promise.Promise;
-import dev.beacon.admin.promise.PromiseEngine;
+import dev.beacon.common.BusinessCalendar;
+import dev.beacon.promise.Lane;
+import dev.beacon.promise.Promise;
+import dev.beacon.promise.PromiseEngine;
 import dev.beacon.support.HelpRequest;
 import dev.beacon.support.SupportManagement;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -45,10 +43,10 @@ class Queues {
 
 	private final OrderNotes notes;
 
-	private final ObjectProvider<OrderMessages> messages;
+	private final MessageRows messages;
 
 	Queues(NamedParameterJdbcTemplate jdbc, PromiseEngine engine, SupportManagement support, OrderNotes notes,
-			ObjectProvider<OrderMessages> messages) {
+			MessageRows messages) {
 		this.jdbc = jdbc;
 		this.engine = engine;
 		this.support = support;
@@ -78,17 +76,14 @@ class Queues {
 							n.createdAt(), false))
 					.toList()));
 		queues.add(new Queue("help", "Open help requests", "Shoppers asked for help", help(storeIds)));
-		OrderMessages om = this.messages.getIfAvailable();
-		if (om != null) {
-			queues.add(new Queue("failed-messages", "Failed messages", "Notifications that could not be delivered",
-					om.failed(storeIds, LIMIT)
-						.stream()
-						.map((m) -> new Row(m.orderId(), m.orderNumber(),
-								m.channel() + " to " + m.recipient() + " failed"
-										+ ((m.detail() != null) ? ": " + m.detail() : ""),
-								m.createdAt(), false))
-						.toList()));
-		}
+		queues.add(new Queue("failed-messages", "Failed messages", "Notifications that could not be delivered",
+				this.messages.failed(storeIds, LIMIT)
+					.stream()
+					.map((m) -> new Row(m.orderId(), m.orderNumber(),
+							m.channel() + " to " + m.recipient() + " failed"
+									+ ((m.detail() != null) ? ": " + m.detail() : ""),
+							m.createdAt(), false))
+					.toList()));
 		return queues;
 	}
 
@@ -102,7 +97,7 @@ class Queues {
 				       coalesce(s.shipped_at, s.created_at) as since, s.milestone, s.status_location,
 				       o.origin_region, o.origin_country, o.dest_region, o.dest_country
 				from shipments s join orders o on o.id = s.order_id join stores st on st.id = s.store_id
-				where s.store_id in (:stores) and s.milestone in ('PICKED_UP', 'IN_TRANSIT')
+				where s.store_id in (:stores) and s.removed_at is null and s.milestone in ('PICKED_UP', 'IN_TRANSIT')
 				  and coalesce(s.shipped_at, s.created_at) < :since
 				order by coalesce(s.shipped_at, s.created_at) limit 2000""",
 				new MapSqlParameterSource("stores", storeIds).addValue("since",
@@ -166,7 +161,7 @@ class Queues {
 				select o.id as order_id, o.order_number, o.test, s.carrier, s.tracking_number, s.health, s.reason,
 				       s.status_text, s.status_location, coalesce(s.last_event_at, s.updated_at) as since
 				from shipments s join orders o on o.id = s.order_id
-				where s.store_id in (:stores) and %s
+				where s.store_id in (:stores) and s.removed_at is null and %s
 				order by coalesce(s.last_event_at, s.updated_at) limit :limit""".formatted(condition),
 				new MapSqlParameterSource("stores", storeIds).addValue("limit", LIMIT), (rs, i) -> {
 					StringBuilder why = new StringBuilder(prefix.isEmpty() ? rs.getString("health") : prefix);

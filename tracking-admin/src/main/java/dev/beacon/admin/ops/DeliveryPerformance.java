@@ -25,8 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class DeliveryPerformance {
 
-	/** The longest range one report covers. */
-	public static final int MAX_DAYS = 732;
+	/**
+	 * Bounds of the dates a query uses: a report may cover any range (an "all time"
+	 * report over years of history), and dates beyond these hold no data anyway.
+	 */
+	static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+	static final LocalDate LATEST = LocalDate.of(9999, 12, 30);
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -42,14 +47,13 @@ public class DeliveryPerformance {
 		if (to.isBefore(from)) {
 			throw new IllegalArgumentException("to must not be before from");
 		}
-		if (from.plusDays(MAX_DAYS).isBefore(to)) {
-			throw new IllegalArgumentException("a report covers at most " + MAX_DAYS + " days");
-		}
 		Store store = this.stores.byId(storeId).orElseThrow();
 		ZoneId zone = store.getTimeZone();
+		LocalDate first = from.isBefore(EARLIEST) ? EARLIEST : from.isAfter(LATEST) ? LATEST : from;
+		LocalDate last = to.isAfter(LATEST) ? LATEST : to.isBefore(EARLIEST) ? EARLIEST : to;
 		MapSqlParameterSource p = new MapSqlParameterSource("store", storeId)
-			.addValue("from", Timestamp.from(from.atStartOfDay(zone).toInstant()))
-			.addValue("to", Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()))
+			.addValue("from", Timestamp.from(first.atStartOfDay(zone).toInstant()))
+			.addValue("to", Timestamp.from(last.plusDays(1).atStartOfDay(zone).toInstant()))
 			.addValue("tz", zone.getId());
 		String sql = """
 				with d as (
@@ -60,12 +64,12 @@ public class DeliveryPerformance {
 				                     and t.to_health in ('EXCEPTION', 'ACTION_REQUIRED'))) as exception,
 				         (s.reason = 'LOST') as lost,
 				         case when s.id = (select s2.id from shipments s2 where s2.order_id = o.id
-				                           order by s2.created_at, s2.id limit 1)
+				                           and s2.removed_at is null order by s2.created_at, s2.id limit 1)
 				              then (select count(*) from help_requests h where h.order_id = o.id
 				                    and h.store_id = o.store_id and h.topic = 'WHERE_IS_IT')
 				              else 0 end as wismo
 				  from shipments s join orders o on o.id = s.order_id
-				  where s.store_id = :store and o.store_id = :store and not o.test
+				  where s.store_id = :store and o.store_id = :store and not o.test and s.removed_at is null
 				    and o.placed_at >= :from and o.placed_at < :to
 				  union all
 				  select 'h:' || h.order_number, h.placed_at, h.shipped_at, h.delivered_at, h.promised_by,

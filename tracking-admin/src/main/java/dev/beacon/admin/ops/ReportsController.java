@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.beacon.admin.ConsoleAccess;
 import dev.beacon.admin.ConsolePage;
-import dev.beacon.admin.promise.PromiseBacktest;
-import dev.beacon.admin.promise.PromiseEngine;
+import dev.beacon.promise.PromiseBacktest;
+import dev.beacon.promise.PromiseEngine;
 import dev.beacon.store.Store;
 
 /**
@@ -151,10 +151,10 @@ class ReportsController implements ConsolePage {
 			return (d == null) ? "" : String.format(Locale.ROOT, "%s", d);
 		}
 
-		private static String cell(String s) {
-			String safe = s.matches("^[=+\\-@\\t\\r].*") ? "'" + s : s; // no formula
-																		// injection in
-																		// spreadsheets
+		static String cell(String s) {
+			// no formula injection in spreadsheets: the first character decides, whatever
+			// follows (a line break included)
+			String safe = (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) ? "'" + s : s;
 			if (safe.contains(",") || safe.contains("\"") || safe.contains("\n")) {
 				return "\"" + safe.replace("\"", "\"\"") + "\"";
 			}

@@ -52,20 +52,26 @@ class PollQueue {
 		return this.jdbc.query("""
 				update shipments s set next_poll_at = now() + :lease * interval '1 millisecond'
 				from (select id from shipments
-				      where next_poll_at <= now() and carrier in (:carriers)
+				      where next_poll_at <= now() and carrier in (:carriers) and removed_at is null
 				      order by next_poll_at limit :batch for update skip locked) due
 				where s.id = due.id
 				returning s.id, s.store_id, s.carrier, s.tracking_number, s.service, s.shipped_at, s.created_at,
 				          s.milestone, s.last_event_at, s.last_poll_outcome""", params, (rs, i) -> task(rs));
 	}
 
-	/** Asks again {@code delay} from now (database time); null: never again. */
+	/**
+	 * Asks again {@code delay} from now (database time); null: never again. A shipment
+	 * removed by its store, or of a cancelled order, is never asked again (its time stays
+	 * null).
+	 */
 	void scheduleNext(UUID shipmentId, @Nullable Duration delay) {
 		var params = new MapSqlParameterSource("id", shipmentId).addValue("delay",
 				(delay != null) ? Math.max(0, delay.toMillis()) : null);
 		this.jdbc.update("""
-				update shipments set next_poll_at = now() + cast(:delay as bigint) * interval '1 millisecond'
-				where id = :id""", params);
+				update shipments s set next_poll_at = now() + cast(:delay as bigint) * interval '1 millisecond'
+				where s.id = :id and s.removed_at is null
+				  and not exists (select 1 from orders o where o.id = s.order_id and o.cancelled_at is not null)""",
+				params);
 	}
 
 	/** Seconds the oldest due shipment of each carrier has been waiting. */

@@ -71,8 +71,9 @@ public class WebhookSources {
 
 	List<UUID> shipmentsOfFulfillment(UUID storeId, String fulfillmentId) {
 		return this.jdbc.queryForList(
-				"select shipment_id from shopify_fulfillments where store_id = ? and fulfillment_id = ?", UUID.class,
-				storeId, fulfillmentId);
+				"select f.shipment_id from shopify_fulfillments f join shipments s on s.id = f.shipment_id "
+						+ "where f.store_id = ? and f.fulfillment_id = ? and s.removed_at is null",
+				UUID.class, storeId, fulfillmentId);
 	}
 
 	private static String normalize(String account) {

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import dev.beacon.order.Address;
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderItem;
+import dev.beacon.order.SmsConsent;
 import dev.beacon.shipment.ScanView;
 import dev.beacon.shipment.ShipmentView;
 import dev.beacon.status.DeliveryWindow;
@@ -25,21 +26,28 @@ final class ApiResponses {
 	record OrderResponse(UUID id, String orderNumber, String status, String health, String trackingUrl,
 			Instant placedAt, @Nullable LocalDate promisedBy, CustomerResponse customer, Address destination,
 			Address origin, List<OrderItem> items, List<ShipmentResponse> shipments, Instant createdAt,
-			Instant updatedAt) {
+			Instant updatedAt, @Nullable Instant cancelledAt, @Nullable Instant personalDataErasedAt) {
 
 		static OrderResponse of(Order o, String trackingUrl, List<ShipmentView> shipments) {
 			var c = o.getCustomer();
+			SmsConsent consent = o.getSmsConsent();
 			return new OrderResponse(o.getId(), o.getOrderNumber(), o.getStatus().name(), o.getHealth().name(),
 					trackingUrl, o.getPlacedAt(), o.getPromisedBy(),
-					new CustomerResponse(c.name(), c.email(), c.phone(), c.locale()), o.getDestination(), o.getOrigin(),
-					o.getItems(), shipments.stream().map(ShipmentResponse::of).toList(), o.getCreatedAt(),
-					o.getUpdatedAt());
+					new CustomerResponse(c.name(), c.email(), c.phone(), c.locale(),
+							(consent != null) ? consent.consented() : null,
+							(consent != null) ? new ConsentResponse(consent.source(), consent.at()) : null),
+					o.getDestination(), o.getOrigin(), o.getItems(),
+					shipments.stream().map(ShipmentResponse::of).toList(), o.getCreatedAt(), o.getUpdatedAt(),
+					o.getCancelledAt(), o.getPersonalDataErasedAt());
 		}
 
 	}
 
 	record CustomerResponse(@Nullable String name, @Nullable String email, @Nullable String phone,
-			@Nullable String locale) {
+			@Nullable String locale, @Nullable Boolean smsConsent, @Nullable ConsentResponse smsConsentRecorded) {
+	}
+
+	record ConsentResponse(String source, Instant at) {
 	}
 
 	record OrderSummary(UUID id, String orderNumber, String status, String health, Instant placedAt,

@@ -34,7 +34,7 @@ import dev.beacon.store.StorePrincipal;
  * stores. Failures answer problem+json.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ApiSettings.class)
+@EnableConfigurationProperties({ ApiSettings.class, ApiLimits.class })
 class ApiSecurityConfiguration {
 
 	static final String OPERATOR = "ROLE_OPERATOR";

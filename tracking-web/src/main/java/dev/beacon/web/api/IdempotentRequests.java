@@ -21,7 +21,10 @@ import dev.beacon.common.Hmac;
  * Honours the {@code Idempotency-Key} header (Stripe semantics): the first request with a
  * key runs and its response is kept for 24 hours; the same key with the same body answers
  * that response again; with a different body 422; while the first is still running 409. A
- * request that fails with an error releases its key so it may be retried.
+ * request that fails with an error releases its key so it may be retried. A claim left
+ * running by an instance that died is taken over once it is older than the lease
+ * ({@code beacon.api.idempotency-lease}, 30 s): the request runs again, which is safe
+ * because orders and shipments are unique by their business keys.
  */
 @Component
 class IdempotentRequests {
@@ -34,10 +37,13 @@ class IdempotentRequests {
 
 	private final JsonMapper json;
 
-	IdempotentRequests(JdbcTemplate jdbc, TransactionTemplate tx, JsonMapper json) {
+	private final Duration lease;
+
+	IdempotentRequests(JdbcTemplate jdbc, TransactionTemplate tx, JsonMapper json, ApiLimits limits) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.json = json;
+		this.lease = limits.idempotencyLease();
 	}
 
 	ResponseEntity<?> execute(UUID storeId, @Nullable String key, String operation, Object request,
@@ -54,10 +60,15 @@ class IdempotentRequests {
 			this.jdbc.update(
 					"delete from api_idempotency_keys where store_id = ? and key = ? and created_at < now() - ?::interval",
 					storeId, key, RETENTION.toSeconds() + " seconds");
-			return this.jdbc.update("""
+			boolean claimed = this.jdbc.update("""
 					insert into api_idempotency_keys (store_id, key, fingerprint, state, created_at)
 					values (?, ?, ?, 'RUNNING', now()) on conflict (store_id, key) do nothing""", storeId, key,
 					fingerprint) == 1;
+			// a claim whose lease ran out was left by a crash: take it over
+			return claimed || this.jdbc.update("""
+					update api_idempotency_keys set fingerprint = ?, created_at = now()
+					where store_id = ? and key = ? and state = 'RUNNING' and created_at < now() - ?::interval""",
+					fingerprint, storeId, key, this.lease.toMillis() + " milliseconds") == 1;
 		}));
 		if (!mine) {
 			return replay(storeId, key, fingerprint);

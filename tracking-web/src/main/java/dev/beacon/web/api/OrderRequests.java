@@ -32,7 +32,24 @@ final class OrderRequests {
 			@Pattern(regexp = "\\+?[0-9 ().-]{5,40}",
 					message = "must be a phone number such as +1 555 010 0000") @Nullable String phone,
 			@Pattern(regexp = "[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*",
-					message = "must be a language tag such as en or pt-BR") @Nullable String locale) {
+					message = "must be a language tag such as en or pt-BR") @Nullable String locale,
+			@Nullable Boolean smsConsent) {
+	}
+
+	/**
+	 * A change to an order: absent (or null) fields stay as they are; an empty string
+	 * clears a text field. {@code status} may only be {@code CANCELLED}.
+	 */
+	record UpdateOrderBody(@Valid @Nullable CustomerPatch customer, @Valid @Nullable AddressBody destination,
+			@Nullable LocalDate promisedBy, @Nullable String status) {
+	}
+
+	record CustomerPatch(@Size(max = 200) @Nullable String name, @Email @Size(max = 254) @Nullable String email,
+			@Pattern(regexp = "|\\+?[0-9 ().-]{5,40}",
+					message = "must be a phone number such as +1 555 010 0000") @Nullable String phone,
+			@Pattern(regexp = "|[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*",
+					message = "must be a language tag such as en or pt-BR") @Nullable String locale,
+			@Nullable Boolean smsConsent) {
 	}
 
 	record AddressBody(@Size(max = 20) @Nullable String postalCode, @Size(max = 120) @Nullable String city,

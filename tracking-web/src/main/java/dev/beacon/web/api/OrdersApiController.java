@@ -13,9 +13,12 @@ import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,6 +35,7 @@ import dev.beacon.order.OrderManagement;
 import dev.beacon.order.OrderPage;
 import dev.beacon.order.PlaceOrder;
 import dev.beacon.order.TrackingLinks;
+import dev.beacon.order.UpdateOrder;
 import dev.beacon.shipment.RegisterShipment;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentView;
@@ -43,6 +47,7 @@ import dev.beacon.web.api.ApiResponses.ShipmentResponse;
 import dev.beacon.web.api.OrderRequests.AddShipment;
 import dev.beacon.web.api.OrderRequests.AddressBody;
 import dev.beacon.web.api.OrderRequests.CreateOrder;
+import dev.beacon.web.api.OrderRequests.UpdateOrderBody;
 
 /** Orders of the calling store: create, read, list, add shipments. */
 @RestController
@@ -98,6 +103,38 @@ class OrdersApiController {
 		return OrderResponse.of(order, url(store, order), this.shipments.ofOrder(order.getId()));
 	}
 
+	@PatchMapping("/{orderNumber}")
+	@Operation(summary = "Change an order's contact, destination, promised date or SMS consent, or cancel it",
+			description = "Only the fields given change; an empty string clears a text field. status may only be "
+					+ "CANCELLED (422 otherwise): a cancelled order is no longer polled, its shopper is sent "
+					+ "nothing more and its page says it was cancelled. Answers the order.")
+	ResponseEntity<?> update(@AuthenticationPrincipal StorePrincipal store, @PathVariable String orderNumber,
+			@Valid @RequestBody UpdateOrderBody body) {
+		if (body.status() != null && !"CANCELLED".equals(body.status().strip())) {
+			return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(ApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid status change",
+						"status may only be set to CANCELLED", "status"));
+		}
+		var c = body.customer();
+		UpdateOrder change = new UpdateOrder(
+				(c != null) ? new UpdateOrder.ContactChange(c.name(), c.email(), c.phone(), locale(c.locale()),
+						c.smsConsent()) : null,
+				patch(body.destination()), body.promisedBy(), body.status() != null, "api");
+		Order order = this.orders.update(store.storeId(), orderNumber, change);
+		return ResponseEntity.ok(OrderResponse.of(order, url(store, order), this.shipments.ofOrder(order.getId())));
+	}
+
+	@DeleteMapping("/{orderNumber}/personal-data")
+	@Operation(summary = "Erase the shopper's personal data of an order",
+			description = "Erases name, email and phone, and every stored copy (message bodies, raw carrier "
+					+ "payloads, help requests). Keeps the order, its shipments, normalized scans and statistics. "
+					+ "Afterwards the tracking page cannot be opened with the old email. Idempotent.")
+	ResponseEntity<Void> erase(@AuthenticationPrincipal StorePrincipal store, @PathVariable String orderNumber) {
+		this.orders.erasePersonalData(store.storeId(), orderNumber);
+		return ResponseEntity.noContent().build();
+	}
+
 	@PostMapping("/{orderNumber}/shipments")
 	@Operation(summary = "Add a tracking number to an order",
 			description = "Without carrier, Beacon detects it from the number (422 when none matches).")
@@ -129,10 +166,23 @@ class OrdersApiController {
 				? b.items().stream().map((i) -> new OrderItem(i.sku(), i.name().strip(), i.quantity())).toList()
 				: List.of();
 		return new PlaceOrder(b.orderNumber(), b.placedAt().toInstant(),
-				new Customer(blank(c.name()), blank(c.email()), blank(c.phone()),
-						(c.locale() != null && !c.locale().isBlank())
-								? Locale.forLanguageTag(c.locale()).toLanguageTag() : null),
-				address(b.destination()), address(b.origin()), b.promisedBy(), items, false);
+				new Customer(blank(c.name()), blank(c.email()), blank(c.phone()), locale(c.locale())),
+				address(b.destination()), address(b.origin()), b.promisedBy(), items, false, c.smsConsent(), "api");
+	}
+
+	/**
+	 * A language tag in its canonical form; blank stays blank (a PATCH clears with it).
+	 */
+	private static @Nullable String locale(@Nullable String tag) {
+		if (tag == null) {
+			return null;
+		}
+		return tag.isBlank() ? "" : Locale.forLanguageTag(tag.strip()).toLanguageTag();
+	}
+
+	/** Destination changes as given: null keeps a field, an empty string clears it. */
+	private static @Nullable Address patch(@Nullable AddressBody a) {
+		return (a != null) ? new Address(a.postalCode(), a.city(), a.region(), a.country()) : null;
 	}
 
 	private static @Nullable Address address(@Nullable AddressBody a) {

@@ -8,7 +8,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,6 +56,16 @@ class ShipmentsApiController {
 	ShipmentResponse correct(@AuthenticationPrincipal StorePrincipal store, @PathVariable UUID id,
 			@Valid @RequestBody CorrectCarrier body) {
 		return ShipmentResponse.of(this.shipments.correctCarrier(store.storeId(), id, body.carrier()));
+	}
+
+	@DeleteMapping("/shipments/{id}")
+	@Operation(summary = "Remove a shipment added by mistake",
+			description = "The order's status is derived again without it; no message or webhook is sent for "
+					+ "the removal and the tracking page no longer shows it. 404 for an unknown id, a shipment "
+					+ "already removed or another store's shipment.")
+	ResponseEntity<Void> remove(@AuthenticationPrincipal StorePrincipal store, @PathVariable UUID id) {
+		this.shipments.remove(store.storeId(), id);
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/carriers/detect")

@@ -12,9 +12,11 @@ import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.stereotype.Component;
 
 /**
- * Keyed rate limits of the tracking page (bucket4j, in memory): lookups and views per
- * client, failed proofs per order. Answers how many seconds to wait, 0 when allowed.
- * Buckets of the least recently seen keys are dropped beyond {@value #MAX_KEYS} keys.
+ * Per-client rate limits of the tracking page (bucket4j, in memory, per instance):
+ * lookups and views per client key ({@link ClientKeys}). Answers how many seconds to
+ * wait, 0 when allowed. Buckets of the least recently seen keys are dropped beyond
+ * {@value #MAX_KEYS} keys; failed proofs are counted in PostgreSQL instead
+ * ({@link ProofLimits}), where nothing is evicted.
  */
 @Component
 class LookupLimiter {
@@ -54,27 +56,6 @@ class LookupLimiter {
 					.addLimit((l) -> l.capacity(this.settings.viewsPerMinute())
 						.refillGreedy(this.settings.viewsPerMinute(), Duration.ofMinutes(1)))
 					.build()));
-	}
-
-	/**
-	 * Whether the order may be tried: seconds to wait when too many proofs of it failed.
-	 */
-	long orderOpen(String orderKey) {
-		Bucket bucket = this.buckets.get("fail|" + orderKey);
-		if (bucket == null || bucket.getAvailableTokens() > 0) {
-			return 0;
-		}
-		return seconds(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
-	}
-
-	/** Counts a failed proof of the order. */
-	void failed(String orderKey) {
-		bucket("fail|" + orderKey,
-				() -> Bucket.builder()
-					.addLimit((l) -> l.capacity(this.settings.failuresPerOrder())
-						.refillGreedy(this.settings.failuresPerOrder(), this.settings.failureWindow()))
-					.build())
-			.tryConsume(1);
 	}
 
 	private Bucket bucket(String key, Supplier<Bucket> factory) {

@@ -63,7 +63,7 @@ class PageSecurity implements WebMvcConfigurer {
 						policy((String) request.getAttribute(NONCE)))))
 			.exceptionHandling((e) -> e.accessDeniedHandler((request, response, ex) -> {
 				response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-				request.getRequestDispatcher(TrackingPageController.DENIED).forward(request, response);
+				request.getRequestDispatcher(PageFallbackController.DENIED).forward(request, response);
 			}));
 		return http.build();
 	}

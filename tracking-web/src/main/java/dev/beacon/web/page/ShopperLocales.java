@@ -29,7 +29,7 @@ class ShopperLocales {
 	static final String ATTRIBUTE = "beacon.page.locale";
 
 	Locale resolve(HttpServletRequest request, HttpServletResponse response, @Nullable Locale storeDefault) {
-		Locale chosen = supported(request.getParameter("lang"));
+		Locale chosen = supported(parameter(request, "lang"));
 		if (chosen != null) {
 			response.addHeader(HttpHeaders.SET_COOKIE,
 					ResponseCookie.from(COOKIE, chosen.toLanguageTag())
@@ -58,6 +58,17 @@ class ShopperLocales {
 		request.setAttribute(ATTRIBUTE, locale);
 		response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
 		return locale;
+	}
+
+	/** A query parameter, or null when the query string cannot be decoded. */
+	static @Nullable String parameter(HttpServletRequest request, String name) {
+		try {
+			return request.getParameter(name);
+		}
+		catch (IllegalStateException ex) {
+			// the container refuses a query string with broken percent-encoding
+			return null;
+		}
 	}
 
 	/** The supported locale for a tag: exact, else by language ("pt-PT" gives pt-BR). */

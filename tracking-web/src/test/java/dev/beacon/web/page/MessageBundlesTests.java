@@ -104,12 +104,12 @@ class MessageBundlesTests {
 			}
 			for (Health h : Health.values()) {
 				for (Reason r : Reason.values()) {
-					String todo = OrderPresenter.todoKey(m, h, r);
+					String todo = ShopperStatus.todoKey(m, h, r);
 					if (todo != null) {
 						used.add("todo." + todo);
 					}
 				}
-				String todo = OrderPresenter.todoKey(m, h, null);
+				String todo = ShopperStatus.todoKey(m, h, null);
 				if (todo != null) {
 					used.add("todo." + todo);
 				}
@@ -121,7 +121,7 @@ class MessageBundlesTests {
 		for (HelpTopic t : HelpTopic.values()) {
 			used.add("help.topic." + t.name());
 		}
-		for (String step : OrderPresenter.STEPS) {
+		for (String step : Timeline.STEPS) {
 			used.add("timeline.step." + step);
 		}
 		for (String state : new String[] { "done", "current", "warn", "problem", "todo" }) {

@@ -51,26 +51,25 @@ class PagePartsTests {
 
 	@Test
 	void personalDataIsMaskedOrScrubbed() {
-		assertThat(OrderPresenter.maskedName(new Customer("Ana Maria Lima", null, null, null))).isEqualTo("Ana L.");
-		assertThat(OrderPresenter.maskedEmail("ana.lima@example.co.uk")).isEqualTo("a***@e***.uk");
-		assertThat(OrderPresenter.shipTo(new Address("38103", "Memphis", "TN", "US")))
-			.isEqualTo("Memphis, TN 381**, US");
-		assertThat(OrderPresenter.scrub("Delivered, Signed by: J SMITH at front door"))
+		assertThat(PersonalData.maskedName(new Customer("Ana Maria Lima", null, null, null))).isEqualTo("Ana L.");
+		assertThat(PersonalData.maskedEmail("ana.lima@example.co.uk")).isEqualTo("a***@e***.uk");
+		assertThat(PersonalData.shipTo(new Address("38103", "Memphis", "TN", "US"))).isEqualTo("Memphis, TN 381**, US");
+		assertThat(PersonalData.scrub("Delivered, Signed by: J SMITH at front door"))
 			.isEqualTo("Delivered, Signed by ***");
-		assertThat(OrderPresenter.scrub("Arrived at facility")).isEqualTo("Arrived at facility");
+		assertThat(PersonalData.scrub("Arrived at facility")).isEqualTo("Arrived at facility");
 	}
 
 	@Test
 	void delayedAndExceptionStatesSayWhatToDoFirst() {
-		assertThat(OrderPresenter.todoKey(Milestone.IN_TRANSIT, Health.ON_TRACK, null)).isNull();
-		assertThat(OrderPresenter.todoKey(Milestone.IN_TRANSIT, Health.DELAYED, Reason.WEATHER)).isEqualTo("delayed");
-		assertThat(OrderPresenter.todoKey(Milestone.IN_TRANSIT, Health.ACTION_REQUIRED, Reason.ADDRESS))
+		assertThat(ShopperStatus.todoKey(Milestone.IN_TRANSIT, Health.ON_TRACK, null)).isNull();
+		assertThat(ShopperStatus.todoKey(Milestone.IN_TRANSIT, Health.DELAYED, Reason.WEATHER)).isEqualTo("delayed");
+		assertThat(ShopperStatus.todoKey(Milestone.IN_TRANSIT, Health.ACTION_REQUIRED, Reason.ADDRESS))
 			.isEqualTo("ADDRESS");
-		assertThat(OrderPresenter.topic(Milestone.IN_TRANSIT, Health.ACTION_REQUIRED, Reason.ADDRESS))
+		assertThat(ShopperStatus.topic(Milestone.IN_TRANSIT, Health.ACTION_REQUIRED, Reason.ADDRESS))
 			.isEqualTo(HelpTopic.WRONG_ADDRESS);
-		assertThat(OrderPresenter.topic(Milestone.DELIVERED, Health.ON_TRACK, null)).isEqualTo(HelpTopic.NOT_RECEIVED);
-		assertThat(OrderPresenter.stepOf(Milestone.DELIVERY_ATTEMPTED)).isEqualTo(3);
-		assertThat(OrderPresenter.stepOf(Milestone.RETURNED)).isEqualTo(-1);
+		assertThat(ShopperStatus.topic(Milestone.DELIVERED, Health.ON_TRACK, null)).isEqualTo(HelpTopic.NOT_RECEIVED);
+		assertThat(Timeline.stepOf(Milestone.DELIVERY_ATTEMPTED)).isEqualTo(3);
+		assertThat(Timeline.stepOf(Milestone.RETURNED)).isEqualTo(-1);
 	}
 
 	@Test

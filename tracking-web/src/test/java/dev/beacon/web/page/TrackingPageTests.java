@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -123,7 +125,12 @@ class TrackingPageTests extends PageTestSupport {
 		assertThat(html).contains("Delayed: weather in Memphis", "What to do first", "Ethiopia Guji, 1 kg", "Ana L.",
 				"Memphis, TN 381**", "Sandbox Express", "https://sandbox.example/track/SBX1", "aria-current=\"step\"",
 				"Tracking history");
-		assertThat(html).doesNotContain("ana@example.com").doesNotContain("Ana Lima").doesNotContain("38103");
+		Document page = Jsoup.parse(html);
+		// the exact rendered field: masked name, city and postal prefix only
+		assertThat(page.select("section[aria-labelledby=items] p span").text())
+			.isEqualTo("Ana L., Memphis, TN 381**, US");
+		assertThat(page.select("main *").eachText())
+			.noneMatch((t) -> t.contains("ana@example.com") || t.contains("Ana Lima") || t.contains("38103"));
 		assertThat(html).contains("It’s still on its way, but later than planned.");
 	}
 
@@ -166,9 +173,9 @@ class TrackingPageTests extends PageTestSupport {
 				.param("contact", "ana@example.com"))
 			.andReturn();
 		assertThat(r.getResponse().getStatus()).isEqualTo(403);
-		assertThat(r.getResponse().getForwardedUrl()).isEqualTo(TrackingPageController.DENIED);
+		assertThat(r.getResponse().getForwardedUrl()).isEqualTo(PageFallbackController.DENIED);
 		assertThat(r.getResponse().getCookie(AccessGrants.COOKIE)).isNull();
-		MvcResult page = this.mvc.perform(get(TrackingPageController.DENIED)).andReturn();
+		MvcResult page = this.mvc.perform(get(PageFallbackController.DENIED)).andReturn();
 		assertThat(page.getResponse().getStatus()).isEqualTo(403);
 		assertThat(body(page)).contains("This form has expired").doesNotContain("Exception");
 	}
@@ -178,7 +185,8 @@ class TrackingPageTests extends PageTestSupport {
 		this.fixtures.ship(this.store, this.order, Journey.IN_TRANSIT);
 		String html = body(this.mvc.perform(get(orderUrl(this.order)).with(client(this.ip))).andReturn());
 		assertThat(html).contains("please confirm it with your email address or postal code", "lookup-form");
-		assertThat(html).doesNotContain("Ethiopia").doesNotContain("Ana").doesNotContain("In transit");
+		assertThat(Jsoup.parse(html).select("main *").eachText())
+			.noneMatch((t) -> t.contains("Ethiopia") || t.contains("Ana ") || t.contains("In transit"));
 		String unknown = body(
 				this.mvc.perform(get("/t/" + this.store.getSlug() + "/orders/NW-NOPE").with(client(this.ip)))
 					.andReturn());
@@ -231,14 +239,17 @@ class TrackingPageTests extends PageTestSupport {
 				.with(client(this.ip)))
 			.andReturn();
 		assertThat(r.getResponse().getStatus()).isEqualTo(200);
-		String html = body(r);
-		assertThat(html).contains("Delivered", "Sandbox Express", s.trackingNumber(), "Tracking history",
-				"Delivered, signed by ***");
-		assertThat(html).doesNotContain("JSMITH")
-			.doesNotContain("Ethiopia")
-			.doesNotContain("Ana")
-			.doesNotContain(this.order.getOrderNumber())
-			.doesNotContain("381");
+		Document page = Jsoup.parse(body(r));
+		assertThat(page.select("main h1").text()).isEqualTo("Package " + s.trackingNumber());
+		assertThat(page.select("main .shipment .headline, main .hero h1").eachText()).contains("Delivered");
+		// the shipment's facts are carrier and tracking number, nothing of the order
+		assertThat(page.select("main dl.facts dd").eachText()).containsExactly("Sandbox Express", s.trackingNumber());
+		assertThat(page.select("main .scans .desc").eachText()).contains("Delivered, signed by ***")
+			.noneMatch((d) -> d.contains("JSMITH"));
+		// no order number, items, shopper or address anywhere on the page
+		assertThat(page.select("main .kicker, main [aria-labelledby=items]")).isEmpty();
+		assertThat(page.select("main *").eachText()).noneMatch((t) -> t.equals(this.order.getOrderNumber())
+				|| t.contains("Ethiopia") || t.contains("Ana ") || t.contains("381**"));
 		MvcResult none = this.mvc
 			.perform(
 					get("/t/" + this.store.getSlug() + "/track").param("number", "SBX0000000000").with(client(this.ip)))
@@ -332,19 +343,91 @@ class TrackingPageTests extends PageTestSupport {
 	}
 
 	@Test
-	void failedProofsLockTheOrderNotTheShopper() throws Exception {
+	void failedProofsLockTheGuessingClientNotTheOrdersOwner() throws Exception {
+		String guesser = "10.7.0.1";
 		for (int i = 0; i < 5; i++) {
-			assertThat(lookup(this.order.getOrderNumber(), "guess" + i + "@example.com", "10.7.0." + i).getResponse()
+			assertThat(lookup(this.order.getOrderNumber(), "guess" + i + "@example.com", guesser).getResponse()
 				.getStatus()).isEqualTo(200);
 		}
-		MvcResult locked = lookup(this.order.getOrderNumber(), "ana@example.com", this.ip);
+		// the guesser is locked out of this order, even with the right answer
+		MvcResult locked = lookup(this.order.getOrderNumber(), "ana@example.com", guesser);
 		assertThat(locked.getResponse().getStatus()).isEqualTo(429);
+		assertThat(locked.getResponse().getHeader("Retry-After")).isNotBlank();
 		assertThat(locked.getResponse().getCookie(AccessGrants.COOKIE)).isNull();
+		// the owner, who has not failed, is not
+		assertThat(lookup(this.order.getOrderNumber(), "ana@example.com", this.ip).getResponse().getStatus())
+			.isEqualTo(303);
 		String token = this.links.token(this.store.getSlug(), this.order.getOrderNumber());
-		assertThat(this.mvc.perform(get(orderUrl(this.order)).param("k", token).with(client(this.ip)))
+		assertThat(this.mvc.perform(get(orderUrl(this.order)).param("k", token).with(client(guesser)))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(303);
+	}
+
+	@Test
+	void fiveWrongProofsFromFiveClientsDoNotLockTheOwnerOut() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			assertThat(lookup(this.order.getOrderNumber(), "guess" + i + "@example.com", "10.8.0." + i).getResponse()
+				.getStatus()).isEqualTo(200);
+		}
+		assertThat(lookup(this.order.getOrderNumber(), "ana@example.com", this.ip).getResponse().getStatus())
+			.isEqualTo(303);
+	}
+
+	@Test
+	void anIpv6ClientIsCountedByItsSlash64() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			assertThat(lookup(this.order.getOrderNumber(), "guess" + i + "@example.com", "2001:db8:1:2::" + (i + 1))
+				.getResponse()
+				.getStatus()).isEqualTo(200);
+		}
+		assertThat(lookup(this.order.getOrderNumber(), "ana@example.com", "2001:db8:1:2:ffff::9").getResponse()
+			.getStatus()).isEqualTo(429);
+		assertThat(lookup(this.order.getOrderNumber(), "ana@example.com", "2001:db8:1:3::1").getResponse().getStatus())
+			.isEqualTo(303);
+	}
+
+	@Test
+	void aRightProofIsRefundedSoItNeverCountsTowardsTheLock() throws Exception {
+		for (int i = 0; i < 10; i++) {
+			assertThat(lookup(this.order.getOrderNumber(), "ana@example.com", this.ip).getResponse().getStatus())
+				.isEqualTo(303);
+		}
+	}
+
+	@Test
+	void theOrderNumberIsFoundWhateverItsCase() throws Exception {
+		Order upper = this.fixtures.order(this.store, PageFixtures.orderNumber());
+		MvcResult r = lookup(upper.getOrderNumber().toLowerCase(java.util.Locale.ROOT), "ana@example.com", this.ip);
+		assertThat(r.getResponse().getStatus()).isEqualTo(303);
+		assertThat(r.getResponse().getRedirectedUrl()).isEqualTo(orderUrl(upper));
+	}
+
+	@Test
+	void anExpiryBeyondTheCalendarIsAnInvalidGrantOrLinkNeverA500() throws Exception {
+		Cookie huge = new Cookie(AccessGrants.COOKIE, "99999999999999999.abc");
+		MvcResult grant = this.mvc.perform(get(orderUrl(this.order)).cookie(huge).with(client(this.ip))).andReturn();
+		assertThat(grant.getResponse().getStatus()).isEqualTo(200);
+		assertThat(Jsoup.parse(body(grant)).select("form.lookup-form, #lookup-form, .lookup-form")).isNotEmpty();
+		MvcResult link = this.mvc
+			.perform(get(orderUrl(this.order)).param("k", "99999999999999999.abc").with(client(this.ip)))
+			.andReturn();
+		assertThat(link.getResponse().getStatus()).isEqualTo(200);
+		assertThat(link.getResponse().getCookie(AccessGrants.COOKIE)).isNull();
+	}
+
+	@Test
+	void grantCookiesAreSecureWhenTheRequestIsHttpsAndOnlyThen() throws Exception {
+		MvcResult https = this.mvc
+			.perform(post(lookupUrl()).secure(true)
+				.with(csrf())
+				.with(client(this.ip))
+				.param("orderNumber", this.order.getOrderNumber())
+				.param("contact", "ana@example.com"))
+			.andReturn();
+		assertThat(https.getResponse().getCookie(AccessGrants.COOKIE).getSecure()).isTrue();
+		MvcResult http = lookup(this.order.getOrderNumber(), "ana@example.com", this.ip);
+		assertThat(http.getResponse().getCookie(AccessGrants.COOKIE).getSecure()).isFalse();
 	}
 
 	@ParameterizedTest

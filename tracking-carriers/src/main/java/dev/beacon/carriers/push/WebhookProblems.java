@@ -1,0 +1,33 @@
+package dev.beacon.carriers.push;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Problem+json for the inbound webhook endpoints (this module owns its REST errors):
+ * Spring MVC's request errors are 4xx through the base class, anything unexpected a 500
+ * so the sender retries.
+ */
+@RestControllerAdvice(assignableTypes = CarrierWebhookController.class)
+class WebhookProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookProblems.class);
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Inbound webhook failed", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"the delivery could not be processed; retry later");
+		problem.setTitle("Internal error");
+		return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+}

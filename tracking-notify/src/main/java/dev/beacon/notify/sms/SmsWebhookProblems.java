@@ -1,0 +1,33 @@
+package dev.beacon.notify.sms;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Problem+json for the Twilio webhook (this module owns its REST errors): Spring MVC's
+ * request errors are 4xx through the base class, anything unexpected a 500 so Twilio
+ * retries.
+ */
+@RestControllerAdvice(assignableTypes = TwilioWebhookController.class)
+class SmsWebhookProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(SmsWebhookProblems.class);
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Twilio webhook failed", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"the webhook could not be processed; retry later");
+		problem.setTitle("Internal error");
+		return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+}

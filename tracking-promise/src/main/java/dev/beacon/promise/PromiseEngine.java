@@ -1,0 +1,140 @@
+package dev.beacon.promise;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.beacon.imports.ImportFinished;
+import dev.beacon.shipment.ShipmentDelivered;
+import dev.beacon.store.Store;
+import dev.beacon.store.StoreManagement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Learns business-day transit distributions per lane from a store's delivery history
+ * ({@code delivery_history}: imported rows and every delivery Beacon tracked, test orders
+ * excluded) and promises windows at the store's target reliability. A store's model is
+ * loaded on first use and kept current: a delivery is added once its transaction has
+ * committed, a finished history import rebuilds the model, and a periodic count check
+ * picks up deliveries other instances recorded.
+ */
+@Service
+@EnableConfigurationProperties(PromiseSettings.class)
+public class PromiseEngine {
+
+	private static final Logger log = LoggerFactory.getLogger(PromiseEngine.class);
+
+	private final DeliveryHistory history;
+
+	private final StoreManagement stores;
+
+	private final PromiseSettings settings;
+
+	private final Map<UUID, TransitModel> models = new ConcurrentHashMap<>();
+
+	PromiseEngine(DeliveryHistory history, StoreManagement stores, PromiseSettings settings) {
+		this.history = history;
+		this.stores = stores;
+		this.settings = settings;
+	}
+
+	/** The promise for an order placed at {@code orderedAt} on {@code lane}. */
+	public Optional<Promise> promise(UUID storeId, Lane lane, Instant orderedAt) {
+		Store store = this.stores.byId(storeId).orElseThrow();
+		LocalDate start = orderedAt.atZone(store.getTimeZone()).toLocalDate();
+		return model(storeId).promise(lane, start, false, store.getTargetReliability() / 100.0);
+	}
+
+	/** The window for a parcel handed to the carrier at {@code shippedAt}. */
+	public Optional<Promise> fromHandover(UUID storeId, Lane lane, Instant shippedAt) {
+		Store store = this.stores.byId(storeId).orElseThrow();
+		LocalDate start = shippedAt.atZone(store.getTimeZone()).toLocalDate();
+		return model(storeId).promise(lane, start, true, store.getTargetReliability() / 100.0);
+	}
+
+	/** Delivered parcels the store's model has learned from. */
+	public int samples(UUID storeId) {
+		return model(storeId).size();
+	}
+
+	/** The store's delivered history, oldest order first (for backtests). */
+	public List<DeliverySample> history(UUID storeId) {
+		return this.history.samples(storeId, zone(storeId));
+	}
+
+	TransitModel model(UUID storeId) {
+		return this.models.computeIfAbsent(storeId, this::load);
+	}
+
+	private TransitModel load(UUID storeId) {
+		TransitModel model = new TransitModel(this.settings.minSamples());
+		history(storeId).forEach(model::add);
+		log.debug("Promise model of store {} learned from {} deliveries", storeId, model.size());
+		return model;
+	}
+
+	/**
+	 * A delivery committed ({@link DeliveryLearning} wrote its row in the same
+	 * transaction): a loaded model learns it at once; a model not loaded yet reads it
+	 * with the rest on first use.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void learn(ShipmentDelivered event) {
+		if (event.testOrder()) {
+			return;
+		}
+		TransitModel model = this.models.get(event.storeId());
+		if (model != null) {
+			model.add(DeliveryLearning.sample(event));
+		}
+	}
+
+	/**
+	 * Other instances learn deliveries this one never saw: every
+	 * {@code beacon.promise.refresh-interval} (default one minute) each cached model
+	 * whose count differs from the number of delivered rows in the database is relearned.
+	 * One indexed count per cached store; no rebuild when nothing changed.
+	 */
+	@Scheduled(fixedDelayString = "${beacon.promise.refresh-interval:PT1M}",
+			initialDelayString = "${beacon.promise.refresh-interval:PT1M}")
+	void refreshFromDatabase() {
+		for (Map.Entry<UUID, TransitModel> entry : this.models.entrySet()) {
+			long stored = deliveredSamples(entry.getKey());
+			if (stored != entry.getValue().offered()) {
+				this.models.put(entry.getKey(), load(entry.getKey()));
+				log.debug("Promise model of store {} relearned: {} deliveries in the database", entry.getKey(), stored);
+			}
+		}
+	}
+
+	long deliveredSamples(UUID storeId) {
+		return this.history.count(storeId);
+	}
+
+	/** A history import finished: relearn the store from the database. */
+	@EventListener
+	void on(ImportFinished event) {
+		if (!event.kind().equals(HistoryKind.SHIPMENTS)) {
+			return;
+		}
+		this.models.remove(event.storeId());
+		model(event.storeId());
+	}
+
+	private ZoneId zone(UUID storeId) {
+		return this.stores.byId(storeId).map(Store::getTimeZone).orElse(ZoneId.of("UTC"));
+	}
+
+}

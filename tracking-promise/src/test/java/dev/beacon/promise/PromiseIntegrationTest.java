@@ -1,0 +1,93 @@
+package dev.beacon.promise;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.beacon.order.Address;
+import dev.beacon.order.Customer;
+import dev.beacon.order.Order;
+import dev.beacon.order.OrderItem;
+import dev.beacon.order.OrderManagement;
+import dev.beacon.order.PlaceOrder;
+import dev.beacon.shipment.CarrierUpdate;
+import dev.beacon.shipment.RawScan;
+import dev.beacon.shipment.RegisterShipment;
+import dev.beacon.shipment.ScanLocation;
+import dev.beacon.shipment.ShipmentManagement;
+import dev.beacon.shipment.ShipmentView;
+import dev.beacon.shipment.TransitionCause;
+import dev.beacon.store.NewStore;
+import dev.beacon.store.Store;
+import dev.beacon.store.StoreManagement;
+import dev.beacon.store.StorePrincipal;
+import dev.beacon.testing.TestStores;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+
+/**
+ * The one Spring context of tracking-promise tests: core and the promise module with real
+ * PostgreSQL and MockMvc. Each test makes its own stores.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+public abstract class PromiseIntegrationTest {
+
+	@Autowired
+	protected MockMvc mvc;
+
+	@Autowired
+	protected StoreManagement stores;
+
+	@Autowired
+	protected OrderManagement orders;
+
+	@Autowired
+	protected ShipmentManagement shipments;
+
+	protected Store store(String prefix) {
+		String slug = TestStores.uniqueSlug(prefix);
+		return this.stores.provision(new NewStore("Store " + slug, slug, "en", "UTC")).store();
+	}
+
+	protected static RequestPostProcessor as(Store store) {
+		return authentication(new UsernamePasswordAuthenticationToken(
+				new StorePrincipal(store.getId(), store.getSlug()), null, List.of()));
+	}
+
+	protected Order order(Store store, String number, Instant placedAt, String destRegion,
+			@Nullable LocalDate promisedBy, boolean test) {
+		return this.orders.place(store.getId(),
+				new PlaceOrder(number, placedAt, new Customer("Shopper", "shopper@example.com", null, null),
+						new Address("90001", "Los Angeles", destRegion, "US"),
+						new Address("10001", "New York", "NY", "US"), promisedBy,
+						List.of(new OrderItem("SKU", "Thing", 1)), test));
+	}
+
+	protected ShipmentView ship(Store store, Order order, String carrier, String number, String service,
+			Instant shippedAt) {
+		return this.shipments.register(store.getId(), order.getOrderNumber(),
+				new RegisterShipment(number, carrier, service, shippedAt));
+	}
+
+	/** Feeds scans ("CODE@instant") as a carrier poll would. */
+	protected void scans(ShipmentView shipment, String... scans) {
+		List<RawScan> raw = new ArrayList<>();
+		for (String s : scans) {
+			String[] parts = s.split("@", 2);
+			raw.add(new RawScan(parts[0], "Scan " + parts[0], "{\"code\":\"" + parts[0] + "\"}",
+					Instant.parse(parts[1]), null, null, new ScanLocation("Memphis", "TN", null, "US"), null));
+		}
+		this.shipments.ingest(shipment.id(), CarrierUpdate.of(raw, null), TransitionCause.POLL);
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.beacon.web.page;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import dev.beacon.shipment.ShipmentView;
+import dev.beacon.status.DeliveryWindow;
+import dev.beacon.status.Health;
+import dev.beacon.status.Milestone;
+import dev.beacon.status.Reason;
+import dev.beacon.support.HelpTopic;
+import dev.beacon.web.page.PageModels.Summary;
+import dev.beacon.web.page.PageModels.Tone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a shipment's state says to a shopper, on a fixed clock, without Spring. */
+class ShopperStatusTests {
+
+	static final ZoneId ZONE = ZoneId.of("America/Chicago");
+
+	static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T15:00:00Z"), ZoneOffset.UTC);
+
+	static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+
+	final ShopperStatus status;
+
+	ShopperStatusTests() {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename("i18n/web/messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		this.status = new ShopperStatus(messages, new PageDates(CLOCK, messages));
+	}
+
+	static ShipmentView shipment(Milestone m, Health h, @Nullable Reason r, @Nullable DeliveryWindow estimate,
+			@Nullable String where) {
+		return new ShipmentView(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "sandbox", false, "SBX1", null,
+				null, m, h, r, h == Health.ACTION_REQUIRED, null, where, estimate, null, null, null, null, null, null,
+				null, Instant.parse("2026-11-20T10:00:00Z"), List.of());
+	}
+
+	private Summary summary(ShipmentView s) {
+		return this.status.summary("Northwind Coffee", ZONE, s, null, Locale.ENGLISH);
+	}
+
+	@Test
+	void aParcelWaitingAtAPickupPointIsReadyForPickupNotAProblem() {
+		for (Health h : new Health[] { Health.ON_TRACK, Health.ACTION_REQUIRED }) {
+			Summary s = summary(shipment(Milestone.AVAILABLE_FOR_PICKUP, h, Reason.HELD, null, "Memphis, TN"));
+			assertThat(s.headline()).isEqualTo("Ready for pickup");
+			assertThat(s.tone()).isEqualTo(Tone.OK);
+			assertThat(s.helpTopic()).isNull();
+		}
+	}
+
+	@Test
+	void aLostParcelShowsNoEstimate() {
+		DeliveryWindow passed = new DeliveryWindow(TODAY.minusDays(3), TODAY.plusDays(1));
+		Summary lost = summary(shipment(Milestone.IN_TRANSIT, Health.EXCEPTION, Reason.LOST, passed, null));
+		assertThat(lost.headline()).isEqualTo("Problem: package lost");
+		assertThat(lost.window()).isNull();
+	}
+
+	@Test
+	void aWindowThatEndedIsNotShownAsToday() {
+		DeliveryWindow ended = new DeliveryWindow(TODAY.minusDays(5), TODAY.minusDays(2));
+		Summary s = summary(shipment(Milestone.IN_TRANSIT, Health.DELAYED, Reason.WEATHER, ended, null));
+		assertThat(s.window()).doesNotStartWith("Estimated delivery");
+		DeliveryWindow open = new DeliveryWindow(TODAY.minusDays(1), TODAY.plusDays(1));
+		Summary t = summary(shipment(Milestone.IN_TRANSIT, Health.ON_TRACK, null, open, null));
+		assertThat(t.window()).isEqualTo("Estimated delivery: Wednesday, November 25 to Thursday, November 26");
+	}
+
+}
