@@ -41,11 +41,13 @@ import dev.beacon.testing.TestStores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -62,7 +64,8 @@ class NotificationSettingsIntegrationTests {
 			"out_for_delivery":{"email":true,"sms":true},"delivered":{"email":true,"sms":true},
 			"delivery_attempted":{"email":true,"sms":true},"available_for_pickup":{"email":true,"sms":true},
 			"delayed":{"email":true,"sms":true},"exception":{"email":true,"sms":true},
-			"stalled":{"email":true,"sms":false},"help_received":{"email":true,"sms":false}""";
+			"stalled":{"email":true,"sms":false},"help_received":{"email":true,"sms":false},
+			"order_cancelled":{"email":false,"sms":false}""";
 
 	@Autowired
 	MockMvc mvc;
@@ -271,6 +274,11 @@ class NotificationSettingsIntegrationTests {
 			.isEqualTo("We replied by email on " + DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
 				.withLocale(Locale.ENGLISH)
 				.format(at.toInstant().atZone(ZoneId.of("America/New_York"))) + ".");
+
+		// replies are personal data: erased with the order's personal data
+		this.mvc.perform(as(delete("/api/v1/orders/S-2001/personal-data"))).andExpect(status().isNoContent());
+		assertThat(this.jdbc.queryForObject("select text from help_replies where id = ?", String.class, replyId))
+			.isEqualTo("[erased]");
 	}
 
 	@Test
@@ -326,6 +334,60 @@ class NotificationSettingsIntegrationTests {
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("flash",
 					"Not sent: email is not configured on this instance (spring.mail.host)."));
+	}
+
+	@Test
+	void aShopperOptsIntoTextsOnTheProvenOrderPageAndTheConsoleShowsIt() throws Exception {
+		UUID orderId = createOrder("S-3001", "ana@example.com");
+		String slug = this.store.store().getSlug();
+		Cookie[] cookies = this.mvc
+			.perform(get("/t/" + slug + "/orders/S-3001").param("k", this.links.token(slug, "S-3001")))
+			.andReturn()
+			.getResponse()
+			.getCookies();
+		// not E.164: nothing recorded
+		this.mvc
+			.perform(post("/t/" + slug + "/orders/S-3001/sms").cookie(cookies).with(csrf()).param("phone", "555-0100"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string(HttpHeaders.LOCATION, "/t/" + slug + "/orders/S-3001?sms=invalid#sms"));
+		// without the CSRF token: refused
+		this.mvc.perform(post("/t/" + slug + "/orders/S-3001/sms").cookie(cookies).param("phone", "+15550100001"))
+			.andExpect(status().isForbidden());
+		// without the order's grant: back to the lookup, nothing recorded
+		this.mvc.perform(post("/t/" + slug + "/orders/S-3001/sms").with(csrf()).param("phone", "+15550100001"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.queryForObject("select sms_consent from orders where id = ?", Boolean.class, orderId))
+			.isNull();
+
+		this.mvc
+			.perform(post("/t/" + slug + "/orders/S-3001/sms").cookie(cookies)
+				.with(csrf())
+				.param("phone", "+1 555 010 0001"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string(HttpHeaders.LOCATION, "/t/" + slug + "/orders/S-3001?sms=on#sms"));
+		Map<String, Object> row = this.jdbc.queryForMap(
+				"select customer_phone, sms_consent, sms_consent_source, sms_consent_at from orders where id = ?",
+				orderId);
+		assertThat(row).containsEntry("customer_phone", "+15550100001")
+			.containsEntry("sms_consent", true)
+			.containsEntry("sms_consent_source", "page");
+		assertThat(this.jdbc.queryForObject(
+				"select consented from notify_sms_consent where store_id = ? and phone = '+15550100001'", Boolean.class,
+				this.store.store().getId()))
+			.isTrue();
+		String page = this.mvc.perform(get("/t/" + slug + "/orders/S-3001").param("sms", "on").cookie(cookies))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(element(page, "p", "sms-on")).isEqualTo("We text updates about this order to •••• 0001.");
+
+		ConsoleUser agent = this.users.createUser(TestStores.uniqueSlug("agent"), "Sam Agent", "correct-horse-battery",
+				Role.AGENT, Set.of(this.store.store().getId()));
+		String console = this.mvc.perform(get("/console/orders/" + orderId).with(user(ConsolePrincipal.of(agent))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(element(console, "p", "sms-consent")).startsWith("SMS: consented via page, ");
 	}
 
 	/** The text of the one element with this id (the page, not a substring of it). */

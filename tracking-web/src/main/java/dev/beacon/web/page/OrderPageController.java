@@ -25,6 +25,8 @@ import dev.beacon.web.page.PageModels.OrderView;
 @Controller
 class OrderPageController {
 
+	private static final java.util.Set<String> SMS_NOTICES = java.util.Set.of("on", "off", "invalid");
+
 	private final TrackingLinks links;
 
 	private final AccessGrants grants;
@@ -46,7 +48,8 @@ class OrderPageController {
 
 	@GetMapping("/t/{slug}/orders/{orderNumber}")
 	ModelAndView order(ShopperContext shopper, @PathVariable String orderNumber,
-			@RequestParam(name = "k", required = false) @Nullable String token, HttpServletRequest request,
+			@RequestParam(name = "k", required = false) @Nullable String token,
+			@RequestParam(name = "sms", required = false) @Nullable String sms, HttpServletRequest request,
 			HttpServletResponse response) {
 		if (shopper.orderNumber() == null) {
 			throw PageException.notFound();
@@ -69,6 +72,11 @@ class OrderPageController {
 		Map<String, Object> model = new HashMap<>();
 		model.put("order", view);
 		model.put("helpUrl", PagePaths.help(shopper.slug(), orderNumber));
+		model.put("smsUrl", PagePaths.order(shopper.slug(), orderNumber) + "/sms");
+		model.put("sms",
+				SmsConsentController.SmsOffer.of(this.shopperOrders.order(shopper),
+						(sms != null && SMS_NOTICES.contains(sms))
+								? this.views.msg(shopper.locale(), "order.sms.notice." + sms) : null));
 		model.put("title", this.views.msg(shopper.locale(), "order.title", view.orderNumber()));
 		return this.views.render(request, "order", shopper, HttpStatus.OK, model);
 	}
