@@ -88,7 +88,7 @@ class NotificationSettingsController implements ConsolePage {
 		RenderedMessage text = this.notifications.preview(id, chosen, "sms", locale);
 		model.addAttribute("previewSms", text.text());
 		model.addAttribute("previewSegments", text.smsSegments());
-		model.addAttribute("me", this.access.principal().getUsername());
+		model.addAttribute("testAddress", this.access.principal().getUsername());
 		return "console/notifications";
 	}
 
