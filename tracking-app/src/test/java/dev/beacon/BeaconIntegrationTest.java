@@ -20,7 +20,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 				"beacon.link-secret=test-link-secret-0123456789abcdef-0123",
 				"beacon.public-base-url=https://track.example.test", "beacon.carriers.poll.enabled=false",
 				"spring.jpa.properties.hibernate.generate_statistics=true", "beacon.webhooks.dispatch=false",
-				"beacon.webhooks.allow-http=true", "beacon.net.allow-private-addresses=true" })
+				"beacon.webhooks.allow-http=true", "beacon.net.allow-private-addresses=true",
+				"server.forward-headers-strategy=native" })
 @AutoConfigureMockMvc
 public @interface BeaconIntegrationTest {
 

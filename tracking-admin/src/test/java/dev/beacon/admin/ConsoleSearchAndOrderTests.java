@@ -4,10 +4,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import dev.beacon.order.Order;
+import dev.beacon.shipment.CarrierUpdate;
+import dev.beacon.shipment.PollOutcome;
+import dev.beacon.shipment.TransitionCause;
 import dev.beacon.shipment.ShipmentView;
 import dev.beacon.store.Store;
+import dev.beacon.support.HelpRequest;
 import dev.beacon.support.HelpTopic;
 import dev.beacon.support.SupportManagement;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +24,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -100,12 +107,13 @@ class ConsoleSearchAndOrderTests extends AdminIntegrationTest {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("SBX0123456789")
-			.contains("Bad address, consignee unknown")
-			.contains("a-ad")
-			.contains("action required")
-			.contains("Where is my parcel?")
-			.contains("Estimated window");
+		Document doc = Jsoup.parse(page);
+		assertThat(doc.select("h2 > code").eachText()).containsExactly("SBX0123456789");
+		assertThat(doc.select("table.scans td > span").eachText()).contains("Bad address, consignee unknown");
+		assertThat(doc.select("table.scans td > code").eachText()).contains("EX", "a-ad");
+		assertThat(doc.select("span.tag").eachText()).contains("action required");
+		assertThat(doc.select("ul.plain q").eachText()).containsExactly("Where is my parcel?");
+		assertThat(doc.select("p.estimate").first().ownText()).startsWith("Estimated window:");
 		this.mvc.perform(post(url + "/notes").param("body", "Called the shopper").with(csrf()).with(user(this.agent)))
 			.andExpect(status().is3xxRedirection());
 		this.mvc.perform(post(url + "/claim").param("body", "Porch was empty").with(csrf()).with(user(this.agent)))
@@ -122,7 +130,8 @@ class ConsoleSearchAndOrderTests extends AdminIntegrationTest {
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.shipments.get(this.store.getId(), this.shipment.id()).carrier()).isEqualTo("ups");
 		String after = this.mvc.perform(get(url).with(user(this.agent))).andReturn().getResponse().getContentAsString();
-		assertThat(after).contains("Called the shopper").contains("Porch was empty").contains("VIP");
+		assertThat(Jsoup.parse(after).select("ul.plain li > span:not(.tag):not(.muted)").eachText())
+			.contains("Called the shopper", "Porch was empty", "VIP");
 		this.mvc.perform(post(url + "/notes").param("body", " ").with(csrf()).with(user(this.agent)))
 			.andExpect(status().is3xxRedirection());
 	}
@@ -147,6 +156,46 @@ class ConsoleSearchAndOrderTests extends AdminIntegrationTest {
 			.contains("/t/" + this.store.getSlug() + "/orders/TEST-");
 		this.mvc.perform(post("/console/test-orders").param("journey", "9").with(csrf()).with(user(this.agent)))
 			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void aResolutionLongerThanFiveHundredCharactersIsRefusedAndChangesNothing() throws Exception {
+		HelpRequest help = this.support.raise(this.store.getId(), this.order.getId(), null, HelpTopic.DAMAGED,
+				"Box crushed", null, "page");
+		String url = "/console/orders/" + this.order.getId() + "/help/" + help.getId() + "/resolve";
+		this.mvc.perform(post(url).param("resolution", "r".repeat(501)).with(csrf()).with(user(this.agent)))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("error",
+					"The resolution is too long: at most 500 characters. Nothing was changed."));
+		HelpRequest after = this.support.forOrder(this.store.getId(), this.order.getId()).get(0);
+		assertThat(after.isOpen()).isTrue();
+		assertThat(after.getResolution()).isNull();
+		this.mvc.perform(post(url).param("resolution", "Sent a new one").with(csrf()).with(user(this.agent)))
+			.andExpect(flash().attribute("flash", "Help request resolved."));
+		assertThat(this.support.forOrder(this.store.getId(), this.order.getId()).get(0).getResolution())
+			.isEqualTo("Sent a new one");
+	}
+
+	@Test
+	void carrierErrorDetailsOfAShipmentAreShownToAdminsOnlyAgentsSeeTheOutcome() throws Exception {
+		this.shipments.ingest(this.shipment.id(),
+				CarrierUpdate.failed(PollOutcome.SERVER_ERROR, "HTTP 502 body: upstream said SBX999 for store 7"),
+				TransitionCause.POLL);
+		String url = "/console/orders/" + this.order.getId();
+		Document asAgent = Jsoup.parse(this.mvc.perform(get(url).with(user(this.agent)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(asAgent.select(".poll-outcome").text()).isEqualTo("SERVER_ERROR");
+		assertThat(asAgent.select(".poll-detail")).isEmpty();
+		Document asAdmin = Jsoup.parse(this.mvc.perform(get(url).with(user(consoleUser(Role.ADMIN, this.store))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(asAdmin.select(".poll-outcome").text()).isEqualTo("SERVER_ERROR");
+		assertThat(asAdmin.select(".poll-detail").text()).isEqualTo("HTTP 502 body: upstream said SBX999 for store 7");
 	}
 
 }

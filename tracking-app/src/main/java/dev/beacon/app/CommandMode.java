@@ -12,18 +12,19 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * The command-line tools ({@code java -jar beacon.jar import ...},
- * {@code java -jar beacon.jar admin ...}) run the same application with the same options
- * as the server (datasource, secrets, even {@code --server.port}), but open no port,
- * start no background job and print only their own output. The properties below outrank
- * every other source, so an option meant for the server cannot turn a tool into a second
- * server.
+ * {@code java -jar beacon.jar admin ...},
+ * {@code java -jar beacon.jar promise backtest ...}) run the same application with the
+ * same options as the server (datasource, secrets, even {@code --server.port}), but open
+ * no port, start no background job and print only their own output. The properties below
+ * outrank every other source, so an option meant for the server cannot turn a tool into a
+ * second server.
  */
 public final class CommandMode implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
 	/** Set (to the command's name) while a command-line tool runs. */
 	public static final String COMMAND_PROPERTY = "beacon.command";
 
-	private static final Set<String> COMMANDS = Set.of("import", "admin");
+	private static final Set<String> COMMANDS = Set.of("import", "admin", "promise");
 
 	private final String command;
 

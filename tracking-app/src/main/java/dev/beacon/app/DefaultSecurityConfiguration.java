@@ -23,14 +23,17 @@ import dev.beacon.common.Hmac;
  * The chain for everything no module claims: the landing page and health are open;
  * metrics and API docs are open unless {@code beacon.ops.metrics-token} is set, then they
  * need {@code Authorization: Bearer <token>}; anything else is denied. Module chains
- * (/api, /t, /console, webhooks) come first.
+ * (/api, /t, /console, webhooks) come first. The same rules apply on the management port
+ * when {@code management.server.port} is set (API docs then live under
+ * {@code /actuator/openapi} and {@code /actuator/swagger-ui}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DefaultSecurityConfiguration.OpsSettings.class)
 class DefaultSecurityConfiguration {
 
 	static final String[] OPS = { "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-			"/swagger-ui/**" };
+			"/swagger-ui/**", "/actuator/openapi", "/actuator/openapi/**", "/actuator/swagger-ui",
+			"/actuator/swagger-ui/**" };
 
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE - 10)

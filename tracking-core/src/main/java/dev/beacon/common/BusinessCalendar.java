@@ -13,9 +13,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The one business-day calendar of Beacon: carrier business days are Monday to Friday,
  * without the destination country's public holidays on which carriers do not deliver.
- * Known calendars: US (federal holidays), BR (national holidays), GB, DE, CA; other (or
- * unknown, {@code null}) countries skip weekends, New Year and Christmas. Used by core's
- * fallback estimator, the promise engine, the console's queues and the demo.
+ * Known calendars: US (federal holidays), BR (national holidays, Carnival, Good Friday
+ * and Corpus Christi included), GB, DE, CA; other (or unknown, {@code null}) countries
+ * skip weekends, New Year and Christmas. Used by core's fallback estimator, the promise
+ * engine, the console's queues and the demo.
  */
 public final class BusinessCalendar {
 
@@ -54,11 +55,39 @@ public final class BusinessCalendar {
 					|| date.equals(nth(date.getYear(), Month.SEPTEMBER, DayOfWeek.MONDAY, 1))
 					|| date.equals(nth(date.getYear(), Month.OCTOBER, DayOfWeek.MONDAY, 2))
 					|| date.equals(nth(date.getYear(), Month.NOVEMBER, DayOfWeek.THURSDAY, 4));
-			case "BR" -> BR.contains(md);
+			case "BR" -> BR.contains(md) || brazilMoveable(date);
 			case "GB", "DE" -> GB_DE.contains(md);
 			case "CA" -> CA.contains(md);
 			default -> OTHER.contains(md);
 		};
+	}
+
+	/**
+	 * Brazil's holidays that move with Easter: Carnival Monday and Tuesday (48 and 47
+	 * days before), Good Friday and Corpus Christi (60 days after).
+	 */
+	private static boolean brazilMoveable(LocalDate date) {
+		long offset = java.time.temporal.ChronoUnit.DAYS.between(easter(date.getYear()), date);
+		return offset == -48 || offset == -47 || offset == -2 || offset == 60;
+	}
+
+	/** Easter Sunday (Gregorian, anonymous algorithm). */
+	static LocalDate easter(int year) {
+		int a = year % 19;
+		int b = year / 100;
+		int c = year % 100;
+		int d = b / 4;
+		int e = b % 4;
+		int f = (b + 8) / 25;
+		int g = (b - f + 1) / 3;
+		int h = (19 * a + b - d - g + 15) % 30;
+		int i = c / 4;
+		int k = c % 4;
+		int l = (32 + 2 * e + 2 * i - h - k) % 7;
+		int m = (a + 11 * h + 22 * l) / 451;
+		int month = (h + l - 7 * m + 114) / 31;
+		int day = ((h + l - 7 * m + 114) % 31) + 1;
+		return LocalDate.of(year, month, day);
 	}
 
 	private static LocalDate nth(int year, Month month, DayOfWeek dow, int n) {

@@ -166,9 +166,11 @@ public class ImportJobs {
 		});
 		try {
 			processor.process(run, file);
+			// listeners (the promise engine relearning the store) run before the job
+			// reports done: a client that sees DONE gets answers learned from the import
+			this.events.publishEvent(new ImportFinished(storeId, id, kind, run.imported()));
 			this.rows.progress(run, "DONE");
 			progress.accept(job(storeId, id).orElseThrow());
-			this.events.publishEvent(new ImportFinished(storeId, id, kind, run.imported()));
 			log.info("Import {} ({}) for store {}: {} rows, {} imported, {} unchanged, {} rejected", id, kind, storeId,
 					run.processed(), run.imported(), run.unchanged(), run.rejectedCount());
 		}

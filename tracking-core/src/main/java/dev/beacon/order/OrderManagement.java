@@ -33,13 +33,16 @@ public class OrderManagement {
 
 	private final ObjectProvider<PersonalDataErasure> erasures;
 
+	private final ObjectProvider<OrderConfirmations> confirmations;
+
 	private final Clock clock;
 
 	OrderManagement(Orders orders, ApplicationEventPublisher events, ObjectProvider<PersonalDataErasure> erasures,
-			Clock clock) {
+			ObjectProvider<OrderConfirmations> confirmations, Clock clock) {
 		this.orders = orders;
 		this.events = events;
 		this.erasures = erasures;
+		this.confirmations = confirmations;
 		this.clock = clock;
 	}
 
@@ -57,7 +60,8 @@ public class OrderManagement {
 			throw new OrderException(OrderException.Kind.DUPLICATE, "orderNumber",
 					"order '" + command.orderNumber() + "' already exists in this store");
 		}
-		this.events.publishEvent(new OrderPlaced(storeId, order.getId(), order.getOrderNumber(), order.isTest()));
+		this.events.publishEvent(new OrderPlaced(storeId, order.getId(), order.getOrderNumber(), order.isTest(),
+				command.source(), confirms(storeId, command.source())));
 		publishConsent(order);
 		return order;
 	}
@@ -292,6 +296,16 @@ public class OrderManagement {
 			}
 		}
 
+	}
+
+	private boolean confirms(UUID storeId, String source) {
+		for (OrderConfirmations c : this.confirmations) {
+			Boolean answer = c.confirms(storeId, source);
+			if (answer != null) {
+				return answer;
+			}
+		}
+		return true;
 	}
 
 }

@@ -18,6 +18,10 @@ interface HelpRequests extends JpaRepository<HelpRequest, UUID> {
 	@Query("select h from HelpRequest h where h.storeId in :storeIds and h.resolvedAt is null order by h.createdAt")
 	List<HelpRequest> open(List<UUID> storeIds, Limit limit);
 
+	long countByStoreIdAndOrderIdAndResolvedAtIsNull(UUID storeId, UUID orderId);
+
+	long countByStoreIdAndOrderIdAndCreatedAtAfter(UUID storeId, UUID orderId, Instant after);
+
 	long countByStoreIdAndCreatedAtBetween(UUID storeId, Instant from, Instant to);
 
 }

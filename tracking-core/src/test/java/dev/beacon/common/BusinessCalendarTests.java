@@ -23,4 +23,21 @@ class BusinessCalendarTests {
 		assertThat(BusinessCalendar.isPeak(LocalDate.of(2025, 11, 19))).isFalse();
 	}
 
+	@Test
+	void brazilSkipsCarnivalGoodFridayAndCorpusChristi() {
+		assertThat(BusinessCalendar.easter(2018)).isEqualTo(LocalDate.of(2018, 4, 1));
+		assertThat(BusinessCalendar.easter(2025)).isEqualTo(LocalDate.of(2025, 4, 20));
+		assertThat(BusinessCalendar.isHoliday(LocalDate.of(2018, 2, 12), "BR")).isTrue(); // Carnival
+																							// Monday
+		assertThat(BusinessCalendar.isHoliday(LocalDate.of(2018, 2, 13), "BR")).isTrue(); // Carnival
+																							// Tuesday
+		assertThat(BusinessCalendar.isHoliday(LocalDate.of(2018, 3, 30), "BR")).isTrue(); // Good
+																							// Friday
+		assertThat(BusinessCalendar.isHoliday(LocalDate.of(2018, 5, 31), "BR")).isTrue(); // Corpus
+																							// Christi
+		assertThat(BusinessCalendar.isHoliday(LocalDate.of(2018, 3, 30), "US")).isFalse();
+		assertThat(BusinessCalendar.businessDaysBetween(LocalDate.of(2018, 2, 9), LocalDate.of(2018, 2, 15), "BR"))
+			.isEqualTo(2); // weekend, Carnival Monday and Tuesday skipped
+	}
+
 }

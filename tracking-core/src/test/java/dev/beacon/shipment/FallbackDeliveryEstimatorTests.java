@@ -55,7 +55,8 @@ class FallbackDeliveryEstimatorTests {
 	@CsvSource({ "2025-07-01, US, 2025-07-03, 2025-07-09", // 4th of July and a weekend
 			"2025-07-01, GB, 2025-07-03, 2025-07-08", // no US holiday in Britain
 			"2025-12-22, DE, 2025-12-24, 2025-12-31", // Christmas and Boxing Day
-			"2025-04-17, BR, 2025-04-22, 2025-04-25" // Tiradentes (21 April)
+			"2025-04-17, BR, 2025-04-23, 2025-04-28" // Good Friday (18) and Tiradentes
+														// (21 April)
 	})
 	void skipsTheDestinationsHolidays(LocalDate shipped, String country, LocalDate earliest, LocalDate latest) {
 		Instant handover = shipped.atTime(12, 0).toInstant(ZoneOffset.UTC);

@@ -36,6 +36,8 @@ public class PromiseEngine {
 
 	private static final Logger log = LoggerFactory.getLogger(PromiseEngine.class);
 
+	static final int DEFAULT_TARGET = 90;
+
 	private final DeliveryHistory history;
 
 	private final StoreManagement stores;
@@ -54,14 +56,36 @@ public class PromiseEngine {
 	public Optional<Promise> promise(UUID storeId, Lane lane, Instant orderedAt) {
 		Store store = this.stores.byId(storeId).orElseThrow();
 		LocalDate start = orderedAt.atZone(store.getTimeZone()).toLocalDate();
-		return model(storeId).promise(lane, start, false, store.getTargetReliability() / 100.0);
+		TransitModel model = model(storeId);
+		return model.promise(lane, start, false, target(store, model), this.settings.windowShare());
+	}
+
+	/**
+	 * The reliability a store's promises aim at: its {@code targetReliability} when it
+	 * set one (anything but the default 90), else the on-time rate its own promises
+	 * ({@code promised_by}) achieved in its history, else 90%.
+	 */
+	public double target(UUID storeId) {
+		return target(this.stores.byId(storeId).orElseThrow(), model(storeId));
+	}
+
+	static double target(Store store, TransitModel model) {
+		return target(store.getTargetReliability(), model);
+	}
+
+	static double target(int storeTarget, TransitModel model) {
+		if (storeTarget != DEFAULT_TARGET) {
+			return storeTarget / 100.0;
+		}
+		return model.storeOnTime().orElse(DEFAULT_TARGET / 100.0);
 	}
 
 	/** The window for a parcel handed to the carrier at {@code shippedAt}. */
 	public Optional<Promise> fromHandover(UUID storeId, Lane lane, Instant shippedAt) {
 		Store store = this.stores.byId(storeId).orElseThrow();
 		LocalDate start = shippedAt.atZone(store.getTimeZone()).toLocalDate();
-		return model(storeId).promise(lane, start, true, store.getTargetReliability() / 100.0);
+		TransitModel model = model(storeId);
+		return model.promise(lane, start, true, target(store, model), this.settings.windowShare());
 	}
 
 	/** Delivered parcels the store's model has learned from. */
@@ -79,10 +103,18 @@ public class PromiseEngine {
 	}
 
 	private TransitModel load(UUID storeId) {
-		TransitModel model = new TransitModel(this.settings.minSamples());
+		TransitModel model = newModel(this.settings);
 		history(storeId).forEach(model::add);
 		log.debug("Promise model of store {} learned from {} deliveries", storeId, model.size());
 		return model;
+	}
+
+	static TransitModel newModel(PromiseSettings settings) {
+		return new TransitModel(settings.minSamples(), settings.halfLifeDays());
+	}
+
+	PromiseSettings settings() {
+		return this.settings;
 	}
 
 	/**

@@ -2,34 +2,65 @@ package dev.beacon.promise;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
 
 import dev.beacon.common.BusinessCalendar;
 
 /**
- * Learned business-day distributions for one store, kept as histograms at four levels
- * (lane; carrier + service + destination country; carrier; everything) and per season
- * (peak, regular, any). Adding a sample updates every level at once, so the next promise
- * reflects it. Thread-safe.
+ * Learned business-day distributions for one store, kept as recency-weighted histograms
+ * at five nested levels (everything; carrier; carrier + service + destination country;
+ * the same + destination region; the full lane with the origin) and per season (peak,
+ * regular, all year). A promise blends each level with the next wider one in proportion
+ * to its effective sample size (shrinkage: a lane with few parcels leans on its region,
+ * the region on the country, ...). Adding a sample updates every level at once, so the
+ * next promise reflects it. Thread-safe.
  */
 final class TransitModel {
 
-	static final int MAX_DAYS = 60;
+	static final int MAX_DAYS = Histogram.MAX_DAYS;
+
+	/** Exponent (in half-lives) above which all weights are rescaled. */
+	private static final double REBASE = 200;
 
 	private final int minSamples;
+
+	private final double halfLifeDays;
+
+	private final double priorStrength;
 
 	private final Map<String, Histogram> fromOrder = new HashMap<>();
 
 	private final Map<String, Histogram> fromHandover = new HashMap<>();
 
+	private long baseDay = Long.MIN_VALUE;
+
 	private int size;
 
 	private int offered;
 
-	TransitModel(int minSamples) {
+	private int storePromised;
+
+	private int storeKept;
+
+	/**
+	 * @param minSamples parcels a level needs to be named as the basis; the store-wide
+	 * level needs {@code min(minSamples, 10)} before anything is promised
+	 * @param halfLifeDays recency: a parcel ordered this many days earlier counts half as
+	 * much ({@code 0}: all count the same)
+	 */
+	TransitModel(int minSamples, double halfLifeDays) {
 		this.minSamples = minSamples;
+		this.halfLifeDays = halfLifeDays;
+		this.priorStrength = Math.max(5, minSamples / 3.0);
+	}
+
+	TransitModel(int minSamples) {
+		this(minSamples, 0);
 	}
 
 	synchronized void add(DeliverySample sample) {
@@ -37,18 +68,51 @@ final class TransitModel {
 		if (sample.delivered().isBefore(sample.placed())) {
 			return;
 		}
+		double weight = weight(sample.placed());
 		int total = sample.totalDays();
 		int transit = sample.transitDays();
 		String season = season(sample.placed());
-		for (Level level : levels(sample.lane())) {
-			for (String key : new String[] { level.key(), level.key() + season }) {
-				this.fromOrder.computeIfAbsent(key, (k) -> new Histogram()).add(total);
+		for (String levelKey : keys(sample.lane())) {
+			for (String key : new String[] { levelKey, levelKey + season }) {
+				this.fromOrder.computeIfAbsent(key, (k) -> new Histogram()).add(total, weight);
 				if (transit >= 0) {
-					this.fromHandover.computeIfAbsent(key, (k) -> new Histogram()).add(transit);
+					this.fromHandover.computeIfAbsent(key, (k) -> new Histogram()).add(transit, weight);
 				}
 			}
 		}
 		this.size++;
+		if (sample.promisedBy() != null) {
+			this.storePromised++;
+			this.storeKept += sample.delivered().isAfter(sample.promisedBy()) ? 0 : 1;
+		}
+	}
+
+	/**
+	 * The share of the store's own promises ({@code promised_by}) its learned deliveries
+	 * kept; empty without such history.
+	 */
+	synchronized OptionalDouble storeOnTime() {
+		return (this.storePromised == 0) ? OptionalDouble.empty()
+				: OptionalDouble.of((double) this.storeKept / this.storePromised);
+	}
+
+	private double weight(LocalDate placed) {
+		if (this.halfLifeDays <= 0) {
+			return 1;
+		}
+		long day = placed.toEpochDay();
+		if (this.baseDay == Long.MIN_VALUE) {
+			this.baseDay = day;
+		}
+		double exponent = (day - this.baseDay) / this.halfLifeDays;
+		if (exponent > REBASE) {
+			double factor = Math.pow(2, -exponent);
+			this.fromOrder.values().forEach((h) -> h.scale(factor));
+			this.fromHandover.values().forEach((h) -> h.scale(factor));
+			this.baseDay = day;
+			exponent = 0;
+		}
+		return Math.pow(2, exponent);
 	}
 
 	synchronized int size() {
@@ -62,56 +126,78 @@ final class TransitModel {
 
 	/**
 	 * A promise for a parcel on {@code lane} starting on {@code start} (the order date,
-	 * or the handover date with {@code handover}), at {@code target} reliability (0..1).
+	 * or the handover date with {@code handover}), at {@code target} reliability (0..1);
+	 * the window holds {@code windowShare} of comparable parcels and ends at the target.
 	 */
-	synchronized Optional<Promise> promise(Lane lane, LocalDate start, boolean handover, double target) {
+	synchronized Optional<Promise> promise(Lane lane, LocalDate start, boolean handover, double target,
+			double windowShare) {
 		Map<String, Histogram> source = handover ? this.fromHandover : this.fromOrder;
 		String season = season(start);
-		int shift = 0;
-		Histogram chosen = null;
-		Level chosenLevel = null;
-		boolean seasonal = false;
-		for (Level level : levels(lane)) {
-			Histogram h = source.get(level.key() + season);
-			int needed = level.name().equals("global") ? Math.min(this.minSamples, 10) : this.minSamples;
-			if (h != null && h.n >= needed) {
-				chosen = h;
-				chosenLevel = level;
-				seasonal = true;
-				break;
-			}
-			h = source.get(level.key());
-			if (h != null && h.n >= needed) {
-				chosen = h;
-				chosenLevel = level;
-				shift = seasonShift(source, season);
-				break;
-			}
-		}
-		if (chosen == null) {
+		Histogram seasonGlobal = source.get("G" + season);
+		boolean seasonal = seasonGlobal != null && seasonGlobal.n >= this.minSamples;
+		String suffix = seasonal ? season : "";
+		List<Level> levels = levels(lane);
+		Histogram root = source.get(levels.get(levels.size() - 1).key() + suffix);
+		if (root == null || root.n < Math.min(this.minSamples, 10)) {
 			return Optional.empty();
 		}
-		int earliestDays = chosen.quantile(0.10) + shift;
-		int latestDays = chosen.quantile(target) + shift;
-		double confidence = chosen.cdf(latestDays - shift);
+		double[] cdf = root.cdf();
+		double strength = root.effective();
+		Level basis = levels.get(levels.size() - 1);
+		int basisSamples = root.n;
+		int wider = root.n;
+		for (int i = levels.size() - 2; i >= 0; i--) {
+			Histogram h = source.get(levels.get(i).key() + suffix);
+			if (h == null || h.n == 0) {
+				continue;
+			}
+			if (h.n == wider) {
+				// the same parcels as the wider level: nothing to add, do not count them
+				// twice
+				if (h.n >= this.minSamples) {
+					basis = levels.get(i);
+					basisSamples = h.n;
+				}
+				continue;
+			}
+			wider = h.n;
+			double e = h.effective();
+			double[] own = h.cdf();
+			for (int d = 0; d <= MAX_DAYS; d++) {
+				cdf[d] = (e * own[d] + this.priorStrength * cdf[d]) / (e + this.priorStrength);
+			}
+			strength = e + this.priorStrength;
+			if (h.n >= this.minSamples) {
+				basis = levels.get(i);
+				basisSamples = h.n;
+			}
+		}
+		int shift = seasonal ? 0 : seasonShift(source, season);
+		int latestDays = Histogram.quantile(cdf, target);
+		int earliestDays = Math.min(latestDays, Histogram.quantile(cdf, Math.max(0.1, target - windowShare)));
+		double confidence = (cdf[latestDays] * strength + 0.5) / (strength + 1);
 		String country = !lane.destinationCountry().isEmpty() ? lane.destinationCountry() : lane.originCountry();
-		String label = chosenLevel.label() + (seasonal && season.equals("#P") ? " (peak season)" : "");
-		return Optional.of(new Promise(BusinessCalendar.addBusinessDays(start, earliestDays, country),
-				BusinessCalendar.addBusinessDays(start, latestDays, country), round(confidence), chosen.n, label,
-				chosenLevel.name(), earliestDays, latestDays));
+		String label = basis.label() + (seasonal && season.equals("#P") ? " (peak season)" : "");
+		return Optional.of(new Promise(BusinessCalendar.addBusinessDays(start, earliestDays + shift, country),
+				BusinessCalendar.addBusinessDays(start, latestDays + shift, country), round(confidence), basisSamples,
+				label, basis.name(), earliestDays + shift, latestDays + shift));
+	}
+
+	synchronized Optional<Promise> promise(Lane lane, LocalDate start, boolean handover, double target) {
+		return promise(lane, start, handover, target, Math.max(0, target - 0.1));
 	}
 
 	/**
 	 * Extra business days the current season adds across the store (median of the season
-	 * minus median of all), used when a level has no seasonal data of its own.
+	 * minus median of all), used when the season has too few parcels of its own.
 	 */
 	private int seasonShift(Map<String, Histogram> source, String season) {
 		Histogram inSeason = source.get("G" + season);
 		Histogram all = source.get("G");
-		if (inSeason == null || all == null || inSeason.n < this.minSamples) {
+		if (inSeason == null || all == null || inSeason.n < Math.min(this.minSamples, 10)) {
 			return 0;
 		}
-		return Math.max(0, inSeason.quantile(0.5) - all.quantile(0.5));
+		return Math.max(0, Histogram.quantile(inSeason.cdf(), 0.5) - Histogram.quantile(all.cdf(), 0.5));
 	}
 
 	private static double round(double d) {
@@ -122,61 +208,39 @@ final class TransitModel {
 		return BusinessCalendar.isPeak(date) ? "#P" : "#R";
 	}
 
+	/**
+	 * The level keys a sample counts in: its own lane's and, for questions that name no
+	 * carrier or service, the same lane with any carrier.
+	 */
+	static Set<String> keys(Lane l) {
+		Set<String> keys = new LinkedHashSet<>();
+		levels(l).forEach((level) -> keys.add(level.key()));
+		levels(new Lane(l.originRegion(), l.originCountry(), l.destinationRegion(), l.destinationCountry(), "", ""))
+			.forEach((level) -> keys.add(level.key()));
+		return keys;
+	}
+
+	/** The levels of a lane, most specific first. */
 	static List<Level> levels(Lane l) {
+		String service = "S|" + l.carrier() + "|" + l.service() + "|" + l.destinationCountry();
+		String carrierService = (l.carrier().isEmpty() ? "any carrier" : l.carrier())
+				+ (l.service().isEmpty() ? "" : " " + l.service());
 		return List.of(
 				new Level("lane",
 						"L|" + l.originRegion() + "|" + l.originCountry() + "|" + l.destinationRegion() + "|"
 								+ l.destinationCountry() + "|" + l.carrier() + "|" + l.service(),
 						l.label()),
-				new Level("carrier-service-country",
-						"S|" + l.carrier() + "|" + l.service() + "|" + l.destinationCountry(),
-						(l.carrier().isEmpty() ? "any carrier" : l.carrier())
-								+ (l.service().isEmpty() ? "" : " " + l.service()) + " to "
+				new Level("region", "R|" + service + "|" + l.destinationRegion(),
+						carrierService + " to " + (l.destinationRegion().isEmpty() ? "?" : l.destinationRegion()) + "/"
+								+ (l.destinationCountry().isEmpty() ? "?" : l.destinationCountry())),
+				new Level("carrier-service-country", service,
+						carrierService + " to "
 								+ (l.destinationCountry().isEmpty() ? "anywhere" : l.destinationCountry())),
 				new Level("carrier", "C|" + l.carrier(), l.carrier().isEmpty() ? "all carriers" : l.carrier()),
 				new Level("global", "G", "all deliveries of the store"));
 	}
 
 	record Level(String name, String key, String label) {
-	}
-
-	/** Counts of parcels by whole business days (capped at {@link #MAX_DAYS}). */
-	static final class Histogram {
-
-		final int[] counts = new int[MAX_DAYS + 1];
-
-		int n;
-
-		void add(int days) {
-			this.counts[Math.max(0, Math.min(MAX_DAYS, days))]++;
-			this.n++;
-		}
-
-		/** The smallest day count by which at least {@code q} of parcels arrived. */
-		int quantile(double q) {
-			double need = q * this.n;
-			int cum = 0;
-			for (int d = 0; d <= MAX_DAYS; d++) {
-				cum += this.counts[d];
-				if (cum >= need - 1e-9 && cum > 0) {
-					return d;
-				}
-			}
-			return MAX_DAYS;
-		}
-
-		/**
-		 * Share arrived within {@code days}, shrunk slightly towards the unknown ((k +
-		 * 0.5) / (n + 1)) so that small samples do not claim certainty.
-		 */
-		double cdf(int days) {
-			int cum = 0;
-			for (int d = 0; d <= Math.min(days, MAX_DAYS); d++) {
-				cum += this.counts[d];
-			}
-			return (cum + 0.5) / (this.n + 1.0);
-		}
-
 	}
 
 }

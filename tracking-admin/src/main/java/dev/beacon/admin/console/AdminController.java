@@ -153,6 +153,9 @@ class AdminController implements ConsolePage {
 		model.addAttribute("brand", store.getBrand());
 		model.addAttribute("keys", this.stores.keys(storeId));
 		model.addAttribute("carriers", this.carriers.status());
+		// Installation-wide error text may name another store's tracking number: OPERATOR
+		// only.
+		model.addAttribute("carrierDetails", this.access.principal().role() == Role.OPERATOR);
 		return "console/admin-store";
 	}
 

@@ -151,6 +151,10 @@ class ConsoleController implements ConsolePage {
 		model.addAttribute("carriers", this.shipments.carriers());
 		model.addAttribute("canAct",
 				this.access.principal().is(dev.beacon.admin.Role.AGENT, dev.beacon.admin.Role.ADMIN));
+		// The carrier's own error text is for those who run the stores' carrier setup;
+		// agents and ops see the poll outcome (a coarse category) only.
+		model.addAttribute("carrierDetails",
+				this.access.principal().is(dev.beacon.admin.Role.ADMIN, dev.beacon.admin.Role.OPERATOR));
 		return "console/order";
 	}
 
@@ -213,8 +217,15 @@ class ConsoleController implements ConsolePage {
 	String resolveHelp(@PathVariable UUID orderId, @PathVariable UUID helpId,
 			@RequestParam(defaultValue = "Answered by support") String resolution, RedirectAttributes flash) {
 		Order order = requireOrder(orderId);
-		this.support.resolve(order.getStoreId(), helpId,
-				resolution.isBlank() ? "Answered by support" : resolution.strip());
+		try {
+			this.support.resolve(order.getStoreId(), helpId,
+					resolution.isBlank() ? "Answered by support" : resolution.strip());
+		}
+		catch (dev.beacon.support.ResolutionTooLong ex) {
+			flash.addFlashAttribute("error",
+					"The resolution is too long: at most " + ex.maxLength() + " characters. Nothing was changed.");
+			return redirect(orderId);
+		}
 		flash.addFlashAttribute("flash", "Help request resolved.");
 		return redirect(orderId);
 	}

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,23 @@ record HistoryRow(String orderNumber, Instant placedAt, @Nullable Instant shippe
 			"origin_region", "origin_country", "destination_region", "destination_postal_code", "destination_country",
 			"carrier", "service", "status");
 
-	static final Set<String> STATUSES = Set.of("DELIVERED", "IN_TRANSIT", "EXCEPTION", "RETURNED", "LOST", "CANCELLED");
+	static final Set<String> STATUSES = Set.of("PENDING", "DELIVERED", "IN_TRANSIT", "EXCEPTION", "RETURNED", "LOST",
+			"CANCELLED");
+
+	/** ISO 3166-1 alpha-2 codes (assigned ones only: {@code XX} is refused). */
+	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+	/**
+	 * Status words real exports use, mapped onto Beacon's (documented in
+	 * docs/history-import.md). Words not listed must be one of {@link #STATUSES}.
+	 */
+	static final Map<String, String> STATUS_WORDS = Map.ofEntries(Map.entry("CREATED", "PENDING"),
+			Map.entry("APPROVED", "PENDING"), Map.entry("INVOICED", "PENDING"), Map.entry("PROCESSING", "PENDING"),
+			Map.entry("PAID", "PENDING"), Map.entry("UNFULFILLED", "PENDING"), Map.entry("SHIPPED", "IN_TRANSIT"),
+			Map.entry("DISPATCHED", "IN_TRANSIT"), Map.entry("FULFILLED", "IN_TRANSIT"),
+			Map.entry("OUT_FOR_DELIVERY", "IN_TRANSIT"), Map.entry("CANCELED", "CANCELLED"),
+			Map.entry("UNAVAILABLE", "CANCELLED"), Map.entry("REFUNDED", "CANCELLED"), Map.entry("FAILED", "EXCEPTION"),
+			Map.entry("RETURNED_TO_SENDER", "RETURNED"));
 
 	String key() {
 		return this.orderNumber + "\u0000" + this.carrier + "\u0000" + this.service;
@@ -55,11 +72,10 @@ record HistoryRow(String orderNumber, Instant placedAt, @Nullable Instant shippe
 		String carrier = carrierKey(optional(f, 10, 120));
 		String service = optional(f, 11, 100);
 		String status = optional(f, 12, 20);
-		status = (status == null) ? ((delivered != null) ? "DELIVERED" : "IN_TRANSIT")
-				: status.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+		status = (status == null) ? ((delivered != null) ? "DELIVERED" : "IN_TRANSIT") : status(status);
 		if (!STATUSES.contains(status)) {
-			throw new RowException("status",
-					"must be one of delivered, in_transit, exception, returned, lost, cancelled");
+			throw new RowException("status", "must be one of delivered, shipped, in_transit, created, approved, "
+					+ "invoiced, processing, exception, returned, lost, cancelled, canceled, unavailable");
 		}
 		if (status.equals("DELIVERED") && delivered == null) {
 			throw new RowException("delivered_at", "is required when status is delivered");
@@ -67,6 +83,11 @@ record HistoryRow(String orderNumber, Instant placedAt, @Nullable Instant shippe
 		return new HistoryRow(orderNumber, placed, shipped, delivered, promised, optional(f, 5, 120),
 				country(f, 6, "origin_country"), optional(f, 7, 120), optional(f, 8, 20),
 				country(f, 9, "destination_country"), carrier, (service != null) ? service : "", status);
+	}
+
+	static String status(String word) {
+		String upper = word.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+		return STATUS_WORDS.getOrDefault(upper, upper);
 	}
 
 	/**
@@ -108,6 +129,9 @@ record HistoryRow(String orderNumber, Instant placedAt, @Nullable Instant shippe
 		String v = optional(f, i, 2);
 		if (v != null && !v.matches("[A-Za-z]{2}")) {
 			throw new RowException(name, "must be a two-letter country code");
+		}
+		if (v != null && !COUNTRIES.contains(v.toUpperCase(Locale.ROOT))) {
+			throw new RowException(name, "'" + v + "' is not an ISO 3166 country code");
 		}
 		return (v != null) ? v.toUpperCase(Locale.ROOT) : null;
 	}

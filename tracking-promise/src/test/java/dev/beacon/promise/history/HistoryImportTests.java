@@ -82,6 +82,40 @@ class HistoryImportTests extends PromiseIntegrationTest {
 	}
 
 	@Test
+	void realExportStatusWordsAreMappedAndUnknownCountriesRefusedByLine() throws Exception {
+		Store store = store("import-words");
+		String csv = HistoryGenerator.HEADER + "\n"
+				+ "W-1,2018-03-01T10:00:00Z,2018-03-02T10:00:00Z,2018-03-09T10:00:00Z,2018-03-20,SP,BR,RJ,20000,BR,olist,,delivered\n"
+				+ "W-2,2018-03-01T10:00:00Z,,,2018-03-20,SP,BR,RJ,20000,BR,olist,,created\n"
+				+ "W-3,2018-03-01T10:00:00Z,,,2018-03-20,SP,BR,RJ,20000,BR,olist,,approved\n"
+				+ "W-4,2018-03-01T10:00:00Z,,,2018-03-20,SP,BR,RJ,20000,BR,olist,,invoiced\n"
+				+ "W-5,2018-03-01T10:00:00Z,,,2018-03-20,SP,BR,RJ,20000,BR,olist,,Processing\n"
+				+ "W-6,2018-03-01T10:00:00Z,2018-03-02T10:00:00Z,,2018-03-20,SP,BR,RJ,20000,BR,olist,,shipped\n"
+				+ "W-7,2018-03-01T10:00:00Z,,,2018-03-20,SP,BR,RJ,20000,BR,olist,,canceled\n"
+				+ "W-8,2018-03-01T10:00:00Z,,,2018-03-20,SP,BR,RJ,20000,BR,olist,,cancelled\n"
+				+ "W-9,2018-03-01T10:00:00Z,,,2018-03-20,SP,BR,RJ,20000,BR,olist,,unavailable\n"
+				+ "W-10,2018-03-01T10:00:00Z,,,2018-03-20,SP,BR,RJ,20000,XX,olist,,created\n"
+				+ "W-11,2018-03-01T10:00:00Z,,,2018-03-20,SP,XX,RJ,20000,BR,olist,,created\n"
+				+ "W-12,2018-03-01T10:00:00Z,,,2018-03-20,SP,BR,RJ,20000,BR,olist,,teleported\n";
+		Path file = this.dir.resolve("words.csv");
+		Files.writeString(file, csv);
+		ImportJob job = this.imports.run(store.getId(), HistoryKind.SHIPMENTS, "words.csv", file, (p) -> {
+		});
+		assertThat(job.importedRows()).isEqualTo(9);
+		assertThat(job.errors()).extracting(ImportJob.RowError::line, ImportJob.RowError::field)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(11, "destination_country"),
+					org.assertj.core.groups.Tuple.tuple(12, "origin_country"),
+					org.assertj.core.groups.Tuple.tuple(13, "status"));
+		assertThat(job.errors().get(0).message()).isEqualTo("'XX' is not an ISO 3166 country code");
+		assertThat(this.jdbc.queryForList(
+				"select order_number || '=' || status from delivery_history where store_id = ? order by placed_at, "
+						+ "length(order_number), order_number",
+				String.class, store.getId()))
+			.containsExactly("W-1=DELIVERED", "W-2=PENDING", "W-3=PENDING", "W-4=PENDING", "W-5=PENDING",
+					"W-6=IN_TRANSIT", "W-7=CANCELLED", "W-8=CANCELLED", "W-9=CANCELLED");
+	}
+
+	@Test
 	void aWrongHeaderIsRejectedWhole() throws Exception {
 		Store store = store("import-header");
 		Path file = this.dir.resolve("bad.csv");

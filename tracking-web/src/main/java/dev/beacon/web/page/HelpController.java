@@ -24,6 +24,7 @@ import dev.beacon.order.Order;
 import dev.beacon.shipment.ShipmentView;
 import dev.beacon.support.HelpReply;
 import dev.beacon.support.HelpRequest;
+import dev.beacon.support.HelpRequestLimitReached;
 import dev.beacon.support.HelpTopic;
 import dev.beacon.support.SupportManagement;
 import dev.beacon.web.page.PageModels.OrderView;
@@ -98,8 +99,16 @@ class HelpController {
 			return form(request, shopper, view, topic, (text.length() > 2000) ? text.substring(0, 2000) : text,
 					shipment, errors, HttpStatus.BAD_REQUEST);
 		}
-		HelpRequest raised = this.support.raise(shopper.store().getId(), order.getId(), shipmentId, chosen, text,
-				order.getCustomer().email(), "page");
+		HelpRequest raised;
+		try {
+			raised = this.support.raise(shopper.store().getId(), order.getId(), shipmentId, chosen, text,
+					order.getCustomer().email(), "page");
+		}
+		catch (HelpRequestLimitReached ex) {
+			errors.put("limit", this.views.msg(locale, "help.error.limit"));
+			return form(request, shopper, this.shopperOrders.view(shopper, order, list), topic, text, shipment, errors,
+					HttpStatus.TOO_MANY_REQUESTS);
+		}
 		return PageViews.redirect(PagePaths.help(shopper.slug(), order.getOrderNumber()) + "/" + raised.getId());
 	}
 

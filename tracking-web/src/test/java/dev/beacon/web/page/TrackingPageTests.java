@@ -290,6 +290,34 @@ class TrackingPageTests extends PageTestSupport {
 	}
 
 	@Test
+	void anOrderTakesThreeOpenHelpRequestsThenAnswersPolitelyWith429() throws Exception {
+		Cookie grant = grant(this.order);
+		for (int i = 1; i <= 3; i++) {
+			MvcResult ok = this.mvc
+				.perform(post(orderUrl(this.order) + "/help").with(csrf())
+					.cookie(grant)
+					.with(client(this.ip))
+					.param("topic", "WHERE_IS_IT")
+					.param("message", "Question " + i))
+				.andReturn();
+			assertThat(ok.getResponse().getStatus()).isEqualTo(303);
+		}
+		MvcResult refused = this.mvc
+			.perform(post(orderUrl(this.order) + "/help").with(csrf())
+				.cookie(grant)
+				.with(client(this.ip))
+				.param("topic", "WHERE_IS_IT")
+				.param("message", "Question 4"))
+			.andReturn();
+		assertThat(refused.getResponse().getStatus()).isEqualTo(429);
+		Document page = Jsoup.parse(body(refused));
+		assertThat(page.select("#limit").text()).isEqualTo("We already have your earlier questions about this order "
+				+ "and will answer them soon. You can ask again once they are answered, or tomorrow.");
+		assertThat(page.select("#message").text()).isEqualTo("Question 4");
+		assertThat(this.support.forOrder(this.store.getId(), this.order.getId())).hasSize(3);
+	}
+
+	@Test
 	void badHelpInputChangesNothing() throws Exception {
 		Cookie grant = grant(this.order);
 		MvcResult r = this.mvc
