@@ -23,7 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 @EnableConfigurationProperties(SupportLimits.class)
 public class SupportManagement {
 
+	private static final int MAX_REPLY = 4000;
+
 	private final HelpRequests requests;
+
+	private final HelpReplies replies;
 
 	private final ApplicationEventPublisher events;
 
@@ -33,9 +37,10 @@ public class SupportManagement {
 
 	private final JdbcTemplate jdbc;
 
-	SupportManagement(HelpRequests requests, ApplicationEventPublisher events, Clock clock, SupportLimits limits,
-			JdbcTemplate jdbc) {
+	SupportManagement(HelpRequests requests, HelpReplies replies, ApplicationEventPublisher events, Clock clock,
+			SupportLimits limits, JdbcTemplate jdbc) {
 		this.requests = requests;
+		this.replies = replies;
 		this.events = events;
 		this.clock = clock;
 		this.limits = limits;
@@ -83,6 +88,40 @@ public class SupportManagement {
 	@Transactional(readOnly = true)
 	public List<HelpRequest> open(List<UUID> storeIds, int limit) {
 		return storeIds.isEmpty() ? List.of() : this.requests.open(storeIds, Limit.of(limit));
+	}
+
+	/**
+	 * An agent's reply to a help request of this store: recorded, then emailed to the
+	 * shopper (notify reacts to {@link HelpRequestReplied}).
+	 * @throws IllegalArgumentException when the request is not this store's or the text
+	 * is blank or longer than 4000 characters
+	 */
+	@Transactional
+	public HelpReply reply(UUID storeId, UUID helpRequestId, String author, String text) {
+		HelpRequest request = this.requests.findByStoreIdAndId(storeId, helpRequestId)
+			.orElseThrow(() -> new IllegalArgumentException("no such help request in this store"));
+		String clean = text.strip();
+		if (clean.isEmpty() || clean.length() > MAX_REPLY) {
+			throw new IllegalArgumentException("a reply is 1 to " + MAX_REPLY + " characters");
+		}
+		String who = author.strip();
+		HelpReply reply = this.replies.save(new HelpReply(storeId, helpRequestId,
+				who.length() > 100 ? who.substring(0, 100) : who, clean, this.clock.instant()));
+		this.events.publishEvent(new HelpRequestReplied(storeId, request.getOrderId(), helpRequestId, reply.getId()));
+		return reply;
+	}
+
+	/** The replies to one help request, oldest first. */
+	@Transactional(readOnly = true)
+	public List<HelpReply> replies(UUID storeId, UUID helpRequestId) {
+		return this.replies.findByStoreIdAndHelpRequestIdOrderByCreatedAt(storeId, helpRequestId);
+	}
+
+	/** The replies to an order's help requests, oldest first. */
+	@Transactional(readOnly = true)
+	public List<HelpReply> repliesForOrder(UUID storeId, UUID orderId) {
+		List<UUID> ids = forOrder(storeId, orderId).stream().map(HelpRequest::getId).toList();
+		return ids.isEmpty() ? List.of() : this.replies.findByStoreIdAndHelpRequestIdInOrderByCreatedAt(storeId, ids);
 	}
 
 	/**

@@ -95,20 +95,24 @@ public class MessageRenderer {
 		String headline = field(ctx, "headline", locale, vars);
 		c.setVariable("subject", subject);
 		c.setVariable("headline", headline);
-		c.setVariable("greeting", (ctx.firstName() != null) ? text(ctx, "greeting", locale, vars)
-				: text(ctx, "greeting.noname", locale, vars));
+		boolean staff = ctx.trigger().isStaffFacing();
+		c.setVariable("greeting", staff ? text(ctx, "staff.greeting", locale, vars) : (ctx.firstName() != null)
+				? text(ctx, "greeting", locale, vars) : text(ctx, "greeting.noname", locale, vars));
+		// help mail quotes the words (the shopper's to the staff, the agent's to the
+		// shopper)
+		c.setVariable("quote", ctx.trigger().isConfigurable() ? null : ctx.statusText());
 		c.setVariable("happened", field(ctx, "happened", locale, vars));
 		c.setVariable("next", field(ctx, "next", locale, vars));
 		c.setVariable("todo", field(ctx, "todo", locale, vars));
 		c.setVariable("labelNext", text(ctx, "label.next", locale, vars));
 		c.setVariable("labelTodo", text(ctx, "label.todo", locale, vars));
-		c.setVariable("button", text(ctx, "label.button", locale, vars));
+		c.setVariable("button", text(ctx, staff ? "staff.button" : "label.button", locale, vars));
 		c.setVariable("orderLine", text(ctx, "label.order", locale, vars));
 		c.setVariable("items", ctx.items());
 		c.setVariable("link", ctx.link());
-		c.setVariable("support", (brand.supportEmail() != null || brand.supportPhone() != null)
+		c.setVariable("support", (!staff && (brand.supportEmail() != null || brand.supportPhone() != null))
 				? text(ctx, "label.support", locale, vars) : null);
-		c.setVariable("footer", text(ctx, "label.footer", locale, vars));
+		c.setVariable("footer", text(ctx, staff ? "staff.footer" : "label.footer", locale, vars));
 		c.setVariable("unsubscribeLink", ctx.unsubscribeLink());
 		c.setVariable("unsubscribe", text(ctx, "label.unsubscribe", locale, vars));
 		String html = this.engine.process("email", c);

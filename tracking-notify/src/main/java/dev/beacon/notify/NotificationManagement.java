@@ -185,9 +185,12 @@ public class NotificationManagement {
 				wording.put(e.getKey(), text);
 			}
 		}
+		if ((update.quietStart() == null) != (update.quietEnd() == null)) {
+			throw new NotificationException("quietHours", "quiet hours need both a start and an end");
+		}
 		NotificationSettings clean = new NotificationSettings(blankToNull(update.fromName()),
 				blankToNull(update.fromAddress()), blankToNull(update.replyTo()), update.maxPerShipmentPerDay(),
-				channels, wording);
+				channels, wording, update.quietStart(), update.quietEnd());
 		this.settings.save(storeId, clean, this.clock.instant());
 		return this.settings.load(storeId);
 	}

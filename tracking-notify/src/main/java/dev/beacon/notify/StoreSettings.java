@@ -2,6 +2,7 @@ package dev.beacon.notify;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -10,8 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import dev.beacon.store.Store;
+
+import dev.beacon.notify.consent.Recipients;
 
 /** A store's notification settings, across three small tables. */
 @Repository
@@ -24,14 +31,17 @@ public class StoreSettings {
 	}
 
 	public NotificationSettings load(UUID storeId) {
-		record Row(String fromName, String fromAddress, String replyTo, Integer maxPerDay) {
+		record Row(String fromName, String fromAddress, String replyTo, Integer maxPerDay, LocalTime quietStart,
+				LocalTime quietEnd) {
 		}
-		Row row = this.jdbc
-			.sql("select from_name, from_address, reply_to, max_per_day from notify_store_settings where store_id = ?")
+		Row row = this.jdbc.sql("""
+				select from_name, from_address, reply_to, max_per_day, quiet_start, quiet_end
+				from notify_store_settings where store_id = ?""")
 			.param(storeId)
-			.query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), (Integer) rs.getObject(4)))
+			.query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), (Integer) rs.getObject(4),
+					rs.getObject(5, LocalTime.class), rs.getObject(6, LocalTime.class)))
 			.optional()
-			.orElse(new Row(null, null, null, null));
+			.orElse(new Row(null, null, null, null, null, null));
 		Map<Trigger, Set<Channel>> channels = new EnumMap<>(Trigger.class);
 		for (Trigger t : Trigger.values()) {
 			channels.put(t, !t.onByDefault() ? EnumSet.noneOf(Channel.class)
@@ -57,7 +67,21 @@ public class StoreSettings {
 				wording.put(rs.getString(1) + ":" + rs.getString(2), rs.getString(3));
 			});
 		return new NotificationSettings(row.fromName(), row.fromAddress(), row.replyTo(), row.maxPerDay(), channels,
-				wording);
+				wording, row.quietStart(), row.quietEnd());
+	}
+
+	/**
+	 * Where help for this store goes: the brand's support email, else the notification
+	 * reply-to, else the sender address; null when the store has none of them.
+	 */
+	public @Nullable String supportAddress(Store store) {
+		String brand = Recipients.email(store.getBrand().supportEmail());
+		if (brand != null) {
+			return brand;
+		}
+		NotificationSettings s = load(store.getId());
+		String replyTo = Recipients.email(s.replyTo());
+		return (replyTo != null) ? replyTo : Recipients.email(s.fromAddress());
 	}
 
 	/** Overrides of one locale as bundle key to text. */
@@ -75,11 +99,14 @@ public class StoreSettings {
 	void save(UUID storeId, NotificationSettings s, Instant now) {
 		this.jdbc
 			.sql("""
-					insert into notify_store_settings (store_id, from_name, from_address, reply_to, max_per_day, updated_at)
-					values (?, ?, ?, ?, ?, ?)
+					insert into notify_store_settings (store_id, from_name, from_address, reply_to, max_per_day,
+					  quiet_start, quiet_end, updated_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?)
 					on conflict (store_id) do update set from_name = excluded.from_name, from_address = excluded.from_address,
-					  reply_to = excluded.reply_to, max_per_day = excluded.max_per_day, updated_at = excluded.updated_at""")
-			.params(storeId, s.fromName(), s.fromAddress(), s.replyTo(), s.maxPerShipmentPerDay(), Timestamp.from(now))
+					  reply_to = excluded.reply_to, max_per_day = excluded.max_per_day, quiet_start = excluded.quiet_start,
+					  quiet_end = excluded.quiet_end, updated_at = excluded.updated_at""")
+			.params(storeId, s.fromName(), s.fromAddress(), s.replyTo(), s.maxPerShipmentPerDay(), s.quietStart(),
+					s.quietEnd(), Timestamp.from(now))
 			.update();
 		for (Map.Entry<Trigger, Set<Channel>> e : s.channels().entrySet()) {
 			this.jdbc.sql("""

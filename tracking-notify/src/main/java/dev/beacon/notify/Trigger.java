@@ -15,7 +15,14 @@ public enum Trigger {
 	DELIVERY_ATTEMPTED(true, 45, true), AVAILABLE_FOR_PICKUP(true, 45, true), DELAYED(true, 35, true),
 	EXCEPTION(true, 60, true), STALLED(true, 40, false), HELP_RECEIVED(true, 10, false),
 	/** The store cancelled the order; off unless a store switches it on. */
-	ORDER_CANCELLED(true, 70, false);
+	ORDER_CANCELLED(true, 70, false),
+	/**
+	 * A shopper's help request, forwarded to the store's support address (not to the
+	 * shopper).
+	 */
+	HELP_FORWARDED(true, 10, false),
+	/** An agent's reply to a shopper's help request. */
+	HELP_REPLIED(true, 10, false);
 
 	private final boolean essential;
 
@@ -43,12 +50,26 @@ public enum Trigger {
 
 	/** Whether this news concerns one shipment (and so coalesces per shipment). */
 	public boolean isShipmentLevel() {
-		return this != ORDER_CONFIRMED && this != HELP_RECEIVED && this != ORDER_CANCELLED;
+		return this != ORDER_CONFIRMED && this != HELP_RECEIVED && this != ORDER_CANCELLED && this != HELP_FORWARDED
+				&& this != HELP_REPLIED;
 	}
 
 	/** Whether a store that never changed its settings sends this news (by email). */
 	public boolean onByDefault() {
 		return this != ORDER_CANCELLED;
+	}
+
+	/**
+	 * Whether a store chooses its channels (notification settings); mail to the store's
+	 * own staff and replies to a shopper's question are conversations, not notifications.
+	 */
+	public boolean isConfigurable() {
+		return this != HELP_FORWARDED && this != HELP_REPLIED;
+	}
+
+	/** Whether the message goes to the store's staff rather than to the shopper. */
+	public boolean isStaffFacing() {
+		return this == HELP_FORWARDED;
 	}
 
 	/** The prefix of this trigger's keys in the message bundles. */

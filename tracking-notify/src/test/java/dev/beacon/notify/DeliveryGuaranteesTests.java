@@ -356,8 +356,8 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 		Dispatcher demo = new Dispatcher(this.outbox, this.context.getBean(Consents.class),
 				this.context.getBean(StoreSettings.class),
 				List.of(new SmsSender(new TwilioProperties(null, null, null, null),
-						this.context.getBean(Consents.class), this.context.getBean(NotifyProperties.class)),
-						this.context.getBean(EmailSender.class)),
+						this.context.getBean(Consents.class), this.context.getBean(NotifyProperties.class),
+						this.context.getBean(StoreSettings.class)), this.context.getBean(EmailSender.class)),
 				this.context.getBean(NotifyProperties.class), this.context.getBean(NotifyMetrics.class),
 				this.context.getBean(TransactionTemplate.class), this.context.getBean(java.time.Clock.class),
 				this.context.getBeanProvider(Dispatcher.DispatchHook.class));

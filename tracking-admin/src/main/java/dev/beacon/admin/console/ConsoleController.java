@@ -144,6 +144,7 @@ class ConsoleController implements ConsolePage {
 		model.addAttribute("comparisons", comparisons);
 		model.addAttribute("timeline", timeline);
 		model.addAttribute("help", this.support.forOrder(store.getId(), order.getId()));
+		model.addAttribute("replies", this.support.repliesForOrder(store.getId(), order.getId()));
 		model.addAttribute("notes", this.notes.forOrder(store.getId(), order.getId()));
 		model.addAttribute("messages", this.messages.forOrder(store.getId(), order.getId(), order.getOrderNumber()));
 		model.addAttribute("trackingLink", this.links.signedOrderPage(store.getSlug(), order.getOrderNumber()));

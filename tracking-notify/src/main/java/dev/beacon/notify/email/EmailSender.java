@@ -142,7 +142,8 @@ public class EmailSender implements ChannelSender {
 			String fromAddress = (s.fromAddress() != null) ? s.fromAddress() : this.properties.emailFrom();
 			String fromName = (s.fromName() != null) ? s.fromName() : store.getName();
 			helper.setFrom(new InternetAddress(fromAddress, fromName, "UTF-8"));
-			String replyTo = (s.replyTo() != null) ? s.replyTo() : store.getBrand().supportEmail();
+			String replyTo = (m.trigger() == Trigger.HELP_REPLIED) ? this.settings.supportAddress(store)
+					: (s.replyTo() != null) ? s.replyTo() : store.getBrand().supportEmail();
 			if (replyTo != null) {
 				helper.setReplyTo(replyTo);
 			}

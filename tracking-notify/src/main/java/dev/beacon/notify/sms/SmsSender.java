@@ -28,9 +28,11 @@ import dev.beacon.order.Order;
 import dev.beacon.notify.Channel;
 import dev.beacon.notify.ChannelSender;
 import dev.beacon.notify.News;
+import dev.beacon.notify.NotificationSettings;
 import dev.beacon.notify.NotifyProperties;
 import dev.beacon.notify.OutboxMessage;
 import dev.beacon.notify.ShopperPreferences;
+import dev.beacon.notify.StoreSettings;
 import dev.beacon.notify.consent.Consents;
 import dev.beacon.notify.consent.Recipients;
 import dev.beacon.notify.email.EmailSender;
@@ -63,12 +65,15 @@ public class SmsSender implements ChannelSender {
 
 	private final NotifyProperties notify;
 
+	private final StoreSettings settings;
+
 	private volatile @Nullable TwilioRestClient client;
 
-	public SmsSender(TwilioProperties properties, Consents consents, NotifyProperties notify) {
+	public SmsSender(TwilioProperties properties, Consents consents, NotifyProperties notify, StoreSettings settings) {
 		this.properties = properties;
 		this.consents = consents;
 		this.notify = notify;
+		this.settings = settings;
 	}
 
 	/** The order's phone, only with the shopper's SMS consent for the store. */
@@ -87,12 +92,17 @@ public class SmsSender implements ChannelSender {
 	}
 
 	/**
-	 * Quiet hours in the shopper's time zone ({@code beacon.notify.quiet-start/-end}).
+	 * Quiet hours in the shopper's time zone: the store's (notification settings), else
+	 * the instance's ({@code beacon.notify.quiet-start/-end}).
 	 */
 	@Override
 	public @Nullable Hold hold(OutboxMessage m, Instant now) {
-		LocalTime start = this.notify.quietStart();
-		LocalTime end = this.notify.quietEnd();
+		NotificationSettings s = this.settings.load(m.storeId());
+		LocalTime start = (s.quietStart() != null) ? s.quietStart() : this.notify.quietStart();
+		LocalTime end = (s.quietEnd() != null) ? s.quietEnd() : this.notify.quietEnd();
+		if (start.equals(end)) {
+			return null; // no quiet hours
+		}
 		ZonedDateTime local = now.atZone(m.zone());
 		LocalTime t = local.toLocalTime();
 		boolean quiet = start.isAfter(end) ? (!t.isBefore(start) || t.isBefore(end))

@@ -32,7 +32,7 @@ public class StoreWebhooks {
 
 	/** The event types a store backend can subscribe to. */
 	public static final Set<String> TYPES = Set.of("shipment.status_changed", "order.status_changed",
-			"shipment.registered");
+			"shipment.registered", "help_request.created");
 
 	private final NamedParameterJdbcTemplate jdbc;
 

@@ -20,6 +20,7 @@ import dev.beacon.shipment.ShipmentRegistered;
 import dev.beacon.shipment.ShipmentStatusChanged;
 import dev.beacon.shipment.TransitionCause;
 import dev.beacon.store.StoreManagement;
+import dev.beacon.support.HelpRequested;
 
 /**
  * Turns core's events into webhook deliveries. Runs inside the transaction that changed
@@ -113,6 +114,26 @@ class WebhookEvents {
 		data.put("carrier", e.carrier());
 		data.put("trackingNumber", e.trackingNumber());
 		send(e.storeId(), endpoints, "shipment.registered", data);
+	}
+
+	@EventListener
+	void on(HelpRequested e) {
+		this.outbox.guarded("webhooks", () -> enqueue(e));
+	}
+
+	/**
+	 * A shopper asked for help: the topic and ids, never the shopper's words or address
+	 * (personal data stays in Beacon; the console link shows them).
+	 */
+	private void enqueue(HelpRequested e) {
+		List<WebhookEndpoint> endpoints = this.webhooks.endpoints(e.storeId());
+		if (endpoints.isEmpty()) {
+			return;
+		}
+		Map<String, Object> data = base(e.storeId(), e.orderId());
+		data.put("helpRequestId", e.helpRequestId());
+		data.put("topic", e.topic());
+		send(e.storeId(), endpoints, "help_request.created", data);
 	}
 
 	private Map<String, Object> base(UUID storeId, UUID orderId) {

@@ -1,5 +1,7 @@
 package dev.beacon.web.page;
 
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 import dev.beacon.order.Order;
 import dev.beacon.shipment.ShipmentView;
+import dev.beacon.support.HelpReply;
 import dev.beacon.support.HelpRequest;
 import dev.beacon.support.HelpRequestLimitReached;
 import dev.beacon.support.HelpTopic;
@@ -131,6 +134,14 @@ class HelpController {
 		model.put("next", (email != null) ? this.views.msg(locale, "help.sent.next", storeName, email)
 				: this.views.msg(locale, "help.sent.nextNoEmail", storeName));
 		model.put("reference", raised.getId().toString().substring(0, 8).toUpperCase(Locale.ROOT));
+		// the thread: "We replied by email" once an agent answered, and the resolution
+		List<HelpReply> replies = this.support.replies(shopper.store().getId(), raised.getId());
+		model.put("replied", replies.isEmpty() ? null
+				: this.views.msg(locale, "help.sent.replied", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+					.withLocale(locale)
+					.format(replies.get(replies.size() - 1).getCreatedAt().atZone(shopper.store().getTimeZone()))));
+		model.put("resolved", (raised.getResolution() != null && !raised.isOpen())
+				? this.views.msg(locale, "help.sent.resolved", raised.getResolution()) : null);
 		return this.views.render(request, "help-sent", shopper, HttpStatus.OK, model);
 	}
 

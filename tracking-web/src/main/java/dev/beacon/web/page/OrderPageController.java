@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
+import dev.beacon.order.Order;
 import dev.beacon.order.TrackingLinks;
 import dev.beacon.web.page.PageModels.OrderView;
 
@@ -24,6 +25,8 @@ import dev.beacon.web.page.PageModels.OrderView;
  */
 @Controller
 class OrderPageController {
+
+	private static final java.util.Set<String> SMS_NOTICES = java.util.Set.of("on", "off", "invalid");
 
 	private final TrackingLinks links;
 
@@ -46,7 +49,8 @@ class OrderPageController {
 
 	@GetMapping("/t/{slug}/orders/{orderNumber}")
 	ModelAndView order(ShopperContext shopper, @PathVariable String orderNumber,
-			@RequestParam(name = "k", required = false) @Nullable String token, HttpServletRequest request,
+			@RequestParam(name = "k", required = false) @Nullable String token,
+			@RequestParam(name = "sms", required = false) @Nullable String sms, HttpServletRequest request,
 			HttpServletResponse response) {
 		if (shopper.orderNumber() == null) {
 			throw PageException.notFound();
@@ -65,10 +69,14 @@ class OrderPageController {
 					this.views.msg(shopper.locale(), "lookup.proofNeeded"), HttpStatus.OK);
 		}
 		PageViews.limit(this.limiter.view(shopper.client()));
-		OrderView view = this.shopperOrders.view(shopper);
+		Order order = this.shopperOrders.order(shopper);
+		OrderView view = this.shopperOrders.view(shopper, order, this.shopperOrders.shipments(order));
 		Map<String, Object> model = new HashMap<>();
 		model.put("order", view);
 		model.put("helpUrl", PagePaths.help(shopper.slug(), orderNumber));
+		model.put("smsUrl", PagePaths.order(shopper.slug(), orderNumber) + "/sms");
+		model.put("sms", SmsConsentController.SmsOffer.of(order, (sms != null && SMS_NOTICES.contains(sms))
+				? this.views.msg(shopper.locale(), "order.sms.notice." + sms) : null));
 		model.put("title", this.views.msg(shopper.locale(), "order.title", view.orderNumber()));
 		return this.views.render(request, "order", shopper, HttpStatus.OK, model);
 	}

@@ -1,0 +1,166 @@
+package dev.beacon.notify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import dev.beacon.common.OutboxWrites;
+import dev.beacon.order.Order;
+import dev.beacon.order.OrderManagement;
+import dev.beacon.order.TrackingLinks;
+import dev.beacon.store.Store;
+import dev.beacon.store.StoreManagement;
+import dev.beacon.support.HelpReply;
+import dev.beacon.support.HelpRequest;
+import dev.beacon.support.HelpRequestReplied;
+import dev.beacon.support.HelpRequested;
+import dev.beacon.support.SupportManagement;
+
+import dev.beacon.notify.consent.Recipients;
+
+/**
+ * Help by email, both ways. A shopper's help request reaches the store: an email to the
+ * store's support address ({@link StoreSettings#supportAddress}), branded, with the
+ * order, the topic, the shopper's words and a link to the order in the console. An
+ * agent's reply reaches the shopper (Reply-To: the support address). Both go through the
+ * outbox like every message (retries, console view) but are due at once: no coalescing
+ * hold, no quiet hours, no daily cap, and no store switch (they are conversations, not
+ * notifications).
+ */
+@Component
+class HelpMail {
+
+	private static final Logger log = LoggerFactory.getLogger(HelpMail.class);
+
+	private final Messages messages;
+
+	private final StoreSettings settings;
+
+	private final MessageRenderer renderer;
+
+	private final StoreManagement stores;
+
+	private final OrderManagement orders;
+
+	private final SupportManagement support;
+
+	private final TrackingLinks links;
+
+	private final NotifyProperties properties;
+
+	private final OutboxWrites outboxWrites;
+
+	private final Clock clock;
+
+	HelpMail(Messages messages, StoreSettings settings, MessageRenderer renderer, StoreManagement stores,
+			OrderManagement orders, SupportManagement support, TrackingLinks links, NotifyProperties properties,
+			OutboxWrites outboxWrites, Clock clock) {
+		this.messages = messages;
+		this.settings = settings;
+		this.renderer = renderer;
+		this.stores = stores;
+		this.orders = orders;
+		this.support = support;
+		this.links = links;
+		this.properties = properties;
+		this.outboxWrites = outboxWrites;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void on(HelpRequested e) {
+		if (this.properties.enabled()) {
+			this.outboxWrites.guarded("notify: help forwarded", () -> forward(e));
+		}
+	}
+
+	private void forward(HelpRequested e) {
+		Store store = this.stores.byId(e.storeId()).orElse(null);
+		Order order = (store != null) ? this.orders.find(e.storeId(), e.orderId()).orElse(null) : null;
+		HelpRequest request = (order != null) ? this.support.forOrder(e.storeId(), e.orderId())
+			.stream()
+			.filter((r) -> r.getId().equals(e.helpRequestId()))
+			.findFirst()
+			.orElse(null) : null;
+		if (store == null || order == null || request == null) {
+			return;
+		}
+		String to = this.settings.supportAddress(store);
+		if (to == null) {
+			log.warn("Help request {} for order {} of store {} reaches nobody: the store has no support email",
+					request.getId(), order.getOrderNumber(), store.getSlug());
+			return;
+		}
+		Locale locale = store.getDefaultLocale();
+		String topic = request.getTopic().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+		queue(Trigger.HELP_FORWARDED, store, order, request.getId().toString(), to, locale, store.getTimeZone(), topic,
+				request.getMessage(), consoleLink(order), request.getCreatedAt());
+	}
+
+	@EventListener
+	void on(HelpRequestReplied e) {
+		if (this.properties.enabled()) {
+			this.outboxWrites.guarded("notify: help replied", () -> reply(e));
+		}
+	}
+
+	private void reply(HelpRequestReplied e) {
+		Store store = this.stores.byId(e.storeId()).orElse(null);
+		Order order = (store != null) ? this.orders.find(e.storeId(), e.orderId()).orElse(null) : null;
+		HelpRequest request = (order != null) ? this.support.forOrder(e.storeId(), e.orderId())
+			.stream()
+			.filter((r) -> r.getId().equals(e.helpRequestId()))
+			.findFirst()
+			.orElse(null) : null;
+		HelpReply reply = (request != null) ? this.support.replies(e.storeId(), request.getId())
+			.stream()
+			.filter((r) -> r.getId().equals(e.replyId()))
+			.findFirst()
+			.orElse(null) : null;
+		if (store == null || order == null || request == null || reply == null) {
+			return;
+		}
+		String to = Recipients.email(request.getContactEmail());
+		if (to == null) {
+			to = Recipients.email(order.getCustomer().email());
+		}
+		if (to == null) {
+			log.warn("Reply {} to help request {} reaches nobody: no email address", reply.getId(), request.getId());
+			return;
+		}
+		Locale locale = MessageRenderer.resolveLocale(order.getCustomer().locale(), store.getDefaultLocale());
+		queue(Trigger.HELP_REPLIED, store, order, reply.getId().toString(), to, locale,
+				ShopperZones.of(order.getDestination(), store.getTimeZone()), null, reply.getText(),
+				this.links.signedOrderPage(store.getSlug(), order.getOrderNumber()), reply.getCreatedAt());
+	}
+
+	private void queue(Trigger trigger, Store store, Order order, String subjectId, String to, Locale locale,
+			ZoneId zone, @Nullable String topic, String words, String link, Instant at) {
+		MessageContext ctx = new MessageContext(trigger, null, store.getName(), store.getBrand(),
+				order.getCustomer().firstName(), order.getOrderNumber(), order.getItems(), "", null, null, topic, words,
+				null, link, null, this.settings.wording(store.getId(), locale.toLanguageTag()));
+		RenderedMessage rendered = this.renderer.render(ctx, Channel.EMAIL, locale);
+		Instant now = this.clock.instant();
+		OutboxMessage row = new OutboxMessage(UUID.randomUUID(), store.getId(), order.getId(), null, trigger,
+				Channel.EMAIL, subjectId + ":" + trigger.name(), to, locale, zone, rendered.subject(), rendered.text(),
+				rendered.html(), true, trigger.priority(), MessageStatus.PENDING, null, 0, now,
+				now.plus(Duration.ofDays(2)), null, null, null, at, now, null, null);
+		this.messages.insert(row);
+	}
+
+	/** The console's view of the order (the agent replies from there). */
+	String consoleLink(Order order) {
+		return this.links.baseUrl() + "/console/orders/" + order.getId();
+	}
+
+}
