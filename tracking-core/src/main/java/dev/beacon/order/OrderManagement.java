@@ -22,6 +22,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.beacon.status.Progress;
+import dev.beacon.store.Store;
+import dev.beacon.store.StoreManagement;
 
 /** Recording and reading orders. The module's API; every call is scoped by store. */
 @Service
@@ -33,13 +35,16 @@ public class OrderManagement {
 
 	private final ObjectProvider<PersonalDataErasure> erasures;
 
+	private final StoreManagement stores;
+
 	private final Clock clock;
 
 	OrderManagement(Orders orders, ApplicationEventPublisher events, ObjectProvider<PersonalDataErasure> erasures,
-			Clock clock) {
+			StoreManagement stores, Clock clock) {
 		this.orders = orders;
 		this.events = events;
 		this.erasures = erasures;
+		this.stores = stores;
 		this.clock = clock;
 	}
 
@@ -122,8 +127,7 @@ public class OrderManagement {
 		this.events
 			.publishEvent(new OrderCancelled(order.getStoreId(), order.getId(), order.getOrderNumber(), source, now));
 		if (before != OrderStatus.CANCELLED) {
-			this.events.publishEvent(new OrderStatusChanged(order.getStoreId(), order.getId(), before,
-					OrderStatus.CANCELLED, order.getHealth()));
+			this.events.publishEvent(statusChanged(order, before));
 		}
 	}
 
@@ -269,9 +273,14 @@ public class OrderManagement {
 		// a cancelled order stays CANCELLED and is no news whatever its parcels do
 		if (order.derived(derived.status(), derived.health(), this.clock.instant()) && publish
 				&& !order.isCancelled()) {
-			this.events.publishEvent(
-					new OrderStatusChanged(order.getStoreId(), orderId, before, derived.status(), derived.health()));
+			this.events.publishEvent(statusChanged(order, before));
 		}
+	}
+
+	private OrderStatusChanged statusChanged(Order order, OrderStatus before) {
+		String slug = this.stores.byId(order.getStoreId()).map(Store::getSlug).orElseThrow();
+		return new OrderStatusChanged(order.getStoreId(), order.getId(), before, order.getStatus(), order.getHealth(),
+				slug, order.getOrderNumber());
 	}
 
 	record Cursor(Instant createdAt, UUID id) {

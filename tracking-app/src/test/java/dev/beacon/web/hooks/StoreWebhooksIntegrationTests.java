@@ -351,11 +351,11 @@ class StoreWebhooksIntegrationTests {
 			this.events.publishEvent(new ShipmentStatusChanged(storeId, v.orderId(), shipment, v.carrier(),
 					v.trackingNumber(), Milestone.DELIVERED, Milestone.DELIVERY_ATTEMPTED, Health.ON_TRACK,
 					Health.ACTION_REQUIRED, Reason.CONSIGNEE, "Attempted", null, null, null, TransitionCause.REPLAY,
-					Instant.parse("2026-11-22T10:00:00Z")));
+					Instant.parse("2026-11-22T10:00:00Z"), this.store.store().getSlug(), "A-1"));
 			this.events.publishEvent(new DeliveryWindowChanged(storeId, v.orderId(), shipment,
 					new DeliveryWindow(LocalDate.of(2026, 11, 21), LocalDate.of(2026, 11, 22)),
-					new DeliveryWindow(LocalDate.of(2026, 11, 24), LocalDate.of(2026, 11, 25)),
-					TransitionCause.REPLAY));
+					new DeliveryWindow(LocalDate.of(2026, 11, 24), LocalDate.of(2026, 11, 25)), TransitionCause.REPLAY,
+					v.carrier(), v.trackingNumber(), Milestone.DELIVERY_ATTEMPTED, "Attempted", null));
 		});
 		assertThat(count("webhook_deliveries", storeId)).isEqualTo(hooks);
 		assertThat(count("notify_messages", storeId)).isEqualTo(messages);
