@@ -1,27 +1,26 @@
 package dev.beacon;
 
+import dev.beacon.app.CommandMode;
+
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Beacon: order tracking for online stores. One jar plus PostgreSQL.
  * <p>
  * {@code java -jar beacon.jar} serves; {@code java -jar beacon.jar import --store=<slug>
- * --file=<history.csv>} imports delivery history from the command line and exits.
+ * --file=<history.csv>} imports delivery history and {@code java -jar beacon.jar admin
+ * create-user|reset-password|unlock ...} manages console users from the command line,
+ * then exit (see {@link CommandMode}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class BeaconApplication {
 
 	public static void main(String[] args) {
 		SpringApplication app = new SpringApplication(BeaconApplication.class);
-		if (args.length > 0 && "import".equals(args[0])) {
-			app.setWebApplicationType(WebApplicationType.NONE);
-		}
+		CommandMode.configure(app, args);
 		app.run(args);
 	}
 

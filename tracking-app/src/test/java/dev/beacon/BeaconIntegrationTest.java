@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "beacon.operator.api-key=test-operator-key-0123456789", "beacon.link-secret=test-link-secret",
+		properties = { "beacon.operator.api-key=test-operator-key-0123456789",
+				"beacon.link-secret=test-link-secret-0123456789abcdef-0123",
 				"beacon.public-base-url=https://track.example.test", "beacon.carriers.poll.enabled=false",
 				"spring.jpa.properties.hibernate.generate_statistics=true", "beacon.webhooks.dispatch=false",
 				"beacon.webhooks.allow-http=true", "beacon.net.allow-private-addresses=true" })

@@ -64,9 +64,10 @@ public final class ConsolePrincipal implements UserDetails, Serializable {
 		return this.role;
 	}
 
+	/** True when the user has one of the roles; an OPERATOR counts as an ADMIN. */
 	public boolean is(Role... roles) {
 		for (Role r : roles) {
-			if (r == this.role) {
+			if (r == this.role || (r == Role.ADMIN && this.role == Role.OPERATOR)) {
 				return true;
 			}
 		}

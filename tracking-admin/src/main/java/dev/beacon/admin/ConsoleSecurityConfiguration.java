@@ -13,13 +13,16 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * The console's own security: form login for console users under {@code /console/**},
- * BCrypt passwords, lockout after repeated failures, CSRF on every state-changing request
- * (the default), a new session id on login, and a logout that invalidates the session and
- * drops its cookie.
+ * BCrypt passwords, lockout after repeated failures (one answer for locked, disabled,
+ * unknown and wrong password), a per-client sign-in throttle, sessions that end at once
+ * when their user is disabled, CSRF on every state-changing request (the default), a new
+ * session id on login, and a logout that invalidates the session and drops its cookie.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurityConfiguration {
@@ -28,7 +31,8 @@ class ConsoleSecurityConfiguration {
 
 	@Bean
 	@Order(40)
-	SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, ConsoleUserManagement users) throws Exception {
+	SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, ConsoleUserManagement users,
+			ConsoleSettings settings) throws Exception {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(userDetails(users));
 		provider.setPasswordEncoder(users.encoder());
 		ProviderManager manager = new ProviderManager(provider);
@@ -40,12 +44,10 @@ class ConsoleSecurityConfiguration {
 					jakarta.servlet.http.HttpServletResponse response,
 					org.springframework.security.core.AuthenticationException exception)
 					throws java.io.IOException, jakarta.servlet.ServletException {
+				// Locked, disabled, unknown user and wrong password all answer the same
+				// ?error, so the answer never tells which accounts exist.
 				String username = request.getParameter("username");
-				if (exception instanceof LockedException) {
-					getRedirectStrategy().sendRedirect(request, response, LOGIN + "?locked");
-					return;
-				}
-				if (username != null && !username.isBlank()) {
+				if (username != null && !username.isBlank() && !(exception instanceof LockedException)) {
 					users.loginFailed(username);
 				}
 				super.onAuthenticationFailure(request, response, exception);
@@ -56,14 +58,16 @@ class ConsoleSecurityConfiguration {
 			.authenticationManager(manager)
 			.authorizeHttpRequests((auth) -> auth.requestMatchers(LOGIN, "/console/assets/**")
 				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/console/admin/stores")
+				.hasRole(Role.OPERATOR.name())
 				.requestMatchers("/console/admin/**")
-				.hasRole(Role.ADMIN.name())
+				.hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name())
 				.requestMatchers("/console/reports/**", "/console/reports")
-				.hasAnyRole(Role.OPS.name(), Role.ADMIN.name())
+				.hasAnyRole(Role.OPS.name(), Role.ADMIN.name(), Role.OPERATOR.name())
 				.requestMatchers("/console/test-orders/**", "/console/test-orders")
-				.hasAnyRole(Role.AGENT.name(), Role.ADMIN.name())
+				.hasAnyRole(Role.AGENT.name(), Role.ADMIN.name(), Role.OPERATOR.name())
 				.requestMatchers(HttpMethod.POST, "/console/orders/**")
-				.hasAnyRole(Role.AGENT.name(), Role.ADMIN.name())
+				.hasAnyRole(Role.AGENT.name(), Role.ADMIN.name(), Role.OPERATOR.name())
 				.anyRequest()
 				.authenticated())
 			.formLogin((form) -> form.loginPage(LOGIN)
@@ -84,7 +88,9 @@ class ConsoleSecurityConfiguration {
 				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
 						+ "style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-			.exceptionHandling((ex) -> ex.accessDeniedPage("/console/denied"));
+			.exceptionHandling((ex) -> ex.accessDeniedPage("/console/denied"))
+			.addFilterAfter(new ConsoleGuards.LiveUserCheck(users), SecurityContextHolderFilter.class)
+			.addFilterBefore(new ConsoleGuards.LoginThrottle(settings), UsernamePasswordAuthenticationFilter.class);
 		return http.build();
 	}
 

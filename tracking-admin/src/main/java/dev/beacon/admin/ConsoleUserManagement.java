@@ -39,6 +39,12 @@ public class ConsoleUserManagement {
 
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9._@-]{2,80}");
 
+	/** The shortest password the console and the command line accept for a new one. */
+	public static final int MIN_PASSWORD_LENGTH = 12;
+
+	/** The longest password accepted (BCrypt reads at most 72 bytes anyway). */
+	public static final int MAX_PASSWORD_LENGTH = 200;
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final ConsoleSettings settings;
@@ -68,7 +74,10 @@ public class ConsoleUserManagement {
 			throw new IllegalArgumentException(
 					"username must be 2 to 80 lowercase letters, digits or . _ @ - characters");
 		}
-		if (storeIds.isEmpty()) {
+		if (role == Role.OPERATOR && !storeIds.isEmpty()) {
+			throw new IllegalArgumentException("an OPERATOR works on every store and takes no stores");
+		}
+		if (role != Role.OPERATOR && storeIds.isEmpty()) {
 			throw new IllegalArgumentException("a console user needs at least one store");
 		}
 		Optional<ConsoleUser> existing = byUsername(name);
@@ -140,6 +149,17 @@ public class ConsoleUserManagement {
 				new MapSqlParameterSource("id", userId).addValue("e", enabled));
 	}
 
+	/**
+	 * The problem with a new password, or null when it is acceptable
+	 * ({@value #MIN_PASSWORD_LENGTH} to {@value #MAX_PASSWORD_LENGTH} characters).
+	 */
+	public static @Nullable String passwordProblem(String rawPassword) {
+		if (rawPassword.length() < MIN_PASSWORD_LENGTH || rawPassword.length() > MAX_PASSWORD_LENGTH) {
+			return "the password must be " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH + " characters";
+		}
+		return null;
+	}
+
 	/** Sets a new password (and clears a lockout). */
 	@Transactional
 	public void changePassword(UUID userId, String rawPassword) {
@@ -157,16 +177,27 @@ public class ConsoleUserManagement {
 				new MapSqlParameterSource("id", userId));
 	}
 
-	/** Counts a failed login; locks the account when the limit is reached. */
+	/**
+	 * Counts a failed login; locks the account when the limit is reached. A lock that has
+	 * expired starts a new count (one more failure does not lock again at once). While
+	 * locked, failures are not counted (the lock is not prolonged).
+	 */
 	@Transactional
 	public void loginFailed(String username) {
-		Instant lockUntil = this.clock.instant().plus(this.settings.lockout());
+		Instant now = this.clock.instant();
+		Instant lockUntil = now.plus(this.settings.lockout());
 		this.jdbc.update("""
-				update console_users set failed_attempts = failed_attempts + 1,
-				  locked_until = case when failed_attempts + 1 >= :max then :until else locked_until end
-				where username = :username""",
+				update console_users set
+				  failed_attempts = case when locked_until is not null and locked_until <= :now then 1
+				                         else failed_attempts + 1 end,
+				  locked_until = case when locked_until is not null and locked_until <= :now
+				                        then (case when 1 >= :max then cast(:until as timestamptz) end)
+				                      when failed_attempts + 1 >= :max then cast(:until as timestamptz)
+				                      else locked_until end
+				where username = :username and (locked_until is null or locked_until <= :now)""",
 				new MapSqlParameterSource("username", normalize(username))
 					.addValue("max", this.settings.maxFailedLogins())
+					.addValue("now", Timestamp.from(now))
 					.addValue("until", Timestamp.from(lockUntil)));
 	}
 

@@ -151,7 +151,7 @@ class ConsoleAccessTests extends AdminIntegrationTest {
 	}
 
 	@Test
-	void repeatedFailuresLockTheAccount() throws Exception {
+	void repeatedFailuresLockTheAccountWhichThenAnswersLikeAWrongPassword() throws Exception {
 		ConsolePrincipal agent = consoleUser(Role.AGENT, this.mine);
 		for (int i = 0; i < 5; i++) {
 			this.mvc
@@ -162,7 +162,7 @@ class ConsoleAccessTests extends AdminIntegrationTest {
 		}
 		this.mvc.perform(
 				post("/console/login").param("username", agent.getUsername()).param("password", PASSWORD).with(csrf()))
-			.andExpect(redirectedUrl("/console/login?locked"));
+			.andExpect(redirectedUrl("/console/login?error"));
 		this.users.unlock(agent.id());
 		this.mvc.perform(
 				post("/console/login").param("username", agent.getUsername()).param("password", PASSWORD).with(csrf()))

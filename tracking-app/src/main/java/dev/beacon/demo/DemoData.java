@@ -146,8 +146,17 @@ class DemoData implements ApplicationRunner {
 		String apiKey;
 		if (existing.isPresent()) {
 			this.store = existing.get();
-			apiKey = (this.settings.apiKey() != null) ? "(as configured in beacon.demo.api-key)"
-					: this.stores.issueKey(existing.get().getId(), "demo-" + this.clock.instant()).plaintext();
+			String configured = this.settings.apiKey();
+			if (configured != null && this.stores.ensureKey(existing.get().getId(), "demo-configured", configured)) {
+				// honoured on every start, not only the first: registered when new
+				apiKey = "(as configured in beacon.demo.api-key)";
+			}
+			else {
+				if (configured != null) {
+					log.warn("beacon.demo.api-key belongs to another store; issuing a new demo key instead");
+				}
+				apiKey = this.stores.issueKey(existing.get().getId(), "demo-" + this.clock.instant()).plaintext();
+			}
 			log.info("Demo store '{}' already exists; leaving its orders as they are", SLUG);
 		}
 		else {

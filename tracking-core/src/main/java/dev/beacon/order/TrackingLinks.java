@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +32,8 @@ public class TrackingLinks {
 
 	private final String baseUrl;
 
-	private final byte[] secret;
+	/** The first signs, every one verifies (rotation: put the new secret first). */
+	private final List<byte[]> secrets;
 
 	private final LinkSettings settings;
 
@@ -39,16 +43,28 @@ public class TrackingLinks {
 		this.settings = settings;
 		this.clock = clock;
 		this.baseUrl = settings.publicBaseUrl().replaceAll("/+$", "");
-		if (settings.linkSecret() == null || settings.linkSecret().isBlank()) {
+		List<String> configured = secrets(settings.linkSecret());
+		if (configured.isEmpty()) {
 			byte[] random = new byte[32];
 			new SecureRandom().nextBytes(random);
-			this.secret = random;
+			this.secrets = List.of(random);
 			log.warn("beacon.link-secret is not set: signed tracking links use a random secret and stop working "
 					+ "after a restart. Set it (the same on every instance) in production.");
 		}
 		else {
-			this.secret = settings.linkSecret().getBytes(StandardCharsets.UTF_8);
+			this.secrets = configured.stream().map((s) -> s.getBytes(StandardCharsets.UTF_8)).toList();
 		}
+	}
+
+	/**
+	 * The secrets of a comma-separated list (blank entries dropped), in order: the first
+	 * signs, every one verifies.
+	 */
+	public static List<String> secrets(@Nullable String list) {
+		if (list == null) {
+			return List.of();
+		}
+		return Arrays.stream(list.split(",")).map(String::strip).filter((s) -> !s.isEmpty()).toList();
 	}
 
 	public String baseUrl() {
@@ -69,7 +85,7 @@ public class TrackingLinks {
 
 	public String token(String storeSlug, String orderNumber) {
 		long expiry = this.clock.instant().plus(this.settings.linkTtl()).getEpochSecond();
-		return expiry + "." + mac(storeSlug, orderNumber, expiry);
+		return expiry + "." + mac(this.secrets.get(0), storeSlug, orderNumber, expiry);
 	}
 
 	/**
@@ -91,11 +107,16 @@ public class TrackingLinks {
 		if (expiry < this.clock.instant().getEpochSecond()) {
 			return false;
 		}
-		return Hmac.matches(mac(storeSlug, orderNumber, expiry), token.substring(dot + 1));
+		String given = token.substring(dot + 1);
+		boolean valid = false;
+		for (byte[] secret : this.secrets) {
+			valid |= Hmac.matches(mac(secret, storeSlug, orderNumber, expiry), given);
+		}
+		return valid;
 	}
 
-	private String mac(String storeSlug, String orderNumber, long expiry) {
-		return Hmac.signBase64Url(this.secret, storeSlug + "\n" + orderNumber + "\n" + expiry);
+	private static String mac(byte[] secret, String storeSlug, String orderNumber, long expiry) {
+		return Hmac.signBase64Url(secret, storeSlug + "\n" + orderNumber + "\n" + expiry);
 	}
 
 	private static String encode(String segment) {

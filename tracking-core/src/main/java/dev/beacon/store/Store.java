@@ -1,6 +1,7 @@
 package dev.beacon.store;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
@@ -45,8 +46,24 @@ public class Store {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
+	/** When support answers, as the store words it (e.g. "Mon-Fri 9:00-17:00 ET"). */
+	@Column(name = "support_hours")
+	private @Nullable String supportHours;
+
+	/** Orders placed before this local time ship the same business day. */
+	@Column(name = "shipping_cutoff_time")
+	private LocalTime shippingCutoffTime = DEFAULT_CUTOFF;
+
+	/** Business days between an order and its hand-over to the carrier. */
+	@Column(name = "shipping_handling_days")
+	private int shippingHandlingDays = DEFAULT_HANDLING_DAYS;
+
 	@Version
 	private @Nullable Long version;
+
+	public static final LocalTime DEFAULT_CUTOFF = LocalTime.of(14, 0);
+
+	public static final int DEFAULT_HANDLING_DAYS = 1;
 
 	protected Store() {
 	}
@@ -92,6 +109,27 @@ public class Store {
 
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	public @Nullable String getSupportHours() {
+		return this.supportHours;
+	}
+
+	public LocalTime getShippingCutoffTime() {
+		return this.shippingCutoffTime;
+	}
+
+	public int getShippingHandlingDays() {
+		return this.shippingHandlingDays;
+	}
+
+	void support(@Nullable String hours) {
+		this.supportHours = hours;
+	}
+
+	void shipping(LocalTime cutoff, int handlingDays) {
+		this.shippingCutoffTime = cutoff;
+		this.shippingHandlingDays = handlingDays;
 	}
 
 	void rename(String name) {

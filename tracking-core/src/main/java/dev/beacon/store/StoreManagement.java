@@ -88,6 +88,21 @@ public class StoreManagement {
 		return register(storeId, label, key.toString());
 	}
 
+	/**
+	 * Makes a key the caller chose (at least 24 characters) valid for the store, unless
+	 * it already is; used by the demo for {@code beacon.demo.api-key}.
+	 * @return false when the key belongs to another store (nothing changed)
+	 */
+	@Transactional
+	public boolean ensureKey(UUID storeId, String label, String plaintext) {
+		Optional<Store> owner = authenticate(plaintext);
+		if (owner.isPresent()) {
+			return owner.get().getId().equals(storeId);
+		}
+		register(storeId, label, plaintext);
+		return true;
+	}
+
 	private IssuedKey register(UUID storeId, String label, String plaintext) {
 		if (plaintext.length() < 24) {
 			throw new InvalidStoreException("apiKey", "an API key must be at least 24 characters", false);
@@ -150,6 +165,30 @@ public class StoreManagement {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidStoreException("targetReliability", ex.getMessage(), false);
 		}
+		return store;
+	}
+
+	/**
+	 * Replaces a store's settings as a whole (the API's PATCH merges the request into the
+	 * current settings first). Locale and time zone are checked here; the formats of the
+	 * other fields by the caller.
+	 * @throws InvalidStoreException naming the field that is wrong
+	 */
+	@Transactional
+	public Store updateSettings(UUID storeId, StoreSettings settings) {
+		Store store = this.stores.findById(storeId)
+			.orElseThrow(() -> new InvalidStoreException("storeId", "no such store", false));
+		if (settings.name().isBlank() || settings.name().strip().length() > 120) {
+			throw new InvalidStoreException("name", "name must be 1 to 120 characters", false);
+		}
+		if (settings.handlingDays() < 0 || settings.handlingDays() > 30) {
+			throw new InvalidStoreException("shipping.handlingDays", "handlingDays must be 0 to 30", false);
+		}
+		store.localize(parseLocale(settings.defaultLocale()), parseZone(settings.timeZone()));
+		store.rename(settings.name().strip());
+		store.rebrand(settings.brand());
+		store.support(settings.supportHours());
+		store.shipping(settings.cutoffTime(), settings.handlingDays());
 		return store;
 	}
 

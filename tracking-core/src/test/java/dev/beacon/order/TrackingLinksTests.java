@@ -39,4 +39,22 @@ class TrackingLinksTests {
 		assertThat(links(this.now).verify("acme", "1001", forged)).isFalse();
 	}
 
+	@Test
+	void rotationSignsWithTheFirstSecretAndVerifiesWithAny() {
+		Clock clock = Clock.fixed(this.now, ZoneOffset.UTC);
+		TrackingLinks old = new TrackingLinks(new LinkSettings("https://t.example", "old-secret", Duration.ofDays(30)),
+				clock);
+		TrackingLinks rotated = new TrackingLinks(
+				new LinkSettings("https://t.example", " new-secret , old-secret ", Duration.ofDays(30)), clock);
+		TrackingLinks retired = new TrackingLinks(
+				new LinkSettings("https://t.example", "new-secret", Duration.ofDays(30)), clock);
+		String oldToken = old.token("acme", "1001");
+		String newToken = rotated.token("acme", "1001");
+		assertThat(rotated.verify("acme", "1001", oldToken)).isTrue();
+		assertThat(retired.verify("acme", "1001", newToken)).isTrue();
+		assertThat(retired.verify("acme", "1001", oldToken)).isFalse();
+		assertThat(old.verify("acme", "1001", newToken)).isFalse();
+		assertThat(TrackingLinks.secrets(" a, ,b ")).containsExactly("a", "b");
+	}
+
 }

@@ -49,4 +49,20 @@ class StoreManagementIntegrationTests {
 			.isInstanceOfSatisfying(InvalidStoreException.class, (e) -> assertThat(e.field()).isEqualTo("timeZone"));
 	}
 
+	@Test
+	void aChosenKeyIsRegisteredOnceAndNeverTakenFromAnotherStore() {
+		String slug = TestStores.uniqueSlug("chosen");
+		ProvisionedStore p = this.stores.provision(new NewStore("Chosen", slug, null, null));
+		ProvisionedStore other = this.stores
+			.provision(new NewStore("Other", TestStores.uniqueSlug("chosen-other"), null, null));
+		String chosen = "bk_chosen-key-for-the-demo-" + slug;
+		assertThat(this.stores.authenticate(chosen)).isEmpty();
+		assertThat(this.stores.ensureKey(p.store().getId(), "configured", chosen)).isTrue();
+		assertThat(this.stores.authenticate(chosen)).get().extracting(Store::getId).isEqualTo(p.store().getId());
+		assertThat(this.stores.ensureKey(p.store().getId(), "configured", chosen)).isTrue();
+		assertThat(this.stores.keys(p.store().getId())).hasSize(2);
+		assertThat(this.stores.ensureKey(other.store().getId(), "configured", chosen)).isFalse();
+		assertThat(this.stores.authenticate(chosen)).get().extracting(Store::getId).isEqualTo(p.store().getId());
+	}
+
 }

@@ -53,7 +53,6 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		props.put("spring.datasource.password", password());
 		props.put("spring.datasource.hikari.maximum-pool-size", "8");
 		props.put("spring.flyway.out-of-order", "true");
-		props.put("spring.flyway.schemas", "");
 		props.put("spring.jpa.hibernate.ddl-auto", "validate");
 		props.put("spring.jpa.open-in-view", "false");
 		props.put("management.health.mail.enabled", "false");

@@ -68,13 +68,21 @@ class AdminController implements ConsolePage {
 			@RequestParam(name = "storeIds", required = false) @Nullable List<UUID> storeIds,
 			RedirectAttributes flash) {
 		Set<UUID> chosen = new HashSet<>((storeIds != null) ? storeIds : List.of());
-		if (chosen.isEmpty()) {
+		if (role == Role.OPERATOR) {
+			if (this.access.principal().role() != Role.OPERATOR) {
+				flash.addFlashAttribute("error", "Only an operator creates operators.");
+				return "redirect:/console/admin/users";
+			}
+			chosen.clear();
+		}
+		else if (chosen.isEmpty()) {
 			flash.addFlashAttribute("error", "Choose at least one store.");
 			return "redirect:/console/admin/users";
 		}
 		chosen.forEach(this.access::requireStore);
-		if (password.length() < 10 || password.length() > 200) {
-			flash.addFlashAttribute("error", "The password must be 10 to 200 characters.");
+		String weak = ConsoleUserManagement.passwordProblem(password);
+		if (weak != null) {
+			flash.addFlashAttribute("error", Character.toUpperCase(weak.charAt(0)) + weak.substring(1) + ".");
 			return "redirect:/console/admin/users";
 		}
 		if (this.users.byUsername(username).isPresent()) {
@@ -117,13 +125,18 @@ class AdminController implements ConsolePage {
 		return "console/admin-stores";
 	}
 
+	/**
+	 * Only an OPERATOR creates stores (also enforced by the console's security chain).
+	 */
 	@PostMapping("/console/admin/stores")
 	String createStore(@RequestParam String name, @RequestParam(defaultValue = "") String slug,
 			RedirectAttributes flash) {
+		if (this.access.principal().role() != Role.OPERATOR) {
+			throw new ConsoleNotFoundException("store creation");
+		}
 		try {
 			ProvisionedStore created = this.stores
 				.provision(new NewStore(name, slug.isBlank() ? null : slug.strip(), null, null));
-			this.users.bind(this.access.principal().id(), List.of(created.store().getId()));
 			flash.addFlashAttribute("newKey", created.apiKey());
 			return "redirect:/console/admin/stores/" + created.store().getId();
 		}
@@ -242,10 +255,16 @@ class AdminController implements ConsolePage {
 		return "redirect:/console/admin/stores/" + storeId;
 	}
 
+	/**
+	 * A user the current admin may act on: every one of the user's stores is one of the
+	 * admin's (a user who also belongs to another store is out of reach). Operators are
+	 * managed by operators only.
+	 */
 	private ConsoleUser managed(UUID userId) {
 		List<UUID> mine = this.access.storeIds();
 		ConsoleUser user = this.users.byId(userId).orElseThrow(() -> new ConsoleNotFoundException("user"));
-		if (user.storeIds().stream().noneMatch(mine::contains)) {
+		boolean operator = this.access.principal().role() == Role.OPERATOR;
+		if ((user.role() == Role.OPERATOR && !operator) || !mine.containsAll(user.storeIds())) {
 			throw new ConsoleNotFoundException("user");
 		}
 		return user;

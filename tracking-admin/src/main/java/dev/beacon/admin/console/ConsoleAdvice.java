@@ -26,7 +26,8 @@ class ConsoleAdvice {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth != null && auth.getPrincipal() instanceof ConsolePrincipal p) {
 			model.addAttribute("me", p);
-			model.addAttribute("isAdmin", p.role() == Role.ADMIN);
+			model.addAttribute("isAdmin", p.is(Role.ADMIN));
+			model.addAttribute("isOperator", p.role() == Role.OPERATOR);
 			model.addAttribute("canReport", p.is(Role.OPS, Role.ADMIN));
 			model.addAttribute("canTest", p.is(Role.AGENT, Role.ADMIN));
 		}

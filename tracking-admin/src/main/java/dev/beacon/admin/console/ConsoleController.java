@@ -18,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -84,7 +85,8 @@ class ConsoleController implements ConsolePage {
 		return "console/login";
 	}
 
-	@GetMapping("/console/denied")
+	/** Any method: a denied POST is forwarded here too (and must not become a 405). */
+	@RequestMapping("/console/denied")
 	@ResponseStatus(HttpStatus.FORBIDDEN)
 	String denied() {
 		return "console/denied";

@@ -58,10 +58,10 @@ class ConsoleSearch {
 			// a
 			// page (common terms such as a frequent surname).
 			p.addValue("p", "%" + like(lower) + "%").addValue("tn", "%" + like(number) + "%");
-			StringBuilder sb = new StringBuilder(
-					"""
-							(select id, placed_at from orders where store_id in (:stores)
-							   and (lower(order_number) like :p or lower(customer_email) like :p or lower(customer_name) like :p""");
+			StringBuilder sb = new StringBuilder("""
+					(select id, placed_at from orders where store_id in (:stores)
+					   and (lower(order_number) like :p or lower(customer_email) like :p
+					        or beacon_unaccent(lower(customer_name)) like beacon_unaccent(:p)""");
 			sb.append(") order by placed_at desc, id limit :limit)");
 			if (digits.length() >= 4 && digits.length() * 2 >= q.replaceAll("\\s", "").length()) {
 				p.addValue("digits", "%" + digits + "%");
