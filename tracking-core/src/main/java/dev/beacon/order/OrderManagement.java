@@ -1,9 +1,7 @@
 package dev.beacon.order;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +23,12 @@ import dev.beacon.status.Progress;
 import dev.beacon.store.Store;
 import dev.beacon.store.StoreManagement;
 
-/** Recording and reading orders. The module's API; every call is scoped by store. */
+/**
+ * Recording and reading orders. The module's API; every call is scoped by store. It
+ * publishes the order's events ({@link OrderPlaced}, {@link OrderCancelled},
+ * {@link OrderStatusChanged}, {@link SmsConsentRecorded}) with what listeners need; the
+ * order status rule itself is {@link OrderStatus#derive}, paging is {@code OrderCursor}.
+ */
 @Service
 public class OrderManagement {
 
@@ -248,14 +251,14 @@ public class OrderManagement {
 			rows = this.orders.firstPage(storeId, Limit.of(size + 1));
 		}
 		else {
-			Cursor c = Cursor.decode(cursor);
+			OrderCursor c = OrderCursor.decode(cursor);
 			rows = this.orders.pageAfter(storeId, c.createdAt(), c.id(), Limit.of(size + 1));
 		}
 		String next = null;
 		if (rows.size() > size) {
 			rows = rows.subList(0, size);
 			Order last = rows.get(size - 1);
-			next = new Cursor(last.getCreatedAt(), last.getId()).encode();
+			next = new OrderCursor(last.getCreatedAt(), last.getId()).encode();
 		}
 		return new OrderPage(List.copyOf(rows), next);
 	}
@@ -281,26 +284,6 @@ public class OrderManagement {
 		String slug = this.stores.byId(order.getStoreId()).map(Store::getSlug).orElseThrow();
 		return new OrderStatusChanged(order.getStoreId(), order.getId(), before, order.getStatus(), order.getHealth(),
 				slug, order.getOrderNumber());
-	}
-
-	record Cursor(Instant createdAt, UUID id) {
-
-		String encode() {
-			String raw = this.createdAt.toString() + "|" + this.id;
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-		}
-
-		static Cursor decode(String cursor) {
-			try {
-				String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-				String[] parts = raw.split("\\|", 2);
-				return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-			}
-			catch (RuntimeException ex) {
-				throw new OrderException(OrderException.Kind.INVALID, "cursor", "cursor is not one this API issued");
-			}
-		}
-
 	}
 
 }
