@@ -37,7 +37,8 @@ class ModularityTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.beacon.carriers..", "dev.beacon.notify..", "dev.beacon.web..",
-					"dev.beacon.admin..", "dev.beacon.promise..", "dev.beacon.demo..", "dev.beacon.app..")
+					"dev.beacon.admin..", "dev.beacon.promise..", "dev.beacon.demo..", "dev.beacon.app..",
+					"dev.beacon.integrations..")
 			.check(CLASSES);
 	}
 
@@ -60,6 +61,13 @@ class ModularityTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.beacon.web..", "dev.beacon.notify..")
+			.check(CLASSES);
+		noClasses().that()
+			.resideInAPackage("dev.beacon.integrations..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.beacon.web..", "dev.beacon.carriers..", "dev.beacon.notify..",
+					"dev.beacon.admin..", "dev.beacon.demo..", "dev.beacon.app..")
 			.check(CLASSES);
 		noClasses().that()
 			.resideInAPackage("dev.beacon.notify..")

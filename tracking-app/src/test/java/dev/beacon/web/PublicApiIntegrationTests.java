@@ -276,7 +276,7 @@ class PublicApiIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.carrier").value("fedex"));
 		this.mvc.perform(as(this.store, patch("/api/v1/shipments/" + id)).content("{\"carrier\":\"pigeon\"}"))
-			.andExpect(status().isBadRequest())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("carrier"));
 	}
 
@@ -294,7 +294,7 @@ class PublicApiIntegrationTests {
 		this.mvc
 			.perform(as(this.store, post("/api/v1/orders/5001/shipments"))
 				.content("{\"trackingNumber\":\"" + UPS_NUMBER + "\",\"carrier\":\"owl\"}"))
-			.andExpect(status().isBadRequest())
+			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("carrier"));
 		this.mvc
 			.perform(as(this.store, post("/api/v1/orders/nope/shipments"))

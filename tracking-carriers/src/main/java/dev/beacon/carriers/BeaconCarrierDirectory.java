@@ -10,8 +10,12 @@ import org.springframework.stereotype.Component;
 import dev.beacon.carriers.detect.TrackingNumberDetector;
 import dev.beacon.shipment.CarrierCandidate;
 import dev.beacon.shipment.CarrierDirectory;
+import dev.beacon.shipment.CarrierInfo;
 
-/** Core's carrier directory: the five carrier codes, detection, names and links. */
+/**
+ * Core's carrier directory, read from the {@link CarrierRegistry}: codes, detection,
+ * names and links. It replaces core's fallback directory.
+ */
 @Component
 class BeaconCarrierDirectory implements CarrierDirectory {
 
@@ -19,7 +23,7 @@ class BeaconCarrierDirectory implements CarrierDirectory {
 
 	@Override
 	public boolean isKnown(String carrier) {
-		return CarrierNames.DISPLAY.containsKey(carrier.toLowerCase(Locale.ROOT));
+		return CarrierRegistry.find(carrier).isPresent();
 	}
 
 	@Override
@@ -29,12 +33,19 @@ class BeaconCarrierDirectory implements CarrierDirectory {
 
 	@Override
 	public String displayName(String carrier) {
-		return CarrierNames.DISPLAY.getOrDefault(carrier.toLowerCase(Locale.ROOT), carrier);
+		return CarrierRegistry.find(carrier)
+			.map(CarrierInfo::name)
+			.orElse(OTHER.equals(carrier) ? "Other carrier" : carrier.toUpperCase(Locale.ROOT));
 	}
 
 	@Override
 	public @Nullable String publicTrackingUrl(String carrier, String trackingNumber) {
-		return CarrierNames.trackingUrl(carrier.toLowerCase(Locale.ROOT), trackingNumber);
+		return CarrierRegistry.trackingUrl(carrier, trackingNumber);
+	}
+
+	@Override
+	public List<CarrierInfo> all() {
+		return CarrierRegistry.all();
 	}
 
 }

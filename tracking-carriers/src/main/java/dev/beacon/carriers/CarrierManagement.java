@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import dev.beacon.carriers.http.CarrierAdapter;
 import dev.beacon.carriers.push.WebhookSources;
+import dev.beacon.shipment.CarrierInfo;
 import dev.beacon.store.StoreManagement;
 
 /**
@@ -55,17 +56,24 @@ public class CarrierManagement {
 		return "/webhooks/carriers/easypost/" + slug;
 	}
 
-	/** One line per carrier Beacon knows, in a stable order. */
+	/** Every carrier of the registry, in a stable order (THE carrier list). */
+	public List<CarrierInfo> registry() {
+		return CarrierRegistry.all();
+	}
+
+	/** One line per carrier tracked live (a direct adapter), in a stable order. */
 	public List<CarrierStatus> status() {
 		List<CarrierStatus> out = new ArrayList<>();
-		for (var e : CarrierNames.DISPLAY.entrySet()) {
-			CarrierAdapter a = this.adapters.get(e.getKey());
+		for (CarrierInfo c : CarrierRegistry.all()) {
+			CarrierAdapter a = this.adapters.get(c.code());
 			if (a == null) {
-				out.add(new CarrierStatus(e.getKey(), e.getValue(), false, null, null, null, "no adapter installed"));
+				if (CarrierRegistry.LIVE.equals(c.tracking())) {
+					out.add(new CarrierStatus(c.code(), c.name(), false, null, null, null, "no adapter installed"));
+				}
 				continue;
 			}
-			String note = a.configured() ? "polled" : "not polled: set " + credentialsHint(e.getKey());
-			out.add(new CarrierStatus(e.getKey(), e.getValue(), a.configured(), a.circuitState(), a.lastError(),
+			String note = a.configured() ? "polled" : "not polled: set " + credentialsHint(c.code());
+			out.add(new CarrierStatus(c.code(), c.name(), a.configured(), a.circuitState(), a.lastError(),
 					a.lastErrorAt(), note));
 		}
 		return out;

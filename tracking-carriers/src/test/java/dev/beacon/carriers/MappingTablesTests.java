@@ -26,13 +26,17 @@ class MappingTablesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "ups", "fedex", "usps", "dhl", "sandbox" })
+	@ValueSource(strings = { "ups", "fedex", "usps", "dhl", "sandbox", "17track", "easypost", "store" })
 	void everyTableLoadsAndNoRawCodeMapsToTwoResults(String carrier) {
 		MappingTable table = table(carrier);
 		assertThat(table.version()).isNotBlank();
 		Map<String, Normalization> seen = new HashMap<>();
 		for (MappingRule rule : table.rules()) {
-			assertThat(rule.ruleId()).startsWith(carrier.equals("sandbox") ? "sbx-" : carrier + "-");
+			assertThat(rule.ruleId()).startsWith(switch (carrier) {
+				case "sandbox" -> "sbx-";
+				case "17track" -> "17t-";
+				default -> carrier + "-";
+			});
 			String key = rule.code().toUpperCase() + "|"
 					+ ((rule.textPattern() != null) ? rule.textPattern().pattern() : "");
 			Normalization result = rule.result();
@@ -76,13 +80,49 @@ class MappingTablesTests {
 			"dhl|transit|Processed at AMSTERDAM - NETHERLANDS|IN_TRANSIT|ON_TRACK",
 			"dhl|delivered|Die Sendung wurde zugestellt.|DELIVERED|ON_TRACK",
 			"fedex|EP_out_for_delivery|Out for delivery|OUT_FOR_DELIVERY|ON_TRACK",
-			"sandbox|DA|Delivery attempted: no one available to sign|DELIVERY_ATTEMPTED|ACTION_REQUIRED" })
+			"sandbox|DA|Delivery attempted: no one available to sign|DELIVERY_ATTEMPTED|ACTION_REQUIRED",
+			"easypost|EP_out_for_delivery|Out for delivery|OUT_FOR_DELIVERY|ON_TRACK",
+			"store|SH_ready_for_pickup|Ready for pickup|AVAILABLE_FOR_PICKUP|ACTION_REQUIRED",
+			// 17TRACK: the sub-status decides; the stage reads events without one
+			"17track|DeliveryFailure_InvalidAddress|Address incomplete|DELIVERY_ATTEMPTED|ACTION_REQUIRED",
+			"17track|Exception_Returning|Returning to sender|RETURNING|EXCEPTION",
+			"17track|Exception_Delayed|Delayed||DELAYED", "17track|Delivered_Other|Delivered|DELIVERED|ON_TRACK",
+			"17track|OutForDelivery|With courier|OUT_FOR_DELIVERY|ON_TRACK" })
 	void carrierTrapsAreMappedOnTheRightField(String carrier, String code, String text, @Nullable String milestone,
 			String health) {
 		Normalization n = table(carrier).match(code, text);
 		assertThat(n).isNotNull();
 		assertThat(n.milestone()).isEqualTo((milestone == null) ? null : Milestone.valueOf(milestone));
 		assertThat(n.health()).isEqualTo(Health.valueOf(health));
+	}
+
+	@ParameterizedTest(name = "{0} {1} ''{2}'' -> {3} {4} {5}")
+	@CsvSource(delimiter = '|', value = {
+			// damage scans name the damage, whatever the exception code
+			"fedex|SE|Package damaged in transit; contents being inspected||EXCEPTION|DAMAGED",
+			"fedex|DE|Package damaged; recipient notified||EXCEPTION|DAMAGED",
+			"dhl|failure|Shipment damaged during handling||EXCEPTION|DAMAGED",
+			"dhl|transit|The shipment was damaged and is being repacked||EXCEPTION|DAMAGED",
+			// DHL events that carry only free text (no statusCode: read as 'unknown')
+			"dhl|unknown|The recipient was not at home; delivery attempt failed|DELIVERY_ATTEMPTED|ACTION_REQUIRED|CONSIGNEE",
+			"dhl|unknown|The shipment is ready to be collected at the Parcelshop|AVAILABLE_FOR_PICKUP|ACTION_REQUIRED|HELD",
+			"dhl|transit|Your parcel can be collected from the DHL Service Point|AVAILABLE_FOR_PICKUP|ACTION_REQUIRED|HELD",
+			"dhl|transit|Delivery failed: recipient not available|DELIVERY_ATTEMPTED|ACTION_REQUIRED|CONSIGNEE" })
+	void journeysOfEachKindReadTheirReason(String carrier, String code, String text, @Nullable String milestone,
+			String health, String reason) {
+		Normalization n = table(carrier).match(code, text);
+		assertThat(n).isNotNull();
+		assertThat(n.milestone()).isEqualTo((milestone == null) ? null : Milestone.valueOf(milestone));
+		assertThat(n.health()).isEqualTo(Health.valueOf(health));
+		assertThat(n.reason()).isEqualTo(dev.beacon.status.Reason.valueOf(reason));
+	}
+
+	@Test
+	void seventeenTrackDamageAndLossNameTheirReason() {
+		assertThat(table("17track").match("Exception_Damage", "Item damaged").reason())
+			.isEqualTo(dev.beacon.status.Reason.DAMAGED);
+		assertThat(table("17track").match("Exception_Lost", "Lost").reason()).isEqualTo(dev.beacon.status.Reason.LOST);
+		assertThat(table("17track").match("Exception_Damage", "Item damaged").ruleId()).isEqualTo("17t-damage");
 	}
 
 	@Test

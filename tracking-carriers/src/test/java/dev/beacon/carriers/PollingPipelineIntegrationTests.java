@@ -119,7 +119,8 @@ class PollingPipelineIntegrationTests extends CarriersIntegrationTest {
 		ShipmentView after = this.shipments.refresh(this.storeId, s.id());
 		assertThat(after.lastPollOutcome()).isEqualTo(PollOutcome.NOT_CONFIGURED);
 		List<CarrierStatus> status = this.carriers.status();
-		assertThat(status).extracting(CarrierStatus::carrier).containsExactly("ups", "fedex", "usps", "dhl", "sandbox");
+		assertThat(status).extracting(CarrierStatus::carrier)
+			.containsExactly("ups", "fedex", "usps", "dhl", "sandbox", "canadapost");
 		assertThat(status.get(0).configured()).isTrue();
 		assertThat(status.get(0).circuitState()).isEqualTo("CLOSED");
 		assertThat(status.get(1).configured()).isFalse();
@@ -131,7 +132,8 @@ class PollingPipelineIntegrationTests extends CarriersIntegrationTest {
 	void detectionFindsCandidatesThroughCore() {
 		assertThat(this.shipments.detect("1Z 5R89 3903 5756 7127").get(0).carrier()).isEqualTo("ups");
 		assertThat(this.shipments.isKnownCarrier("sandbox")).isTrue();
-		assertThat(this.shipments.isKnownCarrier("ontrac")).isFalse();
+		assertThat(this.shipments.isKnownCarrier("ontrac")).isTrue();
+		assertThat(this.shipments.isKnownCarrier("pigeon")).isFalse();
 	}
 
 }

@@ -40,14 +40,17 @@ public class OrderManagement {
 
 	private final StoreManagement stores;
 
+	private final ObjectProvider<OrderConfirmations> confirmations;
+
 	private final Clock clock;
 
 	OrderManagement(Orders orders, ApplicationEventPublisher events, ObjectProvider<PersonalDataErasure> erasures,
-			StoreManagement stores, Clock clock) {
+			StoreManagement stores, ObjectProvider<OrderConfirmations> confirmations, Clock clock) {
 		this.orders = orders;
 		this.events = events;
 		this.erasures = erasures;
 		this.stores = stores;
+		this.confirmations = confirmations;
 		this.clock = clock;
 	}
 
@@ -65,7 +68,8 @@ public class OrderManagement {
 			throw new OrderException(OrderException.Kind.DUPLICATE, "orderNumber",
 					"order '" + command.orderNumber() + "' already exists in this store");
 		}
-		this.events.publishEvent(new OrderPlaced(storeId, order.getId(), order.getOrderNumber(), order.isTest()));
+		this.events.publishEvent(new OrderPlaced(storeId, order.getId(), order.getOrderNumber(), order.isTest(),
+				command.source(), confirms(storeId, command.source())));
 		publishConsent(order);
 		return order;
 	}
@@ -284,6 +288,16 @@ public class OrderManagement {
 		String slug = this.stores.byId(order.getStoreId()).map(Store::getSlug).orElseThrow();
 		return new OrderStatusChanged(order.getStoreId(), order.getId(), before, order.getStatus(), order.getHealth(),
 				slug, order.getOrderNumber());
+	}
+
+	private boolean confirms(UUID storeId, String source) {
+		for (OrderConfirmations c : this.confirmations) {
+			Boolean answer = c.confirms(storeId, source);
+			if (answer != null) {
+				return answer;
+			}
+		}
+		return true;
 	}
 
 }

@@ -5,14 +5,21 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What Beacon knows about carriers, supplied by the carriers module: which codes exist,
- * which carrier a tracking number belongs to, and how to present a carrier to shoppers.
+ * What Beacon knows about carriers: which codes exist, which carrier a tracking number
+ * belongs to, and how to present a carrier to shoppers. The carriers module supplies the
+ * registry (its bean is primary); without it core's {@link DefaultCarrierDirectory}
+ * answers, so consumers inject this interface and never check for its absence.
  */
 public interface CarrierDirectory {
 
 	/**
-	 * Whether {@code carrier} (lower-case code such as {@code ups}) is one Beacon can
-	 * track.
+	 * The code a shipment carries when its carrier is outside the registry (the store
+	 * gave a name and perhaps a link instead). APIs show it as {@code carrier: null}.
+	 */
+	String OTHER = "other";
+
+	/**
+	 * Whether {@code carrier} (lower-case code such as {@code ups}) is in the registry.
 	 */
 	boolean isKnown(String carrier);
 
@@ -24,5 +31,8 @@ public interface CarrierDirectory {
 
 	/** The carrier's own public tracking page for the number, when it has one. */
 	@Nullable String publicTrackingUrl(String carrier, String trackingNumber);
+
+	/** Every carrier in the registry, in a stable order. */
+	List<CarrierInfo> all();
 
 }

@@ -50,6 +50,14 @@ public class Shipment {
 	@Column(name = "carrier_pinned")
 	private boolean carrierPinned;
 
+	@Column(name = "carrier_name")
+	private @Nullable String carrierName;
+
+	@Column(name = "tracking_url")
+	private @Nullable String trackingUrl;
+
+	private @Nullable String source;
+
 	@Column(name = "tracking_number")
 	private String trackingNumber;
 
@@ -159,6 +167,32 @@ public class Shipment {
 
 	public boolean isCarrierPinned() {
 		return this.carrierPinned;
+	}
+
+	/** The carrier's name as the store gave it (carriers outside the registry). */
+	public @Nullable String getCarrierName() {
+		return this.carrierName;
+	}
+
+	/** The public tracking link as the store gave it (carriers outside the registry). */
+	public @Nullable String getTrackingUrl() {
+		return this.trackingUrl;
+	}
+
+	/**
+	 * Where this shipment's news comes from ({@code direct:ups}, {@code 17track}, ...).
+	 */
+	public @Nullable String getSource() {
+		return this.source;
+	}
+
+	void describeCarrier(@Nullable String name, @Nullable String url) {
+		this.carrierName = name;
+		this.trackingUrl = url;
+	}
+
+	void source(@Nullable String source) {
+		this.source = source;
 	}
 
 	public String getTrackingNumber() {
@@ -274,6 +308,8 @@ public class Shipment {
 	void correctCarrier(String carrier, Instant now) {
 		this.carrier = carrier;
 		this.carrierPinned = true;
+		this.carrierName = null;
+		this.trackingUrl = null;
 		this.nextPollAt = now;
 		this.lastPollOutcome = null;
 		this.lastPollDetail = null;

@@ -1,6 +1,7 @@
 package dev.beacon.shipment;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -34,8 +34,6 @@ public class ShipmentManagement {
 
 	private static final Pattern TRACKING_NUMBER = Pattern.compile("[A-Z0-9]{6,40}");
 
-	private static final Set<String> BUILT_IN_CARRIERS = Set.of("ups", "fedex", "usps", "dhl", "sandbox");
-
 	private final Shipments shipments;
 
 	private final TrackingEvents events;
@@ -46,7 +44,7 @@ public class ShipmentManagement {
 
 	private final ShipmentTracking tracking;
 
-	private final ObjectProvider<CarrierDirectory> directory;
+	private final CarrierDirectory directory;
 
 	private final ObjectProvider<CarrierPolling> polling;
 
@@ -54,9 +52,13 @@ public class ShipmentManagement {
 
 	private final Clock clock;
 
+	private final Refreshes refreshes;
+
 	ShipmentManagement(Shipments shipments, TrackingEvents events, ShipmentTransitions transitions,
-			OrderManagement orders, ShipmentTracking tracking, ObjectProvider<CarrierDirectory> directory,
-			ObjectProvider<CarrierPolling> polling, ApplicationEventPublisher publisher, Clock clock) {
+			OrderManagement orders, ShipmentTracking tracking, CarrierDirectory directory,
+			ObjectProvider<CarrierPolling> polling, ApplicationEventPublisher publisher, Clock clock,
+			Refreshes refreshes) {
+		this.refreshes = refreshes;
 		this.shipments = shipments;
 		this.events = events;
 		this.transitions = transitions;
@@ -83,12 +85,13 @@ public class ShipmentManagement {
 		}
 		String carrier;
 		boolean pinned;
+		String carrierName = blankToNull(command.carrierName());
 		if (command.carrier() != null && !command.carrier().isBlank()) {
-			carrier = command.carrier().strip().toLowerCase(Locale.ROOT);
-			if (!isKnownCarrier(carrier)) {
-				throw new ShipmentException(ShipmentException.Kind.INVALID, "carrier",
-						"carrier must be one of ups, fedex, usps, dhl, sandbox");
-			}
+			carrier = knownCarrier(command.carrier());
+			pinned = true;
+		}
+		else if (carrierName != null) {
+			carrier = CarrierDirectory.OTHER;
 			pinned = true;
 		}
 		else {
@@ -96,15 +99,20 @@ public class ShipmentManagement {
 				.findFirst()
 				.map(CarrierCandidate::carrier)
 				.orElseThrow(() -> new ShipmentException(ShipmentException.Kind.UNDETECTED, "carrier",
-						"no carrier recognises tracking number " + number + "; give the carrier explicitly"));
+						"no carrier recognises tracking number " + number
+								+ "; give the carrier's code, or its carrierName when it is not in GET /api/v1/carriers"));
 			pinned = false;
 		}
 		if (this.shipments.existsByStoreIdAndCarrierAndTrackingNumber(storeId, carrier, number)) {
 			throw new ShipmentException(ShipmentException.Kind.DUPLICATE, "trackingNumber",
 					"tracking number " + number + " is already tracked in this store");
 		}
-		Shipment shipment = this.shipments.save(new Shipment(storeId, order.getId(), carrier, pinned, number,
-				blankToNull(command.service()), command.shippedAt(), this.clock.instant()));
+		Shipment fresh = new Shipment(storeId, order.getId(), carrier, pinned, number, blankToNull(command.service()),
+				command.shippedAt(), this.clock.instant());
+		if (CarrierDirectory.OTHER.equals(carrier)) {
+			fresh.describeCarrier(carrierName, ShipmentInputs.httpsLink(command.trackingUrl()));
+		}
+		Shipment shipment = this.shipments.save(fresh);
 		if (order.isCancelled()) {
 			shipment.stopPolling(); // a cancelled order is tracked no more
 		}
@@ -113,13 +121,26 @@ public class ShipmentManagement {
 	}
 
 	public List<CarrierCandidate> detect(String trackingNumber) {
-		CarrierDirectory dir = this.directory.getIfAvailable();
-		return (dir != null) ? dir.detect(normalizeTrackingNumber(trackingNumber)) : List.of();
+		return this.directory.detect(normalizeTrackingNumber(trackingNumber));
+	}
+
+	/** The carrier registry (THE carrier list), in a stable order. */
+	public List<CarrierInfo> carriers() {
+		return this.directory.all();
 	}
 
 	public boolean isKnownCarrier(String carrier) {
-		CarrierDirectory dir = this.directory.getIfAvailable();
-		return (dir != null) ? dir.isKnown(carrier) : BUILT_IN_CARRIERS.contains(carrier);
+		return this.directory.isKnown(carrier);
+	}
+
+	/** The registry code for {@code raw}, or a 422 naming {@code carrier}. */
+	private String knownCarrier(String raw) {
+		String code = raw.strip().toLowerCase(Locale.ROOT);
+		if (!isKnownCarrier(code)) {
+			throw new ShipmentException(ShipmentException.Kind.UNDETECTED, "carrier", "carrier '" + code
+					+ "' is not in the registry (GET /api/v1/carriers); give carrierName for another carrier");
+		}
+		return code;
 	}
 
 	@Transactional(readOnly = true)
@@ -200,15 +221,27 @@ public class ShipmentManagement {
 
 	/**
 	 * Asks the carrier now (when a carrier module is present) and answers the shipment as
-	 * it is then.
+	 * it is then. Bounded by {@link Refreshes}; when the carrier's on-demand budget is
+	 * spent (or it asked to wait longer than {@code beacon.refresh.max-wait}) the answer
+	 * is a {@link RefreshLimitedException} carrying how long to wait.
 	 */
 	public ShipmentView refresh(UUID storeId, UUID shipmentId) {
 		ShipmentView before = get(storeId, shipmentId);
 		CarrierPolling poller = this.polling.getIfAvailable();
-		if (poller != null) {
-			poller.pollNow(before.id());
+		if (poller == null) {
+			return before;
 		}
-		return get(storeId, shipmentId);
+		Instant asked = this.clock.instant();
+		ShipmentView after = this.refreshes.run(storeId, shipmentId, () -> {
+			poller.pollNow(before.id());
+			return get(storeId, shipmentId);
+		});
+		if (after.lastPollOutcome() == PollOutcome.RATE_LIMITED && after.lastPolledAt() != null
+				&& !after.lastPolledAt().isBefore(asked)) {
+			throw new RefreshLimitedException("the carrier's quota for refreshes is spent for now",
+					ShipmentInputs.retryAfter(after.lastPollDetail()));
+		}
+		return after;
 	}
 
 	/**
@@ -217,17 +250,34 @@ public class ShipmentManagement {
 	 * the next conversation.
 	 */
 	public Ingested ingest(UUID shipmentId, CarrierUpdate update, TransitionCause cause) {
-		return this.tracking.ingest(shipmentId, update, cause);
+		return this.tracking.ingest(shipmentId, update, cause, null);
+	}
+
+	/**
+	 * As {@link #ingest(UUID, CarrierUpdate, TransitionCause)}, for news from a source
+	 * that is not the carrier itself ({@code 17track}, {@code easypost}, {@code store}):
+	 * its scans are read with that source's mapping table ({@code table}), stored under
+	 * that table's name and replayed with it.
+	 */
+	public Ingested ingest(UUID shipmentId, CarrierUpdate update, TransitionCause cause, String table) {
+		return this.tracking.ingest(shipmentId, update, cause, table);
+	}
+
+	/**
+	 * Records that {@code source} ({@code 17track}, {@code easypost}, {@code store},
+	 * {@code direct:<carrier>}) now follows these shipments.
+	 */
+	@Transactional
+	public void followedBy(Collection<UUID> shipmentIds, String source) {
+		for (Shipment s : this.shipments.findAllById(shipmentIds)) {
+			s.source(source);
+		}
 	}
 
 	/** A store pins or corrects the carrier; the shipment is polled again at once. */
 	@Transactional
 	public ShipmentView correctCarrier(UUID storeId, UUID shipmentId, String carrier) {
-		String code = carrier.strip().toLowerCase(Locale.ROOT);
-		if (!isKnownCarrier(code)) {
-			throw new ShipmentException(ShipmentException.Kind.INVALID, "carrier",
-					"carrier must be one of ups, fedex, usps, dhl, sandbox");
-		}
+		String code = knownCarrier(carrier);
 		Shipment s = this.shipments.findByStoreIdAndId(storeId, shipmentId)
 			.orElseThrow(() -> ShipmentException.notFound(shipmentId));
 		s.correctCarrier(code, this.clock.instant());
@@ -251,7 +301,9 @@ public class ShipmentManagement {
 		for (TrackingEvent e : this.events.newestFirst(list.stream().map(Shipment::getId).toList())) {
 			scans.computeIfAbsent(e.getShipmentId(), (k) -> new ArrayList<>()).add(ScanView.of(e));
 		}
-		return list.stream().map((s) -> ShipmentView.of(s, scans.getOrDefault(s.getId(), List.of()))).toList();
+		return list.stream()
+			.map((s) -> ShipmentView.of(s, scans.getOrDefault(s.getId(), List.of()), this.directory))
+			.toList();
 	}
 
 	private static @Nullable String blankToNull(@Nullable String s) {

@@ -85,21 +85,26 @@ class ShipmentTracking {
 	 * Stores the new scans of a carrier conversation, records how it went, and re-derives
 	 * the shipment's status. A failed conversation stores its outcome and touches no
 	 * scan. The first conversation, failed or not, also settles the delivery window, so
-	 * the status is re-derived then too.
+	 * the status is re-derived then too. {@code table} names the mapping table of the
+	 * source that reported the scans ({@code 17track}, {@code easypost}, {@code store});
+	 * null means the shipment's carrier's. Each scan is stored under the table that read
+	 * it, so replay re-reads it with the same table.
 	 */
 	@Transactional
-	public Ingested ingest(UUID shipmentId, CarrierUpdate update, TransitionCause cause) {
+	public Ingested ingest(UUID shipmentId, CarrierUpdate update, TransitionCause cause, @Nullable String table) {
 		Shipment shipment = this.shipments.lockById(shipmentId)
 			.orElseThrow(() -> ShipmentException.notFound(shipmentId));
 		Instant now = this.clock.instant();
 		boolean first = shipment.getLastPolledAt() == null;
 		Set<String> known = this.events.dedupKeys(shipmentId);
-		String version = this.normalizer.version(shipment.getCarrier());
+		String mapping = (table != null) ? table : shipment.getCarrier();
+		String version = this.normalizer.version(mapping);
 		List<TrackingEvent> fresh = new ArrayList<>();
 		for (RawScan scan : update.scans()) {
 			if (known.add(scan.effectiveDedupKey())) {
-				Normalization n = this.normalizer.normalize(shipment.getCarrier(), scan.rawCode(), scan.rawText());
-				fresh.add(new TrackingEvent(shipment, scan, n, version, cause.name().toLowerCase(Locale.ROOT), now));
+				Normalization n = this.normalizer.normalize(mapping, scan.rawCode(), scan.rawText());
+				fresh.add(new TrackingEvent(shipment, mapping, scan, n, version, cause.name().toLowerCase(Locale.ROOT),
+						now));
 			}
 		}
 		this.events.saveAll(fresh);
@@ -142,9 +147,7 @@ class ShipmentTracking {
 				}
 			}
 			this.events.flush();
-			this.shipments.lockById(id)
-				.filter((s) -> s.getCarrier().equals(carrier))
-				.ifPresent((s) -> recompute(s, TransitionCause.REPLAY));
+			this.shipments.lockById(id).ifPresent((s) -> recompute(s, TransitionCause.REPLAY));
 		}
 		return stale.size();
 	}

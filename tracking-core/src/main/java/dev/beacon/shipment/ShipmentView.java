@@ -13,6 +13,11 @@ import dev.beacon.status.Reason;
 
 /**
  * A shipment with its scans (newest first), read in one go for pages, API and console.
+ * {@code carrierName} and {@code trackingUrl} are resolved for presentation: the
+ * registry's name and link for a registry carrier, the store's for any other (whose
+ * {@code carrier} is {@link CarrierDirectory#OTHER}). {@code source} says where news
+ * comes from ({@code direct:ups}, {@code 17track}, {@code easypost}, {@code store}), null
+ * while none follows it.
  */
 public record ShipmentView(UUID id, UUID storeId, UUID orderId, String carrier, boolean carrierPinned,
 		String trackingNumber, @Nullable String service, @Nullable Instant shippedAt, Milestone milestone,
@@ -20,14 +25,23 @@ public record ShipmentView(UUID id, UUID storeId, UUID orderId, String carrier, 
 		@Nullable String statusLocation, @Nullable DeliveryWindow estimatedDelivery,
 		@Nullable DeliveryWindow carrierEstimate, @Nullable Instant deliveredAt, @Nullable Instant lastEventAt,
 		@Nullable Instant nextPollAt, @Nullable Instant lastPolledAt, @Nullable PollOutcome lastPollOutcome,
-		@Nullable String lastPollDetail, Instant createdAt, List<ScanView> events) {
+		@Nullable String lastPollDetail, Instant createdAt, List<ScanView> events, String carrierName,
+		@Nullable String trackingUrl, @Nullable String source) {
 
-	static ShipmentView of(Shipment s, List<ScanView> events) {
+	/** The registry code, or null for a carrier outside the registry. */
+	public @Nullable String carrierCode() {
+		return CarrierDirectory.OTHER.equals(this.carrier) ? null : this.carrier;
+	}
+
+	static ShipmentView of(Shipment s, List<ScanView> events, CarrierDirectory directory) {
+		String name = (s.getCarrierName() != null) ? s.getCarrierName() : directory.displayName(s.getCarrier());
+		String url = CarrierDirectory.OTHER.equals(s.getCarrier()) ? s.getTrackingUrl()
+				: directory.publicTrackingUrl(s.getCarrier(), s.getTrackingNumber());
 		return new ShipmentView(s.getId(), s.getStoreId(), s.getOrderId(), s.getCarrier(), s.isCarrierPinned(),
 				s.getTrackingNumber(), s.getService(), s.getShippedAt(), s.getMilestone(), s.getHealth(), s.getReason(),
 				s.isActionRequired(), s.getStatusText(), s.getStatusLocation(), s.getEstimatedDelivery(),
 				s.getCarrierEstimate(), s.getDeliveredAt(), s.getLastEventAt(), s.getNextPollAt(), s.getLastPolledAt(),
-				s.getLastPollOutcome(), s.getLastPollDetail(), s.getCreatedAt(), events);
+				s.getLastPollOutcome(), s.getLastPollDetail(), s.getCreatedAt(), events, name, url, s.getSource());
 	}
 
 }

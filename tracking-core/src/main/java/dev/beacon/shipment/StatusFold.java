@@ -52,6 +52,13 @@ final class StatusFold {
 				last = e.getOccurredAt();
 			}
 		}
+		if ((milestone == Milestone.RETURNING || milestone == Milestone.RETURNED)
+				&& Health.EXCEPTION.isWorseThan(health)) {
+			// a parcel on its way back to the sender stays an exception whatever transit
+			// scans follow (USPS reports the return leg as ordinary processing scans)
+			health = Health.EXCEPTION;
+			reason = Reason.RETURN_TO_SENDER;
+		}
 		if (milestone == Milestone.DELIVERED && !health.isWorseThan(Health.DELAYED)) {
 			health = Health.ON_TRACK;
 			reason = null;

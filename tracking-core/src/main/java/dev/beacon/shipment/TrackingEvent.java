@@ -39,6 +39,10 @@ public class TrackingEvent {
 	@Column(name = "store_id", updatable = false)
 	private UUID storeId;
 
+	/**
+	 * The mapping table that read this scan: the shipment's carrier, or the source that
+	 * reported it ({@code 17track}).
+	 */
 	@Column(updatable = false)
 	private String carrier;
 
@@ -93,11 +97,11 @@ public class TrackingEvent {
 	protected TrackingEvent() {
 	}
 
-	TrackingEvent(Shipment shipment, RawScan scan, Normalization n, String rulesVersion, String source,
+	TrackingEvent(Shipment shipment, String table, RawScan scan, Normalization n, String rulesVersion, String source,
 			Instant receivedAt) {
 		this.shipmentId = shipment.getId();
 		this.storeId = shipment.getStoreId();
-		this.carrier = shipment.getCarrier();
+		this.carrier = table;
 		this.dedupKey = scan.effectiveDedupKey();
 		this.rawCode = Text.cut(scan.rawCode(), 64);
 		this.rawText = Text.fit(scan.rawText(), 1000);

@@ -198,8 +198,11 @@ class ShipmentManagementIntegrationTests {
 				() -> this.shipments.register(this.storeId, "1001", new RegisterShipment("12", "sandbox", null, null)))
 			.extracting((e) -> ((ShipmentException) e).field())
 			.isEqualTo("trackingNumber");
+		// without the carriers module core's fallback directory accepts any well-formed
+		// code,
+		// and nothing else
 		assertThatThrownBy(() -> this.shipments.register(this.storeId, "1001",
-				new RegisterShipment("SBX0000000006", "pigeon", null, null)))
+				new RegisterShipment("SBX0000000006", "pigeon post!", null, null)))
 			.extracting((e) -> ((ShipmentException) e).field())
 			.isEqualTo("carrier");
 		this.shipments.register(this.storeId, "1001", new RegisterShipment("SBX0000000006", "sandbox", null, null));

@@ -25,7 +25,19 @@ class StatusFoldTests {
 	private TrackingEvent event(String code, Milestone m, Health h, Reason r, int hours) {
 		RawScan scan = new RawScan(code, code + " text", "{}", T0.plusSeconds(hours * 3600L), null, null,
 				new ScanLocation("MEMPHIS", "TN", null, "US"), null);
-		return new TrackingEvent(this.shipment, scan, new Normalization(m, h, r, false, "r-" + code), "1", "poll", T0);
+		return new TrackingEvent(this.shipment, "sandbox", scan, new Normalization(m, h, r, false, "r-" + code), "1",
+				"poll", T0);
+	}
+
+	@Test
+	void aReturnToSenderStaysAnExceptionThroughTheTransitScansOfTheReturnLeg() {
+		ShipmentState s = StatusFold.fold(List.of(event("03", Milestone.PICKED_UP, Health.ON_TRACK, null, 1),
+				event("09", Milestone.RETURNING, Health.EXCEPTION, Reason.RETURN_TO_SENDER, 20),
+				event("10", Milestone.IN_TRANSIT, Health.ON_TRACK, null, 30),
+				event("OF", Milestone.OUT_FOR_DELIVERY, Health.ON_TRACK, null, 40)), null);
+		assertThat(s.milestone()).isEqualTo(Milestone.RETURNING);
+		assertThat(s.health()).isEqualTo(Health.EXCEPTION);
+		assertThat(s.reason()).isEqualTo(Reason.RETURN_TO_SENDER);
 	}
 
 	@Test

@@ -83,6 +83,9 @@ class NotificationTriggers {
 
 	@EventListener
 	void on(OrderPlaced e) {
+		if (!e.confirm()) {
+			return;
+		}
 		guarded("order placed", () -> List
 			.of(News.ofOrder(Trigger.ORDER_CONFIRMED, e.storeId(), e.orderId(), "", null, this.clock.instant())));
 	}

@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,7 +63,7 @@ class Outbox {
 
 	private final Map<Channel, ChannelSender> senders;
 
-	private final ObjectProvider<CarrierDirectory> carriers;
+	private final CarrierDirectory carriers;
 
 	private final NotifyProperties properties;
 
@@ -72,7 +71,7 @@ class Outbox {
 
 	Outbox(Messages messages, StoreSettings settings, Consents consents, MessageRenderer renderer,
 			StoreManagement stores, OrderManagement orders, TrackingLinks links, List<ChannelSender> senders,
-			ObjectProvider<CarrierDirectory> carriers, NotifyProperties properties, Clock clock) {
+			CarrierDirectory carriers, NotifyProperties properties, Clock clock) {
 		this.messages = messages;
 		this.settings = settings;
 		this.consents = consents;
@@ -176,23 +175,7 @@ class Outbox {
 	}
 
 	private String carrierName(String code) {
-		CarrierDirectory dir = this.carriers.getIfAvailable();
-		if (dir != null) {
-			try {
-				return dir.displayName(code);
-			}
-			catch (RuntimeException ex) {
-				// fall through
-			}
-		}
-		return switch (code) {
-			case "ups" -> "UPS";
-			case "fedex" -> "FedEx";
-			case "usps" -> "USPS";
-			case "dhl" -> "DHL";
-			case "sandbox" -> "Sandbox Express";
-			default -> code;
-		};
+		return this.carriers.displayName(code);
 	}
 
 }

@@ -147,7 +147,7 @@ class ConsoleController implements ConsolePage {
 		model.addAttribute("notes", this.notes.forOrder(store.getId(), order.getId()));
 		model.addAttribute("messages", this.messages.forOrder(store.getId(), order.getId(), order.getOrderNumber()));
 		model.addAttribute("trackingLink", this.links.signedOrderPage(store.getSlug(), order.getOrderNumber()));
-		model.addAttribute("carriers", List.of("ups", "fedex", "usps", "dhl", "sandbox"));
+		model.addAttribute("carriers", this.shipments.carriers());
 		model.addAttribute("canAct",
 				this.access.principal().is(dev.beacon.admin.Role.AGENT, dev.beacon.admin.Role.ADMIN));
 		return "console/order";
@@ -157,8 +157,14 @@ class ConsoleController implements ConsolePage {
 	String refresh(@PathVariable UUID orderId, @PathVariable UUID shipmentId, RedirectAttributes flash) {
 		Order order = requireOrder(orderId);
 		requireShipment(order, shipmentId);
-		this.shipments.refresh(order.getStoreId(), shipmentId);
-		flash.addFlashAttribute("flash", "Asked the carrier for news.");
+		try {
+			this.shipments.refresh(order.getStoreId(), shipmentId);
+			flash.addFlashAttribute("flash", "Asked the carrier for news.");
+		}
+		catch (dev.beacon.shipment.RefreshLimitedException ex) {
+			flash.addFlashAttribute("error",
+					"Not refreshed: " + ex.getMessage() + "; try again in " + ex.retryAfterSeconds() + " s.");
+		}
 		return redirect(orderId);
 	}
 

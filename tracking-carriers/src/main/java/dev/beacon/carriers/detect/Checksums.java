@@ -3,7 +3,8 @@ package dev.beacon.carriers.detect;
 /**
  * The check-digit algorithms carriers use, as described by the tracking_number_data
  * project: weighted mod 10 (UPS, FedEx Ground, USPS), weighted sums modulo 11 then 10
- * (FedEx Express), mod 7 (DHL Express), S10 (UPU international postal items) and Luhn.
+ * (FedEx Express), mod 7 (DHL Express), S10 (UPU international postal items), Luhn and
+ * ISO 7064 MOD 37,36 (DPD).
  */
 final class Checksums {
 
@@ -75,6 +76,29 @@ final class Checksums {
 			doubleIt = !doubleIt;
 		}
 		return total % 10 == 0;
+	}
+
+	/**
+	 * ISO/IEC 7064 MOD 37,36 (DPD): a hybrid system over the alphabet 0-9A-Z; the check
+	 * character brings the running product to 1.
+	 */
+	static boolean mod37_36(String serial, char checkChar) {
+		String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+		int m = 36;
+		int p = m;
+		for (int i = 0; i < serial.length(); i++) {
+			int v = alphabet.indexOf(serial.charAt(i));
+			if (v < 0) {
+				return false;
+			}
+			p = (p + v) % m;
+			if (p == 0) {
+				p = m;
+			}
+			p = (p * 2) % (m + 1);
+		}
+		int check = (m + 1 - p) % m;
+		return alphabet.charAt(check) == checkChar;
 	}
 
 }

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,11 +16,11 @@ import dev.beacon.shipment.ShipmentManagement;
  * where the carrier has one, the check digit: a number whose check digit is wrong is not
  * a match. Spaces and dashes are ignored. Candidates are ranked by confidence: a verified
  * check digit behind a distinctive prefix (UPS 1Z, USPS IMpb, S10, SBX) ranks highest,
- * verified all-digit formats next, formats without a check digit lowest.
+ * verified all-digit formats next, formats without a check digit lowest. The formats of
+ * the other carriers live in {@link Formats}; an S10 item belongs to its issuing post
+ * ({@link Posts}).
  */
 public final class TrackingNumberDetector {
-
-	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
 	private static final Map<String, String> UPS_SERVICES = Map.ofEntries(Map.entry("01", "UPS Next Day Air"),
 			Map.entry("02", "UPS 2nd Day Air"), Map.entry("03", "UPS Ground"), Map.entry("12", "UPS 3 Day Select"),
@@ -77,7 +75,7 @@ public final class TrackingNumberDetector {
 			usps(n, out);
 			dhlDigits(n, out);
 		}
-		s10(n, out);
+		Formats.detect(n, out);
 		if (DHL_PIECE.matcher(n).matches()) {
 			out.add(new CarrierCandidate("dhl", "DHL Express (piece id)", 0.5));
 		}
@@ -152,14 +150,6 @@ public final class TrackingNumberDetector {
 					&& (Checksums.mod10(serial, cd, 3, 1, false) || Checksums.mod10("91" + serial, cd, 3, 1, false))) {
 				out.add(new CarrierCandidate("usps", "USPS (20 digit)", 0.85));
 			}
-		}
-	}
-
-	private static void s10(String n, List<CarrierCandidate> out) {
-		Matcher m = S10.matcher(n);
-		if (m.matches() && COUNTRIES.contains(m.group(4)) && Checksums.s10(m.group(2), m.group(3).charAt(0))) {
-			boolean us = "US".equals(m.group(4));
-			out.add(new CarrierCandidate("usps", "International mail (S10, " + m.group(4) + ")", us ? 0.95 : 0.6));
 		}
 	}
 

@@ -90,10 +90,13 @@ class DhlAdapter extends HttpCarrierAdapter {
 	}
 
 	private static @Nullable RawScan scan(JsonNode event) {
-		String code = Json.text(event, "statusCode");
+		// events that carry only free text (no statusCode) are read from their
+		// description
+		String code = Json.textOr(event, "statusCode", "unknown");
 		String ts = Json.text(event, "timestamp");
 		Instant at = Json.instant(ts);
-		if (code == null || at == null) {
+		if (at == null || (Json.text(event, "description") == null && Json.text(event, "status") == null
+				&& Json.text(event, "statusCode") == null)) {
 			return null;
 		}
 		String text = Json.textOr(event, "description", Json.textOr(event, "status", code));

@@ -82,6 +82,17 @@ public final class CarrierGateway {
 
 	private volatile @Nullable Instant lastErrorAt;
 
+	/** No call before this instant: the carrier's last Retry-After. */
+	private volatile Instant blockedUntil = Instant.EPOCH;
+
+	private volatile @Nullable SharedBudgets budgets;
+
+	private final int perPeriod;
+
+	private final Duration period;
+
+	private final int perDay;
+
 	public CarrierGateway(String carrier, CarrierSettings settings, Quota quota, CarrierMetrics metrics,
 			JsonMapper json, Clock clock) {
 		this.carrier = carrier;
@@ -116,9 +127,12 @@ public final class CarrierGateway {
 					.maxAttempts(settings.maxAttemptsOr(3))
 					.intervalBiFunction(interval)
 					.retryOnException((t) -> t instanceof CarrierCallException c && c.transientFailure()
-							&& (c.retryAfter() == null || c.retryAfter().compareTo(maxRetryAfter) <= 0))
+							&& (c.retryAfter() == null || c.retryAfter().compareTo(inlineWait(maxRetryAfter)) <= 0))
 					.failAfterMaxAttempts(false)
 					.build());
+		this.perPeriod = settings.requestsPerPeriodOr(quota.requestsPerPeriod());
+		this.period = settings.periodOr(quota.period());
+		this.perDay = settings.requestsPerDayOr(quota.requestsPerDay());
 		Duration wait = settings.quotaWaitOr(Duration.ofSeconds(2));
 		this.limiters.add(RateLimiter.of(carrier,
 				RateLimiterConfig.custom()
@@ -135,6 +149,55 @@ public final class CarrierGateway {
 						.timeoutDuration(Duration.ZERO)
 						.build()));
 		}
+	}
+
+	/**
+	 * Counts this carrier's calls in budgets shared by every instance (PostgreSQL) on top
+	 * of the in-memory limiters: {@code <carrier>} per period and
+	 * {@code <carrier>-daily}.
+	 */
+	public void share(SharedBudgets shared) {
+		this.budgets = shared;
+	}
+
+	private void spendSharedBudget() {
+		SharedBudgets shared = this.budgets;
+		if (shared == null) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		Duration wait = shared.acquire(this.carrier, this.perPeriod, this.period, now);
+		if (wait.isZero() && this.perDay > 0) {
+			wait = shared.acquire(this.carrier + "-daily", this.perDay, Duration.ofDays(1), now);
+		}
+		if (!wait.isZero()) {
+			throw new CarrierCallException(PollOutcome.RATE_LIMITED,
+					this.carrier + " budget for this period is spent"
+							+ ((SharedBudgets.demand() == SharedBudgets.Demand.ON_DEMAND)
+									? " (the rest is kept for scheduled polls)" : ""),
+					wait, null);
+		}
+	}
+
+	/**
+	 * Calls left in this carrier's shared budget for the current period (-1: not shared).
+	 */
+	public int callsLeft() {
+		SharedBudgets shared = this.budgets;
+		return (shared != null) ? shared.left(this.carrier, this.perPeriod, this.period, this.clock.instant()) : -1;
+	}
+
+	/**
+	 * The longest Retry-After (or quota wait) honoured inline: a refresh waits at most
+	 * {@code beacon.refresh.max-wait}, a scheduled poll {@code maxRetryAfter}.
+	 */
+	private Duration inlineWait(Duration maxRetryAfter) {
+		SharedBudgets shared = this.budgets;
+		if (shared != null && SharedBudgets.demand() == SharedBudgets.Demand.ON_DEMAND) {
+			Duration refreshWait = shared.refreshWait();
+			return (refreshWait.compareTo(maxRetryAfter) < 0) ? refreshWait : maxRetryAfter;
+		}
+		return maxRetryAfter;
 	}
 
 	public String carrier() {
@@ -163,9 +226,18 @@ public final class CarrierGateway {
 	 */
 	public <T> T call(Callable<T> conversation) {
 		Callable<T> limited = () -> {
-			for (RateLimiter limiter : this.limiters) {
-				RateLimiter.waitForPermission(limiter);
+			Duration blocked = Duration.between(this.clock.instant(), this.blockedUntil);
+			if (blocked.compareTo(Duration.ZERO) > 0) {
+				throw new CarrierCallException(PollOutcome.RATE_LIMITED,
+						this.carrier + " asked Beacon to wait (Retry-After); no call before " + this.blockedUntil,
+						blocked.plusMillis(1), null);
 			}
+			if (this.budgets == null) {
+				for (RateLimiter limiter : this.limiters) {
+					RateLimiter.waitForPermission(limiter);
+				}
+			}
+			spendSharedBudget();
 			return conversation.call();
 		};
 		Callable<T> guarded = CircuitBreaker.decorateCallable(this.breaker, limited);
@@ -243,8 +315,14 @@ public final class CarrierGateway {
 			throw new CarrierCallException(PollOutcome.AUTH_FAILED, detail);
 		}
 		if (s == 429) {
-			throw new CarrierCallException(PollOutcome.RATE_LIMITED, detail, retryAfter(answer, this.clock.instant()),
-					null);
+			Duration after = retryAfter(answer, this.clock.instant());
+			if (after != null) {
+				Instant until = this.clock.instant().plus(after);
+				if (until.isAfter(this.blockedUntil)) {
+					this.blockedUntil = until;
+				}
+			}
+			throw new CarrierCallException(PollOutcome.RATE_LIMITED, detail, after, null);
 		}
 		if (s >= 500) {
 			throw new CarrierCallException(PollOutcome.SERVER_ERROR, detail, retryAfter(answer, this.clock.instant()),

@@ -42,6 +42,22 @@ public class CarrierMetrics {
 		return this.registry;
 	}
 
+	/**
+	 * Registers a carrier's meters at zero so they appear in Prometheus before the first
+	 * call (the sandbox and unconfigured carriers make none): requests, latency, scans,
+	 * queue lag, and errors of the kinds operators alert on.
+	 */
+	public void register(String carrier) {
+		this.registry.counter("beacon.carrier.requests", "carrier", carrier);
+		Timer.builder("beacon.carrier.latency").tag("carrier", carrier).register(this.registry);
+		this.registry.counter("beacon.carrier.scans.ingested", "carrier", carrier);
+		for (PollOutcome kind : new PollOutcome[] { PollOutcome.RATE_LIMITED, PollOutcome.SERVER_ERROR,
+				PollOutcome.TIMEOUT, PollOutcome.AUTH_FAILED, PollOutcome.MALFORMED }) {
+			this.registry.counter("beacon.carrier.errors", "carrier", carrier, "kind", kind.name().toLowerCase());
+		}
+		queueLag(carrier, 0);
+	}
+
 	public void request(String carrier, Duration latency) {
 		this.registry.counter("beacon.carrier.requests", "carrier", carrier).increment();
 		Timer.builder("beacon.carrier.latency")

@@ -58,6 +58,11 @@ public abstract class HttpCarrierAdapter implements CarrierAdapter {
 		return (m.length() > 480) ? m.substring(0, 480) : m;
 	}
 
+	/** Counts this carrier's calls in budgets shared by every instance. */
+	public void share(SharedBudgets budgets) {
+		this.gateway.share(budgets);
+	}
+
 	@Override
 	public @Nullable String circuitState() {
 		return this.gateway.circuitState();

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
+import dev.beacon.carriers.CarrierRegistry;
 import dev.beacon.carriers.http.Json;
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderManagement;
@@ -109,7 +110,7 @@ class PushIngestion {
 		for (ShipmentView s : targets) {
 			this.shipments.ingest(s.id(),
 					new CarrierUpdate(scans, estimate, PollOutcome.PUSHED, "EasyPost " + description + " " + eventId),
-					TransitionCause.PUSH);
+					TransitionCause.PUSH, SourceTablesConfiguration.EASYPOST);
 		}
 		return Result.APPLIED;
 	}
@@ -142,7 +143,10 @@ class PushIngestion {
 		if (single != null) {
 			numbers.add(ShipmentManagement.normalizeTrackingNumber(single));
 		}
-		String carrier = carrierCode(Json.text(body, "tracking_company"));
+		String company = Json.text(body, "tracking_company");
+		String carrier = carrierCode(company);
+		String carrierName = (carrier == null) ? company : null;
+		String trackingUrl = (carrier == null) ? httpsOrNull(Json.text(body, "tracking_url")) : null;
 		Instant shippedAt = Json.instant(Json.text(body, "created_at"));
 		String status = Json.text(body, "shipment_status");
 		Instant updatedAt = Json.instant(Json.text(body, "updated_at"));
@@ -156,7 +160,7 @@ class PushIngestion {
 			if (shipment == null) {
 				try {
 					shipment = this.shipments.register(storeId, order.get().getOrderNumber(),
-							new RegisterShipment(number, carrier, null, shippedAt));
+							new RegisterShipment(number, carrier, null, shippedAt, carrierName, trackingUrl));
 				}
 				catch (ShipmentException ex) {
 					log.info("Shopify fulfillment {}: cannot track {}: {}", fulfillmentId, number, ex.getMessage());
@@ -169,8 +173,10 @@ class PushIngestion {
 						"Shopify: " + status.replace('_', ' '), body.toString(),
 						(updatedAt != null) ? updatedAt : this.clock.instant(), null, null, ScanLocation.unknown(),
 						"shopify:" + fulfillmentId + ":" + status);
-				this.shipments.ingest(shipment.id(), new CarrierUpdate(List.of(scan), null, PollOutcome.PUSHED,
-						"Shopify fulfillment " + fulfillmentId), TransitionCause.PUSH);
+				this.shipments.ingest(shipment.id(),
+						new CarrierUpdate(List.of(scan), null, PollOutcome.PUSHED,
+								"Shopify fulfillment " + fulfillmentId),
+						TransitionCause.PUSH, SourceTablesConfiguration.STORE);
 			}
 			applied = true;
 		}
@@ -198,7 +204,7 @@ class PushIngestion {
 		for (UUID id : ids) {
 			this.shipments.ingest(id,
 					new CarrierUpdate(List.of(scan), null, PollOutcome.PUSHED, "Shopify fulfillment event"),
-					TransitionCause.PUSH);
+					TransitionCause.PUSH, SourceTablesConfiguration.STORE);
 		}
 		return Result.APPLIED;
 	}
@@ -230,25 +236,13 @@ class PushIngestion {
 		return Result.IGNORED;
 	}
 
+	private static @Nullable String httpsOrNull(@Nullable String url) {
+		return (url != null && url.startsWith("https://") && url.length() <= 500) ? url : null;
+	}
+
 	/** Beacon's code for a carrier as EasyPost or Shopify name it, or null. */
 	static @Nullable String carrierCode(@Nullable String name) {
-		if (name == null) {
-			return null;
-		}
-		String n = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-		if (n.startsWith("ups")) {
-			return "ups";
-		}
-		if (n.startsWith("fedex")) {
-			return "fedex";
-		}
-		if (n.startsWith("usps") || n.equals("unitedstatespostalservice")) {
-			return "usps";
-		}
-		if (n.startsWith("dhl")) {
-			return "dhl";
-		}
-		return null;
+		return CarrierRegistry.codeForName(name).orElse(null);
 	}
 
 }

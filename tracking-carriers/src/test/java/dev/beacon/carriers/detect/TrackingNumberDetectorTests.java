@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,16 @@ class TrackingNumberDetectorTests {
 		}
 		else {
 			assertThat(carriers).as(definition).doesNotContain(carrier);
+		}
+	}
+
+	@ParameterizedTest(name = "{0} {2}: ''{3}''")
+	@MethodSource("numbers")
+	void numbersOfTheOriginalFourCarriersKeepTheirTopCandidate(String carrier, String expectation, String definition,
+			String number) {
+		if (expectation.equals("valid") && Set.of("ups", "fedex", "usps", "dhl").contains(carrier)
+				&& !definition.equals("s10")) {
+			assertThat(this.detector.detect(number).get(0).carrier()).as(definition).isEqualTo(carrier);
 		}
 	}
 

@@ -166,7 +166,7 @@ class WebhookIntegrationTests extends CarriersIntegrationTest {
 		assertThat(after.milestone()).isEqualTo(Milestone.OUT_FOR_DELIVERY);
 		assertThat(after.events()).extracting(ScanView::rawCode)
 			.containsExactly("EP_out_for_delivery", "EP_in_transit", "EP_pre_transit");
-		assertThat(after.events()).extracting(ScanView::ruleId).first().isEqualTo("fedex-ep-ofd");
+		assertThat(after.events()).extracting(ScanView::ruleId).first().isEqualTo("easypost-ofd");
 
 		this.mvc
 			.perform(post(path).contentType(MediaType.APPLICATION_JSON)

@@ -55,6 +55,17 @@ class UpsAdapterTests {
 			.willReturn(okJson(fixture("ups/token.json"))));
 	}
 
+	@Test
+	void aRetryAfterBlocksEveryCallUntilItElapses() {
+		ups.stubFor(
+				get(urlPathEqualTo(TRACK)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "600")));
+		assertThat(poll().outcome()).isEqualTo(PollOutcome.RATE_LIMITED);
+		CarrierUpdate again = poll();
+		assertThat(again.outcome()).isEqualTo(PollOutcome.RATE_LIMITED);
+		assertThat(again.detail()).contains("no call before");
+		ups.verify(1, getRequestedFor(urlPathEqualTo(TRACK)));
+	}
+
 	private CarrierUpdate poll() {
 		return this.adapter.track(List.of(this.task)).get(this.task.shipmentId());
 	}
@@ -136,6 +147,22 @@ class UpsAdapterTests {
 			.willReturn(okJson(fixture("ups/track-delivered.json"))));
 		assertThat(poll().outcome()).isEqualTo(PollOutcome.OK);
 		ups.verify(2, getRequestedFor(urlPathEqualTo(TRACK)));
+	}
+
+	@Test
+	void noCallIsMadeBeforeRetryAfterElapses() {
+		ups.stubFor(get(urlPathEqualTo(TRACK)).inScenario("wait")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willSetStateTo("ok")
+			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")));
+		ups.stubFor(get(urlPathEqualTo(TRACK)).inScenario("wait")
+			.whenScenarioStateIs("ok")
+			.willReturn(okJson(fixture("ups/track-delivered.json"))));
+		assertThat(poll().outcome()).isEqualTo(PollOutcome.OK);
+		var calls = ups.findAll(getRequestedFor(urlPathEqualTo(TRACK)));
+		assertThat(calls).hasSize(2);
+		long gap = calls.get(1).getLoggedDate().getTime() - calls.get(0).getLoggedDate().getTime();
+		assertThat(gap).as("milliseconds between the 429 and the next call").isGreaterThanOrEqualTo(2000);
 	}
 
 	@Test

@@ -53,6 +53,17 @@ class UspsAdapterTests {
 			.willReturn(okJson(fixture("usps/token.json"))));
 	}
 
+	@Test
+	void aRetryAfterBlocksEveryCallUntilItElapses() {
+		usps.stubFor(
+				get(urlPathEqualTo(TRACK)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "600")));
+		assertThat(poll().outcome()).isEqualTo(PollOutcome.RATE_LIMITED);
+		CarrierUpdate again = poll();
+		assertThat(again.outcome()).isEqualTo(PollOutcome.RATE_LIMITED);
+		assertThat(again.detail()).contains("no call before");
+		usps.verify(1, getRequestedFor(urlPathEqualTo(TRACK)));
+	}
+
 	private CarrierUpdate poll() {
 		return this.adapter.track(List.of(this.task)).get(this.task.shipmentId());
 	}

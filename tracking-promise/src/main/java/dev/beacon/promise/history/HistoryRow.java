@@ -52,10 +52,7 @@ record HistoryRow(String orderNumber, Instant placedAt, @Nullable Instant shippe
 		if (delivered != null && delivered.isBefore((shipped != null) ? shipped : placed.minusSeconds(86_400))) {
 			throw new RowException("delivered_at", "is before " + ((shipped != null) ? "shipped_at" : "placed_at"));
 		}
-		String carrier = required(f, 10, 20).toLowerCase(Locale.ROOT);
-		if (!carrier.matches("[a-z0-9_-]{1,20}")) {
-			throw new RowException("carrier", "must be a carrier code such as ups");
-		}
+		String carrier = carrierKey(optional(f, 10, 120));
 		String service = optional(f, 11, 100);
 		String status = optional(f, 12, 20);
 		status = (status == null) ? ((delivered != null) ? "DELIVERED" : "IN_TRANSIT")
@@ -70,6 +67,19 @@ record HistoryRow(String orderNumber, Instant placedAt, @Nullable Instant shippe
 		return new HistoryRow(orderNumber, placed, shipped, delivered, promised, optional(f, 5, 120),
 				country(f, 6, "origin_country"), optional(f, 7, 120), optional(f, 8, 20),
 				country(f, 9, "destination_country"), carrier, (service != null) ? service : "", status);
+	}
+
+	/**
+	 * Real exports often lack the carrier or give its name ("Canada Post"): an empty
+	 * carrier is "any carrier" (the row still teaches its lane), a name becomes a
+	 * code-like key ({@code canadapost}), never a rejected row.
+	 */
+	static String carrierKey(@Nullable String raw) {
+		if (raw == null) {
+			return "";
+		}
+		String key = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "");
+		return (key.length() > 20) ? key.substring(0, 20) : key;
 	}
 
 	private static String required(List<String> f, int i, int max) {

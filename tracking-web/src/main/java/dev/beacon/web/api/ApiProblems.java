@@ -25,6 +25,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.beacon.order.OrderException;
+import dev.beacon.shipment.RefreshLimitedException;
 import dev.beacon.shipment.ShipmentException;
 import dev.beacon.store.InvalidStoreException;
 import dev.beacon.web.hooks.WebhookException;
@@ -66,6 +67,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			case UNDETECTED ->
 				problem(HttpStatus.UNPROCESSABLE_CONTENT, "Carrier not recognised", ex.getMessage(), ex.field());
 		};
+	}
+
+	@ExceptionHandler(RefreshLimitedException.class)
+	ResponseEntity<ProblemDetail> refreshLimited(RefreshLimitedException ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.body(problem(HttpStatus.TOO_MANY_REQUESTS, "Refresh limited", ex.getMessage(), null));
 	}
 
 	@ExceptionHandler(InvalidStoreException.class)

@@ -71,20 +71,26 @@ final class ApiResponses {
 
 	}
 
-	record ShipmentResponse(UUID id, UUID orderId, String carrier, String trackingNumber, @Nullable String service,
-			@Nullable Instant shippedAt, String milestone, String health, @Nullable String reason,
-			boolean actionRequired, @Nullable String statusText, @Nullable WindowResponse estimatedDelivery,
-			@Nullable Instant deliveredAt, @Nullable Instant lastEventAt, @Nullable PollResponse lastPoll,
-			List<EventResponse> events) {
+	/**
+	 * A shipment: {@code carrier} is a registry code, or null for a carrier outside the
+	 * registry; {@code carrierName} is always set; {@code trackingUrl} is the carrier's
+	 * public page when known.
+	 */
+	record ShipmentResponse(UUID id, UUID orderId, @Nullable String carrier, String trackingNumber,
+			@Nullable String service, @Nullable Instant shippedAt, String milestone, String health,
+			@Nullable String reason, boolean actionRequired, @Nullable String statusText,
+			@Nullable WindowResponse estimatedDelivery, @Nullable Instant deliveredAt, @Nullable Instant lastEventAt,
+			@Nullable PollResponse lastPoll, List<EventResponse> events, String carrierName,
+			@Nullable String trackingUrl, @Nullable String source) {
 
 		static ShipmentResponse of(ShipmentView s) {
-			return new ShipmentResponse(s.id(), s.orderId(), s.carrier(), s.trackingNumber(), s.service(),
+			return new ShipmentResponse(s.id(), s.orderId(), s.carrierCode(), s.trackingNumber(), s.service(),
 					s.shippedAt(), s.milestone().name(), s.health().name(),
 					(s.reason() != null) ? s.reason().name() : null, s.actionRequired(), s.statusText(),
 					WindowResponse.of(s.estimatedDelivery()), s.deliveredAt(), s.lastEventAt(),
 					(s.lastPolledAt() != null && s.lastPollOutcome() != null)
 							? new PollResponse(s.lastPolledAt(), s.lastPollOutcome().name(), s.lastPollDetail()) : null,
-					s.events().stream().map(EventResponse::of).toList());
+					s.events().stream().map(EventResponse::of).toList(), s.carrierName(), s.trackingUrl(), s.source());
 		}
 
 	}
@@ -109,6 +115,16 @@ final class ApiResponses {
 	}
 
 	record DetectResponse(List<CandidateResponse> candidates) {
+	}
+
+	/**
+	 * A carrier of the registry; {@code tracking} is {@code live}, {@code aggregator} or
+	 * {@code manual}.
+	 */
+	record CarrierResponse(String code, String name, @Nullable String trackingUrlTemplate, String tracking) {
+	}
+
+	record CarrierList(List<CarrierResponse> items) {
 	}
 
 }

@@ -137,7 +137,9 @@ class OrdersApiController {
 
 	@PostMapping("/{orderNumber}/shipments")
 	@Operation(summary = "Add a tracking number to an order",
-			description = "Without carrier, Beacon detects it from the number (422 when none matches).")
+			description = "carrier is a code of GET /api/v1/carriers (422 naming carrier when it is not); a carrier "
+					+ "outside the registry is given as carrierName with an optional https trackingUrl; without "
+					+ "either, Beacon detects the carrier from the number (422 when none matches).")
 	ResponseEntity<?> addShipment(@AuthenticationPrincipal StorePrincipal store, @PathVariable String orderNumber,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
 			@Valid @RequestBody AddShipment body) {
@@ -145,7 +147,8 @@ class OrdersApiController {
 				() -> {
 					ShipmentView s = this.shipments.register(store.storeId(), orderNumber,
 							new RegisterShipment(body.trackingNumber(), body.carrier(), body.service(),
-									(body.shippedAt() != null) ? body.shippedAt().toInstant() : null));
+									(body.shippedAt() != null) ? body.shippedAt().toInstant() : null,
+									body.carrierName(), body.trackingUrl()));
 					return ResponseEntity.status(HttpStatus.CREATED)
 						.location(URI.create("/api/v1/shipments/" + s.id()))
 						.body(ShipmentResponse.of(s));

@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.store.StorePrincipal;
 import dev.beacon.web.api.ApiResponses.CandidateResponse;
+import dev.beacon.web.api.ApiResponses.CarrierList;
+import dev.beacon.web.api.ApiResponses.CarrierResponse;
 import dev.beacon.web.api.ApiResponses.DetectResponse;
 import dev.beacon.web.api.ApiResponses.ShipmentResponse;
 import dev.beacon.web.api.OrderRequests.CorrectCarrier;
@@ -66,6 +68,17 @@ class ShipmentsApiController {
 	ResponseEntity<Void> remove(@AuthenticationPrincipal StorePrincipal store, @PathVariable UUID id) {
 		this.shipments.remove(store.storeId(), id);
 		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/carriers")
+	@Operation(summary = "The carrier registry: every code a shipment may carry",
+			description = "tracking is live (a direct adapter), aggregator (17TRACK or EasyPost) or manual (only what "
+					+ "the store reports); trackingUrlTemplate has {number} where the tracking number goes.")
+	CarrierList carriers() {
+		return new CarrierList(this.shipments.carriers()
+			.stream()
+			.map((c) -> new CarrierResponse(c.code(), c.name(), c.trackingUrlTemplate(), c.tracking()))
+			.toList());
 	}
 
 	@GetMapping("/carriers/detect")

@@ -1,5 +1,6 @@
 package dev.beacon.web.page;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -39,18 +40,14 @@ class OrderPresenter {
 
 	private final MessageSource messages;
 
-	private final CarrierNames carriers;
-
 	private final ShopperStatus status;
 
 	private final Timeline timeline;
 
 	private final PageDates dates;
 
-	OrderPresenter(MessageSource messages, CarrierNames carriers, ShopperStatus status, Timeline timeline,
-			PageDates dates) {
+	OrderPresenter(MessageSource messages, ShopperStatus status, Timeline timeline, PageDates dates) {
 		this.messages = messages;
-		this.carriers = carriers;
 		this.status = status;
 		this.timeline = timeline;
 		this.dates = dates;
@@ -122,8 +119,8 @@ class OrderPresenter {
 	ShipmentCard card(Store store, ShipmentView s, int position, int count, @Nullable LocalDate promisedBy,
 			Locale locale) {
 		Summary summary = this.status.summary(store.getName(), store.getTimeZone(), s, promisedBy, locale);
-		String carrierName = this.carriers.name(s.carrier());
-		String url = this.carriers.link(s.carrier(), s.trackingNumber());
+		String carrierName = s.carrierName();
+		String url = httpsLink(s.trackingUrl());
 		ZoneId zone = store.getTimeZone();
 		DateTimeFormatter fmt = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
 			.withLocale(locale)
@@ -137,6 +134,20 @@ class OrderPresenter {
 		return new ShipmentCard(s.id().toString(), position, count, summary, carrierName, s.trackingNumber(), url,
 				(url != null) ? msg(locale, "carrier.link", carrierName) : null,
 				this.timeline.steps(s, summary, locale), scans, msg(locale, "history.timeNote", zoneName));
+	}
+
+	/** Only absolute https links are shown to shoppers. */
+	static @Nullable String httpsLink(@Nullable String url) {
+		if (url == null) {
+			return null;
+		}
+		try {
+			URI uri = URI.create(url);
+			return ("https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null) ? url : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private @Nullable String promised(Order order, ZoneId zone, Locale locale) {

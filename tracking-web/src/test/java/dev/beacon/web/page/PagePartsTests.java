@@ -4,11 +4,8 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
-
 import dev.beacon.order.Address;
 import dev.beacon.order.Customer;
-import dev.beacon.shipment.CarrierDirectory;
 import dev.beacon.status.Health;
 import dev.beacon.status.Milestone;
 import dev.beacon.status.Reason;
@@ -21,11 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PagePartsTests {
 
 	@Test
-	void withoutACarrierDirectoryCarriersKeepTheirNamesAndGetNoLink() {
-		CarrierNames names = new CarrierNames(new StaticListableBeanFactory().getBeanProvider(CarrierDirectory.class));
-		assertThat(names.name("fedex")).isEqualTo("FedEx");
-		assertThat(names.name("acme")).isEqualTo("ACME");
-		assertThat(names.link("ups", "1Z999AA10123456784")).isNull();
+	void onlyHttpsCarrierLinksAreShown() {
+		assertThat(OrderPresenter.httpsLink("https://track.example/1")).isEqualTo("https://track.example/1");
+		assertThat(OrderPresenter.httpsLink("http://track.example/1")).isNull();
+		assertThat(OrderPresenter.httpsLink("javascript:alert(1)")).isNull();
+		assertThat(OrderPresenter.httpsLink(null)).isNull();
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.FilterType;
 
 import dev.beacon.shipment.CarrierCandidate;
 import dev.beacon.shipment.CarrierDirectory;
+import dev.beacon.shipment.CarrierInfo;
 import dev.beacon.shipment.MappingTable;
 
 /**
@@ -62,6 +63,12 @@ public class PageTestApplication {
 			@Override
 			public @Nullable String publicTrackingUrl(String carrier, String trackingNumber) {
 				return "sandbox".equals(carrier) ? "https://sandbox.example/track/" + trackingNumber : null;
+			}
+
+			@Override
+			public List<CarrierInfo> all() {
+				return List.of(new CarrierInfo("sandbox", "Sandbox Express", "https://sandbox.example/track/{number}",
+						"live"));
 			}
 
 		};

@@ -48,7 +48,7 @@ class ShopperStatusTests {
 			@Nullable String where) {
 		return new ShipmentView(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "sandbox", false, "SBX1", null,
 				null, m, h, r, h == Health.ACTION_REQUIRED, null, where, estimate, null, null, null, null, null, null,
-				null, Instant.parse("2026-11-20T10:00:00Z"), List.of());
+				null, Instant.parse("2026-11-20T10:00:00Z"), List.of(), "Sandbox Express", null, null);
 	}
 
 	private Summary summary(ShipmentView s) {

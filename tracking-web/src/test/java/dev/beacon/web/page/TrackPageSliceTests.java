@@ -42,8 +42,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 		properties = { "spring.messages.basename=i18n/web/messages",
 				"spring.messages.fallback-to-system-locale=false" })
 @Import({ PageViews.class, PageRenderer.class, ShopperLocales.class, AccessGrants.class, LookupLimiter.class,
-		OrderPresenter.class, ShopperStatus.class, Timeline.class, PageDates.class, CarrierNames.class,
-		ClockConfiguration.class })
+		OrderPresenter.class, ShopperStatus.class, Timeline.class, PageDates.class, ClockConfiguration.class })
 class TrackPageSliceTests {
 
 	@Autowired

@@ -1,0 +1,17 @@
+-- The tracking page of a proven order: GET /t/{slug}/orders/{n} with its grant cookie
+-- (BENCH_TOKENS: order number, cookie value, link token). BENCH_MODE=link sends the signed
+-- link instead (?k=..., answered with 303 and a fresh grant).
+local c = dofile(os.getenv("BENCH_LUA") .. "/common.lua")
+local slug = os.getenv("BENCH_SLUG") or "bench-1"
+local mode = os.getenv("BENCH_MODE") or "cookie"
+local rows
+setup = c.setup
+done = c.done
+init = function() c.seed(); rows = c.lines(os.getenv("BENCH_TOKENS")) end
+request = function()
+  local r = rows[math.random(1, #rows)]
+  if mode == "link" then
+    return wrk.format("GET", "/t/" .. slug .. "/orders/" .. r[1] .. "?k=" .. r[3])
+  end
+  return wrk.format("GET", "/t/" .. slug .. "/orders/" .. r[1], { ["Cookie"] = "beacon_order=" .. r[2] })
+end

@@ -1,0 +1,299 @@
+package dev.beacon.integrations;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import dev.beacon.BeaconIntegrationTest;
+import dev.beacon.order.Order;
+import dev.beacon.order.OrderManagement;
+import dev.beacon.shipment.ShipmentManagement;
+import dev.beacon.shipment.ShipmentView;
+import dev.beacon.store.NewStore;
+import dev.beacon.store.ProvisionedStore;
+import dev.beacon.store.StoreManagement;
+import dev.beacon.testing.TestStores;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * WooCommerce against the assembled app: connect, webhook creation, paginated backfill
+ * ({@code X-WP-TotalPages}, through a 429) against a stub of the REST API, and the
+ * webhooks (ping, signature, topics, repeats) replayed from fixtures.
+ */
+@BeaconIntegrationTest
+class WooCommerceIntegrationTests {
+
+	static final String SECRET = "wc-webhook-secret-1";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	StoreManagement stores;
+
+	@Autowired
+	OrderManagement orders;
+
+	@Autowired
+	ShipmentManagement shipments;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	JsonMapper json;
+
+	ProvisionedStore store;
+
+	String sitePath;
+
+	@BeforeEach
+	void store() {
+		this.store = this.stores.provision(new NewStore("Woo Shop", TestStores.uniqueSlug("woo"), null, null));
+		this.sitePath = "/woo-" + this.store.store().getSlug();
+	}
+
+	@Test
+	void connectCreatesWebhooksAndBackfillsEveryPageThroughA429() throws Exception {
+		String scenario = "woo-" + this.sitePath;
+		PlatformStub.server()
+			.stubFor(orders().withQueryParam("page", equalTo("1"))
+				.inScenario(scenario)
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+				.willSetStateTo("ok"));
+		PlatformStub.server()
+			.stubFor(orders().withQueryParam("page", equalTo("1"))
+				.inScenario(scenario)
+				.whenScenarioStateIs("ok")
+				.willReturn(page("woocommerce/orders-page-1.json", 2)));
+		PlatformStub.server()
+			.stubFor(orders().withQueryParam("page", equalTo("2"))
+				.willReturn(page("woocommerce/orders-page-2.json", 2)));
+		PlatformStub.server()
+			.stubFor(post(urlEqualTo(this.sitePath + "/wp-json/wc/v3/webhooks")).willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":71}")));
+
+		connect().andExpect(status().isOk())
+			.andExpect(jsonPath("$.platform").value("woocommerce"))
+			.andExpect(jsonPath("$.account").value(PlatformStub.baseUrl() + this.sitePath));
+		JsonNode view = awaitBackfill();
+		assertThat(view.path("backfill").path("status").asString()).isEqualTo("done");
+		assertThat(view.path("backfill").path("imported").asInt()).isEqualTo(3);
+		assertThat(view.path("backfill").path("pages").asInt()).isEqualTo(2);
+		assertThat(view.toString()).doesNotContain("ck_test").doesNotContain("cs_test").doesNotContain(SECRET);
+
+		List<LoggedRequest> pages = PlatformStub.server()
+			.findAll(getRequestedFor(urlPathEqualTo(this.sitePath + "/wp-json/wc/v3/orders")));
+		assertThat(pages).hasSize(3);
+		assertThat(pages.get(0).getHeader("Authorization"))
+			.isEqualTo("Basic " + java.util.Base64.getEncoder().encodeToString("ck_test:cs_test".getBytes()));
+		Order first = this.orders.find(storeId(), "2301").orElseThrow();
+		assertThat(first.getPlacedAt()).isEqualTo(Instant.parse("2026-11-10T08:00:00Z"));
+		assertThat(first.getCustomer().name()).isEqualTo("Tomas Novak");
+		assertThat(first.getDestination().city()).isEqualTo("Brno");
+		assertThat(first.getDestination().country()).isEqualTo("CZ");
+		assertThat(this.shipments.ofOrder(first.getId()))
+			.extracting(ShipmentView::carrier, ShipmentView::trackingNumber)
+			.containsExactly(tuple("ups", "1Z999AA10123456784"));
+		assertThat(this.orders.find(storeId(), "2302")).isPresent();
+		assertThat(this.orders.find(storeId(), "2303")).isPresent();
+
+		awaitSubscription();
+		List<LoggedRequest> hooks = PlatformStub.server()
+			.findAll(postRequestedFor(urlEqualTo(this.sitePath + "/wp-json/wc/v3/webhooks")));
+		assertThat(hooks.stream()
+			.map((r) -> this.json.readTree(r.getBodyAsString()))
+			.map((b) -> b.path("topic").asString() + " " + b.path("delivery_url").asString() + " "
+					+ b.path("secret").asString())
+			.toList())
+			.containsExactly(
+					"order.created https://track.example.test/webhooks/woocommerce/" + this.store.store().getSlug()
+							+ " " + SECRET,
+					"order.updated https://track.example.test/webhooks/woocommerce/" + this.store.store().getSlug()
+							+ " " + SECRET,
+					"order.deleted https://track.example.test/webhooks/woocommerce/" + this.store.store().getSlug()
+							+ " " + SECRET);
+	}
+
+	@Test
+	void aFailedWebhookCreationIsShownAndNeverFailsTheConnect() throws Exception {
+		PlatformStub.server().stubFor(orders().willReturn(page(null, 1)));
+		PlatformStub.server()
+			.stubFor(post(urlEqualTo(this.sitePath + "/wp-json/wc/v3/webhooks")).willReturn(aResponse().withStatus(400)
+				.withHeader("Content-Type", "application/json")
+				.withBody(
+						"{\"code\":\"woocommerce_rest_webhook_delivery_url_invalid\",\"message\":\"Delivery URL cannot be reached\",\"data\":{\"status\":400}}")));
+		connect().andExpect(status().isOk());
+		JsonNode view = awaitSubscription();
+		assertThat(view.path("webhooks").path("status").asString()).isEqualTo("failed");
+		assertThat(view.path("webhooks").path("error").asString())
+			.isEqualTo("the WooCommerce site answered HTTP 400 (woocommerce_rest_webhook_delivery_url_invalid)");
+		assertThat(awaitBackfill().path("backfill").path("status").asString()).isEqualTo("done");
+	}
+
+	@Test
+	void webhooksPingSignTopicsAndRepeats() throws Exception {
+		PlatformStub.server().stubFor(orders().willReturn(page(null, 1)));
+		PlatformStub.server()
+			.stubFor(post(urlEqualTo(this.sitePath + "/wp-json/wc/v3/webhooks")).willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":72}")));
+		connect().andExpect(status().isOk());
+		awaitBackfill();
+		String path = "/webhooks/woocommerce/" + this.store.store().getSlug();
+
+		this.mvc
+			.perform(MockMvcRequestBuilders.post(path)
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.content("webhook_id=72"))
+			.andExpect(status().isOk());
+
+		byte[] created = PlatformStub.fixture("woocommerce/order-created.json");
+		this.mvc
+			.perform(MockMvcRequestBuilders.post(path)
+				.contentType(MediaType.APPLICATION_JSON)
+				.header("X-WC-Webhook-Topic", "order.created")
+				.header("X-WC-Webhook-Delivery-ID", "d-bad")
+				.header("X-WC-Webhook-Signature", PlatformStub.sign("wrong", created))
+				.content(created))
+			.andExpect(status().isUnauthorized());
+		assertThat(count("select count(*) from orders where store_id = ?", storeId())).isZero();
+
+		deliver("order.created", "d-1", "woocommerce/order-created.json").andExpect(status().isOk())
+			.andExpect(jsonPath("$.result").value("applied"));
+		Order order = this.orders.find(storeId(), "2381").orElseThrow();
+		assertThat(order.getPlacedAt()).isEqualTo(Instant.parse("2026-11-27T09:12:40Z"));
+		assertThat(order.getCustomer().name()).isEqualTo("Lena Vogt");
+		assertThat(order.getCustomer().email()).isEqualTo("lena.vogt@example.de");
+		assertThat(order.getCustomer().phone()).isEqualTo("+49 30 5550 1234");
+		assertThat(order.getDestination().postalCode()).isEqualTo("10435");
+		assertThat(order.getDestination().city()).isEqualTo("Berlin");
+		assertThat(order.getDestination().region()).isEqualTo("BE");
+		assertThat(order.getDestination().country()).isEqualTo("DE");
+		assertThat(this.jdbc.queryForList(
+				"select coalesce(sku, '') || '|' || name || '|' || quantity from order_items where order_id = ? order by position",
+				String.class, order.getId()))
+			.containsExactly("APRON-LIN-RU|Linen apron - Rust|1", "|Beeswax wraps (3)|2");
+
+		deliver("order.created", "d-1", "woocommerce/order-created.json")
+			.andExpect(jsonPath("$.result").value("duplicate"));
+		assertThat(count("select count(*) from orders where store_id = ?", storeId())).isEqualTo(1);
+		assertThat(count("select count(*) from notify_messages where order_id = ? and trigger = 'ORDER_CONFIRMED'",
+				order.getId()))
+			.isZero();
+
+		deliver("order.updated", "d-2", "woocommerce/order-updated.json").andExpect(status().isOk());
+		assertThat(count("select count(*) from orders where store_id = ?", storeId())).isEqualTo(1);
+		assertThat(this.orders.find(storeId(), "2381").orElseThrow().isCancelled()).isFalse();
+		assertThat(this.shipments.ofOrder(order.getId()))
+			.extracting(ShipmentView::carrier, ShipmentView::carrierName, ShipmentView::trackingNumber)
+			.containsExactly(tuple("other", "Hermes Germany", "H1002345678901234567"));
+
+		deliver("order.updated", "d-3", "woocommerce/order-cancelled.json").andExpect(status().isOk());
+		assertThat(this.orders.find(storeId(), "2381").orElseThrow().isCancelled()).isTrue();
+		assertThat(
+				this.jdbc.queryForObject("select cancel_source from orders where id = ?", String.class, order.getId()))
+			.isEqualTo("woocommerce");
+		deliver("order.deleted", "d-4", "woocommerce/order-deleted.json").andExpect(status().isOk());
+	}
+
+	private ResultActions connect() throws Exception {
+		return this.mvc.perform(as(put("/api/v1/integrations/woocommerce"))
+			.content(this.json.writeValueAsString(Map.of("siteUrl", PlatformStub.baseUrl() + this.sitePath + "/",
+					"consumerKey", "ck_test", "consumerSecret", "cs_test", "webhookSecret", SECRET))));
+	}
+
+	private ResultActions deliver(String topic, String deliveryId, String fixture) throws Exception {
+		byte[] body = PlatformStub.fixture(fixture);
+		return this.mvc.perform(MockMvcRequestBuilders.post("/webhooks/woocommerce/" + this.store.store().getSlug())
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("X-WC-Webhook-Topic", topic)
+			.header("X-WC-Webhook-Resource", "order")
+			.header("X-WC-Webhook-Source", "https://shop.example.de/")
+			.header("X-WC-Webhook-Delivery-ID", deliveryId)
+			.header("X-WC-Webhook-Signature", PlatformStub.sign(SECRET, body))
+			.content(body));
+	}
+
+	private MappingBuilder orders() {
+		return get(urlPathEqualTo(this.sitePath + "/wp-json/wc/v3/orders"));
+	}
+
+	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder page(String fixture, int pages) {
+		return aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withHeader("X-WP-TotalPages", Integer.toString(pages))
+			.withBody((fixture != null) ? PlatformStub.fixtureText(fixture) : "[]");
+	}
+
+	private JsonNode awaitBackfill() throws Exception {
+		return await("backfill");
+	}
+
+	private JsonNode awaitSubscription() throws Exception {
+		return await("webhooks");
+	}
+
+	private JsonNode await(String part) throws Exception {
+		for (int i = 0; i < 300; i++) {
+			JsonNode view = this.json
+				.readTree(this.mvc.perform(as(MockMvcRequestBuilders.get("/api/v1/integrations/woocommerce")))
+					.andReturn()
+					.getResponse()
+					.getContentAsString());
+			String state = view.path(part).path("status").asString();
+			if (state.equals("done") || state.equals("failed") || state.equals("active")) {
+				return view;
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError(part + " did not finish");
+	}
+
+	private MockHttpServletRequestBuilder as(MockHttpServletRequestBuilder request) {
+		return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.store.apiKey())
+			.contentType(MediaType.APPLICATION_JSON);
+	}
+
+	private UUID storeId() {
+		return this.store.store().getId();
+	}
+
+	private int count(String sql, Object... args) {
+		return this.jdbc.queryForObject(sql, Integer.class, args);
+	}
+
+}

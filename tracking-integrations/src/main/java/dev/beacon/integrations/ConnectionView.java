@@ -1,0 +1,30 @@
+package dev.beacon.integrations;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A connection as the API and console show it: never a secret.
+ *
+ * @param account the shop domain or site URL
+ */
+public record ConnectionView(String platform, String account, String mode, boolean active, Instant connectedAt,
+		int backfillDays, boolean writeBack, boolean confirmOrders, Webhooks webhooks, Backfill backfill) {
+
+	/** Beacon's webhook subscription at the platform. */
+	public record Webhooks(String status, @Nullable String error, int attempts) {
+	}
+
+	/** The import of recent orders. */
+	public record Backfill(String status, int imported, int pages, @Nullable String error) {
+	}
+
+	public static ConnectionView of(Connection c) {
+		return new ConnectionView(c.platform(), c.account(), c.mode(), c.active(), c.connectedAt(), c.backfillDays(),
+				c.writeBack(), c.confirmOrders(),
+				new Webhooks(c.subscriptionStatus(), c.subscriptionError(), c.subscriptionAttempts()),
+				new Backfill(c.backfillStatus(), c.backfillImported(), c.backfillPages(), c.backfillError()));
+	}
+
+}

@@ -1,0 +1,75 @@
+package dev.beacon.integrations;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import dev.beacon.imports.ImportRefusedException;
+
+/**
+ * The module's own REST errors (connection API, platform webhooks, OAuth redirects), as
+ * problem+json: malformed requests are 400, refused connections 400/404/409, a platform
+ * that does not cooperate 502, anything unexpected 500 without details.
+ */
+@RestControllerAdvice(basePackageClasses = IntegrationsProblems.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class IntegrationsProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(IntegrationsProblems.class);
+
+	@ExceptionHandler(IntegrationException.class)
+	ResponseEntity<ProblemDetail> integration(IntegrationException ex) {
+		HttpStatus status = switch (ex.kind()) {
+			case INVALID -> HttpStatus.BAD_REQUEST;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case PLATFORM -> HttpStatus.BAD_GATEWAY;
+		};
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		problem.setTitle(switch (ex.kind()) {
+			case INVALID -> "Invalid connection request";
+			case NOT_FOUND -> "Not connected";
+			case CONFLICT -> "Cannot connect";
+			case PLATFORM -> "The platform did not cooperate";
+		});
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ResponseEntity<ProblemDetail> invalid(IllegalArgumentException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid request");
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	@ExceptionHandler(ImportRefusedException.class)
+	ResponseEntity<ProblemDetail> refused(ImportRefusedException ex) {
+		boolean disk = ex.reason() == ImportRefusedException.Reason.DISK_FULL;
+		HttpStatus status = disk ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.TOO_MANY_REQUESTS;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		problem.setTitle(disk ? "Not enough disk" : "Too many imports");
+		return ResponseEntity.status(status)
+			.header("Retry-After", disk ? "300" : "60")
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Integration request failed", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"the request could not be processed; retry later");
+		problem.setTitle("Internal error");
+		return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.beacon.integrations;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/** Forgiving readers for platform JSON (numbers and strings alike). */
+public final class JsonText {
+
+	private JsonText() {
+	}
+
+	/** The text of a field, or null when absent, null, a container or blank. */
+	public static @Nullable String text(JsonNode node, String field) {
+		JsonNode v = node.path(field);
+		if (v.isMissingNode() || v.isNull() || v.isContainer()) {
+			return null;
+		}
+		String s = v.asString().strip();
+		return s.isEmpty() ? null : s;
+	}
+
+	/** The first present field. */
+	public static @Nullable String first(JsonNode node, String... fields) {
+		for (String f : fields) {
+			String s = text(node, f);
+			if (s != null) {
+				return s;
+			}
+		}
+		return null;
+	}
+
+	/** An ISO date-time with or without offset (no offset: UTC). */
+	public static @Nullable Instant instant(@Nullable String iso) {
+		if (iso == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(iso).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			try {
+				return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+			}
+			catch (DateTimeParseException ex2) {
+				return null;
+			}
+		}
+	}
+
+	/** A whole number field, or the fallback. */
+	public static int integer(JsonNode node, String field, int fallback) {
+		String s = text(node, field);
+		if (s == null) {
+			return fallback;
+		}
+		try {
+			return Integer.parseInt(s);
+		}
+		catch (NumberFormatException ex) {
+			return fallback;
+		}
+	}
+
+}

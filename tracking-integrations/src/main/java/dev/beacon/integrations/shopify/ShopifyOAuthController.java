@@ -1,0 +1,110 @@
+package dev.beacon.integrations.shopify;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.beacon.integrations.Connection;
+import dev.beacon.integrations.Connections;
+import dev.beacon.integrations.IntegrationException;
+import dev.beacon.store.StorePrincipal;
+
+/**
+ * Public-app installs: a store asks for its install link (API or console), the merchant
+ * approves in Shopify, Shopify redirects to the callback with a signed code, Beacon
+ * exchanges it and stores the token encrypted. Shopify opening the app URL (signed
+ * {@code shop}) continues a pending install for that shop.
+ */
+@RestController
+class ShopifyOAuthController {
+
+	private final ShopifyOAuth oauth;
+
+	private final Connections connections;
+
+	private final ShopifySync sync;
+
+	ShopifyOAuthController(ShopifyOAuth oauth, Connections connections, ShopifySync sync) {
+		this.oauth = oauth;
+		this.connections = connections;
+		this.sync = sync;
+	}
+
+	record InstallRequest(@Nullable String shopDomain) {
+	}
+
+	record InstallLink(String installUrl) {
+	}
+
+	@PostMapping("/api/v1/integrations/shopify/install-link")
+	InstallLink installLink(@AuthenticationPrincipal StorePrincipal store, @RequestBody InstallRequest body) {
+		String shop = ShopifyConnectController.shopDomain(body.shopDomain());
+		this.oauth.settings();
+		this.connections.requireKey();
+		Optional<Connection> owner = this.connections.byAccount(Connection.SHOPIFY, shop);
+		if (owner.isPresent() && owner.get().active() && !owner.get().storeId().equals(store.storeId())) {
+			throw new IntegrationException(IntegrationException.Kind.CONFLICT,
+					"this shopify account is already connected to another Beacon store");
+		}
+		return new InstallLink(this.oauth.installUrl(store.storeId(), shop));
+	}
+
+	@GetMapping("/integrations/shopify/install")
+	ResponseEntity<String> install(@RequestParam Map<String, String> query) {
+		String shop = query.getOrDefault("shop", "").toLowerCase(Locale.ROOT);
+		if (!ShopifyConnectController.SHOP.matcher(shop).matches() || !this.oauth.verified(query)) {
+			return text(HttpStatus.UNAUTHORIZED, "This install request is not signed by Shopify.");
+		}
+		Optional<String> state = this.oauth.pendingState(shop);
+		if (state.isEmpty()) {
+			return text(HttpStatus.BAD_REQUEST,
+					"Start the install from Beacon: ask your store's install link (console or API), then open it.");
+		}
+		return ResponseEntity.status(HttpStatus.FOUND)
+			.location(URI.create(this.oauth.authorizeUrl(shop, state.get())))
+			.build();
+	}
+
+	@GetMapping("/integrations/shopify/callback")
+	ResponseEntity<String> callback(@RequestParam Map<String, String> query) {
+		String shop = query.getOrDefault("shop", "").toLowerCase(Locale.ROOT);
+		String code = query.get("code");
+		String state = query.get("state");
+		if (!ShopifyConnectController.SHOP.matcher(shop).matches() || code == null || state == null
+				|| !this.oauth.verified(query)) {
+			return text(HttpStatus.UNAUTHORIZED, "This callback is not signed by Shopify.");
+		}
+		Optional<ShopifyOAuth.Pending> pending = this.oauth.consume(state, shop);
+		if (pending.isEmpty()) {
+			return text(HttpStatus.BAD_REQUEST, "This install link has expired or was used: ask for a new one.");
+		}
+		String token = this.oauth.exchange(shop, code);
+		Connection c = this.connections.connect(pending.get().storeId(), Connection.SHOPIFY, shop, token,
+				this.oauth.settings().clientSecret(), "oauth",
+				this.connections.find(pending.get().storeId(), Connection.SHOPIFY)
+					.map(Connection::backfillDays)
+					.orElse(this.oauth.defaultBackfillDays()),
+				false, false);
+		this.sync.afterConnect(c);
+		return text(HttpStatus.OK,
+				"Connected " + shop + " to Beacon. Orders are being imported; you can close this page.");
+	}
+
+	private static ResponseEntity<String> text(HttpStatus status, String message) {
+		return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(message);
+	}
+
+}

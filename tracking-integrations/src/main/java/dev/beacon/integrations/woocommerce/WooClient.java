@@ -1,0 +1,162 @@
+package dev.beacon.integrations.woocommerce;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+import dev.beacon.integrations.IntegrationException;
+import dev.beacon.integrations.PlatformHttp;
+
+/**
+ * WooCommerce's REST API v3 on the store's site: HTTP Basic with the consumer key and
+ * secret (or the keys as query parameters when the server strips Authorization); a 429 or
+ * 503 waits {@code Retry-After}.
+ */
+@Component
+class WooClient {
+
+	static final int MAX_TRIES = 5;
+
+	/** One answer: the body and the page count. */
+	record Page(JsonNode body, int totalPages) {
+	}
+
+	/** The credentials: {@code key\nsecret}, plus how to send them. */
+	record Keys(String consumerKey, String consumerSecret, boolean inQuery) {
+
+		static Keys of(String stored) {
+			String[] parts = stored.split("\n", 3);
+			return new Keys(parts[0], (parts.length > 1) ? parts[1] : "", parts.length > 2 && "query".equals(parts[2]));
+		}
+
+		String stored() {
+			return this.consumerKey + "\n" + this.consumerSecret + "\n" + (this.inQuery ? "query" : "basic");
+		}
+
+	}
+
+	private final PlatformHttp http;
+
+	private final JsonMapper json;
+
+	WooClient(PlatformHttp http, JsonMapper json) {
+		this.http = http;
+		this.json = json;
+	}
+
+	Page get(String site, Keys keys, String path, Map<String, String> query) {
+		return call(site, keys, "GET", path, query, null);
+	}
+
+	JsonNode post(String site, Keys keys, String path, Object body) {
+		return call(site, keys, "POST", path, Map.of(), body).body();
+	}
+
+	private Page call(String site, Keys keys, String method, String path, Map<String, String> query,
+			@Nullable Object body) {
+		StringBuilder url = new StringBuilder(site).append("/wp-json/wc/v3").append(path);
+		char sep = '?';
+		for (Map.Entry<String, String> e : query.entrySet()) {
+			url.append(sep)
+				.append(e.getKey())
+				.append('=')
+				.append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+			sep = '&';
+		}
+		if (keys.inQuery()) {
+			url.append(sep)
+				.append("consumer_key=")
+				.append(URLEncoder.encode(keys.consumerKey(), StandardCharsets.UTF_8))
+				.append("&consumer_secret=")
+				.append(URLEncoder.encode(keys.consumerSecret(), StandardCharsets.UTF_8));
+		}
+		this.http.check(site);
+		for (int attempt = 1;; attempt++) {
+			ResponseEntity<String> response;
+			try {
+				RestClient.RequestBodySpec spec = this.http.client()
+					.method(org.springframework.http.HttpMethod.valueOf(method))
+					.uri(java.net.URI.create(url.toString()))
+					.accept(MediaType.APPLICATION_JSON);
+				if (!keys.inQuery()) {
+					spec = spec.header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
+						.encodeToString(
+								(keys.consumerKey() + ":" + keys.consumerSecret()).getBytes(StandardCharsets.UTF_8)));
+				}
+				if (body != null) {
+					spec = spec.contentType(MediaType.APPLICATION_JSON).body(body);
+				}
+				response = spec.retrieve().onStatus(HttpStatusCode::isError, (req, res) -> {
+				}).toEntity(String.class);
+			}
+			catch (RestClientException ex) {
+				throw new IntegrationException(IntegrationException.Kind.PLATFORM,
+						"the WooCommerce site did not answer: " + ex.getMostSpecificCause().getMessage());
+			}
+			int status = response.getStatusCode().value();
+			if ((status == 429 || status == 503) && attempt < MAX_TRIES) {
+				sleep(retryAfter(response.getHeaders().getFirst("Retry-After")));
+				continue;
+			}
+			if (status >= 300) {
+				String code = "";
+				try {
+					code = this.json.readTree(response.getBody()).path("code").asString("");
+				}
+				catch (RuntimeException ex) {
+					// not JSON
+				}
+				throw new IntegrationException(IntegrationException.Kind.PLATFORM,
+						"the WooCommerce site answered HTTP " + status + (code.isEmpty() ? "" : " (" + code + ")"));
+			}
+			int pages = 1;
+			String total = response.getHeaders().getFirst("X-WP-TotalPages");
+			if (total != null) {
+				try {
+					pages = Integer.parseInt(total.strip());
+				}
+				catch (NumberFormatException ex) {
+					pages = 1;
+				}
+			}
+			return new Page(this.json.readTree((response.getBody() != null) ? response.getBody() : "null"), pages);
+		}
+	}
+
+	static Duration retryAfter(@Nullable String header) {
+		if (header != null) {
+			try {
+				return Duration.ofSeconds(Math.min(30, Math.max(0, Long.parseLong(header.strip()))));
+			}
+			catch (NumberFormatException ex) {
+				// an HTTP date: the default
+			}
+		}
+		return Duration.ofSeconds(2);
+	}
+
+	private static void sleep(Duration d) {
+		try {
+			Thread.sleep(d.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IntegrationException(IntegrationException.Kind.PLATFORM, "interrupted");
+		}
+	}
+
+}

@@ -1,0 +1,96 @@
+package dev.beacon.integrations.woocommerce;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.beacon.common.Hmac;
+import dev.beacon.integrations.Connection;
+import dev.beacon.integrations.Connections;
+import dev.beacon.store.Store;
+import dev.beacon.store.StoreManagement;
+
+/**
+ * WooCommerce webhooks of one store. The unsigned creation ping (a form body
+ * {@code webhook_id=<digits>}) answers 200 and does nothing; everything else must carry
+ * {@code X-WC-Webhook-Signature} = base64(HMAC-SHA256(secret, raw body)), checked before
+ * the body is parsed or anything written (401 otherwise).
+ */
+@RestController
+class WooWebhookController {
+
+	private final StoreManagement stores;
+
+	private final Connections connections;
+
+	private final WooWebhooks webhooks;
+
+	private final JsonMapper json;
+
+	WooWebhookController(StoreManagement stores, Connections connections, WooWebhooks webhooks, JsonMapper json) {
+		this.stores = stores;
+		this.connections = connections;
+		this.webhooks = webhooks;
+		this.json = json;
+	}
+
+	@PostMapping("/webhooks/woocommerce/{storeSlug}")
+	ResponseEntity<?> receive(@PathVariable String storeSlug,
+			@RequestHeader(name = "X-WC-Webhook-Signature", required = false) @Nullable String signature,
+			@RequestHeader(name = "X-WC-Webhook-Topic", required = false) @Nullable String topic,
+			@RequestHeader(name = "X-WC-Webhook-Delivery-ID", required = false) @Nullable String deliveryId,
+			@RequestBody(required = false) byte @Nullable [] body) {
+		byte[] raw = (body != null) ? body : new byte[0];
+		if (signature == null && isPing(raw)) {
+			return ResponseEntity.ok(Map.of("result", "ping"));
+		}
+		Optional<Connection> connection = this.stores.bySlug(storeSlug)
+			.map(Store::getId)
+			.flatMap((id) -> this.connections.find(id, Connection.WOOCOMMERCE));
+		if (connection.isEmpty() || !Hmac.matchesBase64(connection.get().signingSecret(), raw, signature)) {
+			return problem(HttpStatus.UNAUTHORIZED, "Invalid signature",
+					"X-WC-Webhook-Signature does not match this store's webhook secret");
+		}
+		JsonNode payload;
+		try {
+			payload = this.json.readTree(raw);
+		}
+		catch (RuntimeException ex) {
+			payload = null;
+		}
+		if (payload == null || !payload.isObject() || topic == null || topic.isBlank()) {
+			return problem(HttpStatus.BAD_REQUEST, "Malformed delivery",
+					"a JSON object body and an X-WC-Webhook-Topic header are required");
+		}
+		String id = (deliveryId != null && !deliveryId.isBlank()) ? deliveryId.strip() : null;
+		WooWebhooks.Result result = this.webhooks.handle(connection.get(), topic.strip(), id, payload);
+		HttpStatus status = (result == WooWebhooks.Result.IGNORED) ? HttpStatus.ACCEPTED : HttpStatus.OK;
+		return ResponseEntity.status(status).body(Map.of("result", result.name().toLowerCase(Locale.ROOT)));
+	}
+
+	static boolean isPing(byte[] raw) {
+		return raw.length < 64 && new String(raw, StandardCharsets.US_ASCII).strip().matches("webhook_id=\\d+");
+	}
+
+	static ResponseEntity<?> problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+}
