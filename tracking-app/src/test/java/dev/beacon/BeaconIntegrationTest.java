@@ -7,11 +7,12 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 
 /**
  * The one full-application test configuration (real PostgreSQL, every module). Test
  * classes that share it share one Spring context, so keep its properties here and nowhere
- * else.
+ * else. Its test kit ({@link TestKit}): core's {@code Fixtures} as a bean.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,6 +24,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 				"beacon.webhooks.allow-http=true", "beacon.net.allow-private-addresses=true",
 				"server.forward-headers-strategy=native" })
 @AutoConfigureMockMvc
+@Import(TestKit.class)
 public @interface BeaconIntegrationTest {
 
 }

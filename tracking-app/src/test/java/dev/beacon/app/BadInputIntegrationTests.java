@@ -13,10 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.beacon.BeaconIntegrationTest;
-import dev.beacon.store.NewStore;
 import dev.beacon.store.ProvisionedStore;
 import dev.beacon.store.StoreManagement;
-import dev.beacon.testing.TestStores;
+import dev.beacon.testing.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +36,9 @@ class BadInputIntegrationTests {
 	StoreManagement stores;
 
 	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
 	JsonMapper json;
 
 	ProvisionedStore store;
@@ -45,7 +47,7 @@ class BadInputIntegrationTests {
 
 	@BeforeEach
 	void store() {
-		this.store = this.stores.provision(new NewStore("Bad Input", TestStores.uniqueSlug("bad"), null, null));
+		this.store = this.fixtures.store("bad", null, null).provisioned();
 		this.http = new RawHttp(this.port);
 	}
 

@@ -20,7 +20,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import dev.beacon.BeaconIntegrationTest;
@@ -36,13 +35,13 @@ import dev.beacon.shipment.RawScan;
 import dev.beacon.shipment.ScanLocation;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.TransitionCause;
-import dev.beacon.store.NewStore;
 import dev.beacon.store.ProvisionedStore;
 import dev.beacon.store.StoreManagement;
 import dev.beacon.support.HelpTopic;
 import dev.beacon.support.SupportManagement;
-import dev.beacon.testing.TestStores;
+import dev.beacon.testing.Fixtures;
 
+import static dev.beacon.TestKit.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -79,6 +78,9 @@ class OrderChangesIntegrationTests {
 	StoreManagement stores;
 
 	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
 	OrderManagement orders;
 
 	@Autowired
@@ -101,14 +103,8 @@ class OrderChangesIntegrationTests {
 
 	@BeforeEach
 	void stores() {
-		this.store = this.stores
-			.provision(new NewStore("Acme", TestStores.uniqueSlug("acme"), null, "America/New_York"));
-		this.other = this.stores.provision(new NewStore("Other", TestStores.uniqueSlug("other"), null, null));
-	}
-
-	private MockHttpServletRequestBuilder as(ProvisionedStore s, MockHttpServletRequestBuilder request) {
-		return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + s.apiKey())
-			.contentType(MediaType.APPLICATION_JSON);
+		this.store = this.fixtures.store("acme", null, "America/New_York").provisioned();
+		this.other = this.fixtures.store("other", null, null).provisioned();
 	}
 
 	private static String order(String number, String consent) {

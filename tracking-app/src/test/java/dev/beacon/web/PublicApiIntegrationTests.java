@@ -13,7 +13,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import dev.beacon.BeaconIntegrationTest;
 import dev.beacon.shipment.CarrierUpdate;
@@ -21,11 +20,12 @@ import dev.beacon.shipment.RawScan;
 import dev.beacon.shipment.ScanLocation;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.TransitionCause;
-import dev.beacon.store.NewStore;
 import dev.beacon.store.ProvisionedStore;
 import dev.beacon.store.StoreManagement;
+import dev.beacon.testing.Fixtures;
 import dev.beacon.testing.TestStores;
 
+import static dev.beacon.TestKit.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -53,6 +53,9 @@ class PublicApiIntegrationTests {
 	StoreManagement stores;
 
 	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
 	ShipmentManagement shipments;
 
 	@Autowired
@@ -67,14 +70,8 @@ class PublicApiIntegrationTests {
 
 	@BeforeEach
 	void stores() {
-		this.store = this.stores
-			.provision(new NewStore("Acme", TestStores.uniqueSlug("acme"), null, "America/New_York"));
-		this.other = this.stores.provision(new NewStore("Other", TestStores.uniqueSlug("other"), null, null));
-	}
-
-	private MockHttpServletRequestBuilder as(ProvisionedStore s, MockHttpServletRequestBuilder request) {
-		return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + s.apiKey())
-			.contentType(MediaType.APPLICATION_JSON);
+		this.store = this.fixtures.store("acme", null, "America/New_York").provisioned();
+		this.other = this.fixtures.store("other", null, null).provisioned();
 	}
 
 	static String order(String number) {

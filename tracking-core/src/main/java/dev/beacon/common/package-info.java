@@ -1,9 +1,15 @@
 /**
- * The few technical helpers every module shares, so that each exists once: HMAC and
- * SHA-256 ({@link dev.beacon.common.Hmac}), the guard that writes a module's outbox rows
- * in the publishing transaction ({@link dev.beacon.common.OutboxWrites}) and the one
- * {@link java.time.Clock} bean ({@link dev.beacon.common.ClockConfiguration}). It depends
- * on nothing else in Beacon.
+ * The few technical helpers every module shares, so that each exists once: the one
+ * {@link java.time.Clock} bean ({@link dev.beacon.common.ClockConfiguration}), HMAC and
+ * SHA-256 ({@link dev.beacon.common.Hmac}), the supported languages
+ * ({@link dev.beacon.common.SupportedLocales}), the business-day calendar
+ * ({@link dev.beacon.common.BusinessCalendar}), carrier text cut to its column
+ * ({@link dev.beacon.common.Text}), query-string checks
+ * ({@link dev.beacon.common.QueryStrings}), the outbound address policy
+ * ({@link dev.beacon.common.OutboundAddressPolicy}), and the two halves of how modules
+ * react (ADR 0004): the guard that writes a module's outbox rows in the publishing
+ * transaction ({@link dev.beacon.common.OutboxWrites}) and the loops that work them off
+ * ({@link dev.beacon.common.BackgroundLoops}). It depends on nothing else in Beacon.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Common",
 		type = org.springframework.modulith.ApplicationModule.Type.OPEN)

@@ -1,9 +1,7 @@
 package dev.beacon.order;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +20,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.beacon.status.Progress;
+import dev.beacon.store.Store;
+import dev.beacon.store.StoreManagement;
 
-/** Recording and reading orders. The module's API; every call is scoped by store. */
+/**
+ * Recording and reading orders. The module's API; every call is scoped by store. It
+ * publishes the order's events ({@link OrderPlaced}, {@link OrderCancelled},
+ * {@link OrderStatusChanged}, {@link SmsConsentRecorded}) with what listeners need; the
+ * order status rule itself is {@link OrderStatus#derive}, paging is {@code OrderCursor}.
+ */
 @Service
 public class OrderManagement {
 
@@ -33,15 +38,18 @@ public class OrderManagement {
 
 	private final ObjectProvider<PersonalDataErasure> erasures;
 
+	private final StoreManagement stores;
+
 	private final ObjectProvider<OrderConfirmations> confirmations;
 
 	private final Clock clock;
 
 	OrderManagement(Orders orders, ApplicationEventPublisher events, ObjectProvider<PersonalDataErasure> erasures,
-			ObjectProvider<OrderConfirmations> confirmations, Clock clock) {
+			StoreManagement stores, ObjectProvider<OrderConfirmations> confirmations, Clock clock) {
 		this.orders = orders;
 		this.events = events;
 		this.erasures = erasures;
+		this.stores = stores;
 		this.confirmations = confirmations;
 		this.clock = clock;
 	}
@@ -126,8 +134,7 @@ public class OrderManagement {
 		this.events
 			.publishEvent(new OrderCancelled(order.getStoreId(), order.getId(), order.getOrderNumber(), source, now));
 		if (before != OrderStatus.CANCELLED) {
-			this.events.publishEvent(new OrderStatusChanged(order.getStoreId(), order.getId(), before,
-					OrderStatus.CANCELLED, order.getHealth()));
+			this.events.publishEvent(statusChanged(order, before));
 		}
 	}
 
@@ -248,14 +255,14 @@ public class OrderManagement {
 			rows = this.orders.firstPage(storeId, Limit.of(size + 1));
 		}
 		else {
-			Cursor c = Cursor.decode(cursor);
+			OrderCursor c = OrderCursor.decode(cursor);
 			rows = this.orders.pageAfter(storeId, c.createdAt(), c.id(), Limit.of(size + 1));
 		}
 		String next = null;
 		if (rows.size() > size) {
 			rows = rows.subList(0, size);
 			Order last = rows.get(size - 1);
-			next = new Cursor(last.getCreatedAt(), last.getId()).encode();
+			next = new OrderCursor(last.getCreatedAt(), last.getId()).encode();
 		}
 		return new OrderPage(List.copyOf(rows), next);
 	}
@@ -273,29 +280,14 @@ public class OrderManagement {
 		// a cancelled order stays CANCELLED and is no news whatever its parcels do
 		if (order.derived(derived.status(), derived.health(), this.clock.instant()) && publish
 				&& !order.isCancelled()) {
-			this.events.publishEvent(
-					new OrderStatusChanged(order.getStoreId(), orderId, before, derived.status(), derived.health()));
+			this.events.publishEvent(statusChanged(order, before));
 		}
 	}
 
-	record Cursor(Instant createdAt, UUID id) {
-
-		String encode() {
-			String raw = this.createdAt.toString() + "|" + this.id;
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-		}
-
-		static Cursor decode(String cursor) {
-			try {
-				String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-				String[] parts = raw.split("\\|", 2);
-				return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-			}
-			catch (RuntimeException ex) {
-				throw new OrderException(OrderException.Kind.INVALID, "cursor", "cursor is not one this API issued");
-			}
-		}
-
+	private OrderStatusChanged statusChanged(Order order, OrderStatus before) {
+		String slug = this.stores.byId(order.getStoreId()).map(Store::getSlug).orElseThrow();
+		return new OrderStatusChanged(order.getStoreId(), order.getId(), before, order.getStatus(), order.getHealth(),
+				slug, order.getOrderNumber());
 	}
 
 	private boolean confirms(UUID storeId, String source) {

@@ -4,6 +4,10 @@ import java.util.UUID;
 
 import dev.beacon.status.Health;
 
-/** An order's derived status or health moved. */
-public record OrderStatusChanged(UUID storeId, UUID orderId, OrderStatus from, OrderStatus to, Health health) {
+/**
+ * An order's derived status or health moved. Carries the store's slug and the order's
+ * number for listeners (webhooks).
+ */
+public record OrderStatusChanged(UUID storeId, UUID orderId, OrderStatus from, OrderStatus to, Health health,
+		String storeSlug, String orderNumber) {
 }

@@ -25,7 +25,9 @@ import dev.beacon.status.Reason;
  * A parcel of an order, tracked with one carrier. Its status is never set from outside:
  * {@link ShipmentTracking} derives it from the stored scans. Its next poll time is the
  * carriers module's to set ({@code next_poll_at}); only changed columns are written, so
- * that schedule is never overwritten with a stale value.
+ * that schedule is never overwritten with a stale value. Its length is the mapping of the
+ * {@code shipments} table's columns (their getters and the few state changes
+ * {@code ShipmentTracking} makes); it holds no other logic.
  */
 @Entity
 @Table(name = "shipments")

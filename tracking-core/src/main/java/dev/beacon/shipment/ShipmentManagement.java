@@ -116,8 +116,7 @@ public class ShipmentManagement {
 		if (order.isCancelled()) {
 			shipment.stopPolling(); // a cancelled order is tracked no more
 		}
-		this.publisher.publishEvent(new ShipmentRegistered(storeId, order.getId(), shipment.getId(), carrier, number));
-		this.tracking.registered(shipment);
+		this.tracking.registered(shipment, order);
 		return view(shipment);
 	}
 

@@ -70,8 +70,14 @@ class ShipmentTracking {
 		this.clock = clock;
 	}
 
-	/** A shipment was just registered: place its window; no status is published yet. */
-	void registered(Shipment shipment) {
+	/**
+	 * A shipment was just registered: tell listeners ({@link ShipmentRegistered}), then
+	 * place its window; no status is published yet.
+	 */
+	void registered(Shipment shipment, Order order) {
+		this.publisher.publishEvent(new ShipmentRegistered(shipment.getStoreId(), order.getId(), shipment.getId(),
+				shipment.getCarrier(), shipment.getTrackingNumber(), slug(shipment.getStoreId()),
+				order.getOrderNumber(), shipment.getMilestone(), shipment.getEstimatedDelivery()));
 		recompute(shipment, TransitionCause.REGISTRATION);
 	}
 
@@ -154,7 +160,8 @@ class ShipmentTracking {
 	 */
 	void recompute(Shipment shipment, TransitionCause cause) {
 		Order order = this.orders.find(shipment.getStoreId(), shipment.getOrderId()).orElseThrow();
-		ZoneId zone = this.stores.byId(shipment.getStoreId()).map(Store::getTimeZone).orElse(ZoneId.of("UTC"));
+		Store store = this.stores.byId(shipment.getStoreId()).orElseThrow();
+		ZoneId zone = store.getTimeZone();
 		Instant now = this.clock.instant();
 		List<TrackingEvent> history = this.events.chronological(shipment.getId());
 		ShipmentState before = ShipmentState.of(shipment);
@@ -177,7 +184,8 @@ class ShipmentTracking {
 			ShipmentStatusChanged changed = new ShipmentStatusChanged(shipment.getStoreId(), shipment.getOrderId(),
 					shipment.getId(), shipment.getCarrier(), shipment.getTrackingNumber(), before.milestone(),
 					after.milestone(), before.health(), after.health(), after.reason(), after.statusText(),
-					after.statusLocation(), window, after.lastEventAt(), cause, now);
+					after.statusLocation(), window, after.lastEventAt(), cause, now, store.getSlug(),
+					order.getOrderNumber());
 			this.transitions.save(new ShipmentTransition(changed));
 			this.publisher.publishEvent(changed);
 			if (after.milestone() == Milestone.DELIVERED && before.milestone() != Milestone.DELIVERED) {
@@ -186,7 +194,8 @@ class ShipmentTracking {
 		}
 		if (!Objects.equals(previousWindow, window)) {
 			this.publisher.publishEvent(new DeliveryWindowChanged(shipment.getStoreId(), shipment.getOrderId(),
-					shipment.getId(), previousWindow, window, cause));
+					shipment.getId(), previousWindow, window, cause, shipment.getCarrier(),
+					shipment.getTrackingNumber(), after.milestone(), after.statusText(), after.statusLocation()));
 		}
 		List<Progress> parcels = this.shipments.findByOrderIdOrderByCreatedAt(shipment.getOrderId())
 			.stream()
@@ -202,6 +211,10 @@ class ShipmentTracking {
 		return new ShipmentDelivered(s.getStoreId(), s.getOrderId(), s.getId(), o.getOrderNumber(), s.getCarrier(),
 				s.getService(), o.getOrigin(), o.getDestination(), o.getPlacedAt(), s.getShippedAt(), deliveredAt,
 				o.getPromisedBy(), zone, o.isTest(), cause);
+	}
+
+	private String slug(UUID storeId) {
+		return this.stores.byId(storeId).map(Store::getSlug).orElseThrow();
 	}
 
 	private @Nullable DeliveryWindow estimate(EstimateRequest request) {

@@ -23,6 +23,8 @@ import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentView;
 import dev.beacon.shipment.TransitionCause;
 import dev.beacon.store.NewStore;
+import dev.beacon.store.ProvisionedStore;
+import dev.beacon.store.Store;
 import dev.beacon.store.StoreManagement;
 
 /**
@@ -59,11 +61,22 @@ public final class Fixtures {
 
 	/** A new store in America/Chicago whose slug starts with {@code prefix}. */
 	public StoreFixture store(String prefix) {
-		UUID id = this.stores
-			.provision(new NewStore("Test " + prefix, TestStores.uniqueSlug(prefix), null, "America/Chicago"))
-			.store()
-			.getId();
-		return new StoreFixture(id);
+		return store(prefix, null, "America/Chicago");
+	}
+
+	/**
+	 * A new store whose slug starts with {@code prefix}, with this default language and
+	 * time zone (the store's defaults where null); its API key is at
+	 * {@link StoreFixture#provisioned()}.
+	 */
+	public StoreFixture store(String prefix, @Nullable String locale, @Nullable String zone) {
+		return new StoreFixture(
+				this.stores.provision(new NewStore("Test " + prefix, TestStores.uniqueSlug(prefix), locale, zone)));
+	}
+
+	/** A store made elsewhere, to place orders in. */
+	public StoreFixture of(Store store) {
+		return new StoreFixture(new ProvisionedStore(store, ""));
 	}
 
 	/** A scan in Memphis, as a carrier would report it. */
@@ -72,21 +85,43 @@ public final class Fixtures {
 				new ScanLocation("Memphis", "TN", null, "US"), null);
 	}
 
+	private ShipmentFixture register(UUID storeId, String orderNumber, String trackingNumber, String carrier,
+			@Nullable String service, @Nullable Instant shippedAt) {
+		ShipmentView view = this.shipments.register(storeId, orderNumber,
+				new RegisterShipment(trackingNumber, carrier, service, shippedAt));
+		return new ShipmentFixture(storeId, view.id());
+	}
+
 	/** A store, ready to take orders. */
 	public final class StoreFixture {
 
-		private final UUID id;
+		private final ProvisionedStore provisioned;
 
-		StoreFixture(UUID id) {
-			this.id = id;
+		StoreFixture(ProvisionedStore provisioned) {
+			this.provisioned = provisioned;
 		}
 
 		public UUID id() {
-			return this.id;
+			return this.provisioned.store().getId();
+		}
+
+		public Store store() {
+			return this.provisioned.store();
+		}
+
+		/** The store with its API key (shown once, at provisioning). */
+		public ProvisionedStore provisioned() {
+			return this.provisioned;
 		}
 
 		public OrderBuilder order(String number) {
-			return new OrderBuilder(this.id, number);
+			return new OrderBuilder(id(), number);
+		}
+
+		/** Registers a shipment on an order already placed. */
+		public ShipmentFixture shipment(String orderNumber, String trackingNumber, String carrier,
+				@Nullable String service, @Nullable Instant shippedAt) {
+			return register(id(), orderNumber, trackingNumber, carrier, service, shippedAt);
 		}
 
 	}
@@ -154,7 +189,11 @@ public final class Fixtures {
 		}
 
 		public OrderBuilder test() {
-			this.test = true;
+			return test(true);
+		}
+
+		public OrderBuilder test(boolean test) {
+			this.test = test;
 			return this;
 		}
 
@@ -169,10 +208,14 @@ public final class Fixtures {
 
 		/** Places the order if needed and registers a sandbox shipment on it. */
 		public ShipmentFixture shipment(String trackingNumber) {
+			return shipment(trackingNumber, "sandbox", null, null);
+		}
+
+		/** Places the order if needed and registers a shipment on it. */
+		public ShipmentFixture shipment(String trackingNumber, String carrier, @Nullable String service,
+				@Nullable Instant shippedAt) {
 			place();
-			ShipmentView view = Fixtures.this.shipments.register(this.storeId, this.number,
-					new RegisterShipment(trackingNumber, "sandbox", null, null));
-			return new ShipmentFixture(this.storeId, view.id());
+			return register(this.storeId, this.number, trackingNumber, carrier, service, shippedAt);
 		}
 
 	}

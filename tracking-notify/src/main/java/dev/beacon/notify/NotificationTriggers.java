@@ -123,7 +123,8 @@ class NotificationTriggers {
 	@EventListener
 	void on(ShipmentRegistered e) {
 		guarded("shipment registered", () -> {
-			this.shipments.byId(e.shipmentId()).ifPresent((v) -> this.watches.refresh(v, this.clock.instant()));
+			this.watches.refresh(new Watches.Watch(e.shipmentId(), e.storeId(), e.orderId(), e.carrier(), e.milestone(),
+					e.estimatedDelivery(), null), this.clock.instant());
 			return List.of();
 		});
 	}
@@ -138,18 +139,13 @@ class NotificationTriggers {
 
 	@EventListener
 	void on(DeliveryWindowChanged e) {
-		if (e.cause() == TransitionCause.REPLAY || !e.slipped() || e.current() == null) {
+		if (e.cause() == TransitionCause.REPLAY || !e.slipped() || e.current() == null || e.milestone().isTerminal()) {
 			return;
 		}
-		guarded("window slipped", () -> {
-			ShipmentView v = this.shipments.byId(e.shipmentId()).orElse(null);
-			if (v == null || v.milestone().isTerminal()) {
-				return List.of();
-			}
-			return List.of(new News(Trigger.DELAYED, null, e.current().latest().toString(), e.storeId(), e.orderId(),
-					e.shipmentId(), v.carrier(), v.trackingNumber(), e.current(), v.statusLocation(), v.statusText(),
-					null, null, this.clock.instant()));
-		});
+		guarded("window slipped",
+				() -> List.of(new News(Trigger.DELAYED, null, e.current().latest().toString(), e.storeId(), e.orderId(),
+						e.shipmentId(), e.carrier(), e.trackingNumber(), e.current(), e.statusLocation(),
+						e.statusText(), null, null, this.clock.instant())));
 	}
 
 	@EventListener

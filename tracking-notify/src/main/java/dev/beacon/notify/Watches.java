@@ -33,7 +33,12 @@ class Watches {
 	}
 
 	void refresh(ShipmentView v, Instant now) {
-		DeliveryWindow w = v.estimatedDelivery();
+		refresh(new Watch(v.id(), v.storeId(), v.orderId(), v.carrier(), v.milestone(), v.estimatedDelivery(),
+				v.lastEventAt()), now);
+	}
+
+	void refresh(Watch v, Instant now) {
+		DeliveryWindow w = v.window();
 		this.jdbc.sql("""
 				insert into notify_shipment_watch (shipment_id, store_id, order_id, carrier, milestone, window_earliest,
 				  window_latest, last_scan_at, updated_at)
@@ -41,14 +46,14 @@ class Watches {
 				on conflict (shipment_id) do update set carrier = excluded.carrier, milestone = excluded.milestone,
 				  window_earliest = excluded.window_earliest, window_latest = excluded.window_latest,
 				  last_scan_at = excluded.last_scan_at, updated_at = excluded.updated_at""")
-			.param("id", v.id())
+			.param("id", v.shipmentId())
 			.param("store", v.storeId())
 			.param("order", v.orderId())
 			.param("carrier", v.carrier())
 			.param("milestone", v.milestone().name())
 			.param("earliest", (w != null) ? w.earliest() : null)
 			.param("latest", (w != null) ? w.latest() : null)
-			.param("scan", (v.lastEventAt() != null) ? Timestamp.from(v.lastEventAt()) : null)
+			.param("scan", (v.lastScanAt() != null) ? Timestamp.from(v.lastScanAt()) : null)
 			.param("now", Timestamp.from(now))
 			.update();
 	}

@@ -10,19 +10,15 @@ import dev.beacon.order.Customer;
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderItem;
 import dev.beacon.order.OrderManagement;
-import dev.beacon.order.PlaceOrder;
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.RawScan;
-import dev.beacon.shipment.RegisterShipment;
-import dev.beacon.shipment.ScanLocation;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentView;
 import dev.beacon.shipment.TransitionCause;
-import dev.beacon.store.NewStore;
 import dev.beacon.store.Store;
 import dev.beacon.store.StoreManagement;
 import dev.beacon.store.StorePrincipal;
-import dev.beacon.testing.TestStores;
+import dev.beacon.testing.Fixtures;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,9 +50,13 @@ public abstract class PromiseIntegrationTest {
 	@Autowired
 	protected ShipmentManagement shipments;
 
+	/** The core test kit over this context's modules. */
+	protected Fixtures fixtures() {
+		return new Fixtures(this.stores, this.orders, this.shipments);
+	}
+
 	protected Store store(String prefix) {
-		String slug = TestStores.uniqueSlug(prefix);
-		return this.stores.provision(new NewStore("Store " + slug, slug, "en", "UTC")).store();
+		return fixtures().store(prefix, "en", "UTC").store();
 	}
 
 	protected static RequestPostProcessor as(Store store) {
@@ -66,17 +66,21 @@ public abstract class PromiseIntegrationTest {
 
 	protected Order order(Store store, String number, Instant placedAt, String destRegion,
 			@Nullable LocalDate promisedBy, boolean test) {
-		return this.orders.place(store.getId(),
-				new PlaceOrder(number, placedAt, new Customer("Shopper", "shopper@example.com", null, null),
-						new Address("90001", "Los Angeles", destRegion, "US"),
-						new Address("10001", "New York", "NY", "US"), promisedBy,
-						List.of(new OrderItem("SKU", "Thing", 1)), test));
+		return fixtures().of(store)
+			.order(number)
+			.placedAt(placedAt)
+			.customer(new Customer("Shopper", "shopper@example.com", null, null))
+			.shippingTo(new Address("90001", "Los Angeles", destRegion, "US"))
+			.from(Fixtures.NEW_YORK)
+			.promisedBy(promisedBy)
+			.items(new OrderItem("SKU", "Thing", 1))
+			.test(test)
+			.place();
 	}
 
 	protected ShipmentView ship(Store store, Order order, String carrier, String number, String service,
 			Instant shippedAt) {
-		return this.shipments.register(store.getId(), order.getOrderNumber(),
-				new RegisterShipment(number, carrier, service, shippedAt));
+		return fixtures().of(store).shipment(order.getOrderNumber(), number, carrier, service, shippedAt).view();
 	}
 
 	/** Feeds scans ("CODE@instant") as a carrier poll would. */
@@ -84,8 +88,7 @@ public abstract class PromiseIntegrationTest {
 		List<RawScan> raw = new ArrayList<>();
 		for (String s : scans) {
 			String[] parts = s.split("@", 2);
-			raw.add(new RawScan(parts[0], "Scan " + parts[0], "{\"code\":\"" + parts[0] + "\"}",
-					Instant.parse(parts[1]), null, null, new ScanLocation("Memphis", "TN", null, "US"), null));
+			raw.add(Fixtures.scan(parts[0], "Scan " + parts[0], Instant.parse(parts[1])));
 		}
 		this.shipments.ingest(shipment.id(), CarrierUpdate.of(raw, null), TransitionCause.POLL);
 	}

@@ -31,11 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.beacon.BeaconIntegrationTest;
@@ -53,11 +51,11 @@ import dev.beacon.status.DeliveryWindow;
 import dev.beacon.status.Health;
 import dev.beacon.status.Milestone;
 import dev.beacon.status.Reason;
-import dev.beacon.store.NewStore;
 import dev.beacon.store.ProvisionedStore;
 import dev.beacon.store.StoreManagement;
-import dev.beacon.testing.TestStores;
+import dev.beacon.testing.Fixtures;
 
+import static dev.beacon.TestKit.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.hamcrest.Matchers.equalTo;
@@ -86,6 +84,9 @@ class StoreWebhooksIntegrationTests {
 
 	@Autowired
 	StoreManagement stores;
+
+	@Autowired
+	Fixtures fixtures;
 
 	@Autowired
 	ShipmentManagement shipments;
@@ -134,7 +135,7 @@ class StoreWebhooksIntegrationTests {
 			exchange.close();
 		});
 		this.receiver.start();
-		this.store = this.stores.provision(new NewStore("Hooks", TestStores.uniqueSlug("hooks"), null, null));
+		this.store = this.fixtures.store("hooks", null, null).provisioned();
 		// deliveries of other tests' stores must not interfere
 		this.jdbc.update("update webhook_deliveries set status = 'CANCELLED' where status = 'PENDING'");
 	}
@@ -142,10 +143,6 @@ class StoreWebhooksIntegrationTests {
 	@AfterEach
 	void stop() {
 		this.receiver.stop(0);
-	}
-
-	private MockHttpServletRequestBuilder as(ProvisionedStore s, MockHttpServletRequestBuilder r) {
-		return r.header(HttpHeaders.AUTHORIZATION, "Bearer " + s.apiKey()).contentType(MediaType.APPLICATION_JSON);
 	}
 
 	private String url() {
@@ -351,11 +348,11 @@ class StoreWebhooksIntegrationTests {
 			this.events.publishEvent(new ShipmentStatusChanged(storeId, v.orderId(), shipment, v.carrier(),
 					v.trackingNumber(), Milestone.DELIVERED, Milestone.DELIVERY_ATTEMPTED, Health.ON_TRACK,
 					Health.ACTION_REQUIRED, Reason.CONSIGNEE, "Attempted", null, null, null, TransitionCause.REPLAY,
-					Instant.parse("2026-11-22T10:00:00Z")));
+					Instant.parse("2026-11-22T10:00:00Z"), this.store.store().getSlug(), "A-1"));
 			this.events.publishEvent(new DeliveryWindowChanged(storeId, v.orderId(), shipment,
 					new DeliveryWindow(LocalDate.of(2026, 11, 21), LocalDate.of(2026, 11, 22)),
-					new DeliveryWindow(LocalDate.of(2026, 11, 24), LocalDate.of(2026, 11, 25)),
-					TransitionCause.REPLAY));
+					new DeliveryWindow(LocalDate.of(2026, 11, 24), LocalDate.of(2026, 11, 25)), TransitionCause.REPLAY,
+					v.carrier(), v.trackingNumber(), Milestone.DELIVERY_ATTEMPTED, "Attempted", null));
 		});
 		assertThat(count("webhook_deliveries", storeId)).isEqualTo(hooks);
 		assertThat(count("notify_messages", storeId)).isEqualTo(messages);
@@ -467,8 +464,7 @@ class StoreWebhooksIntegrationTests {
 		this.mvc.perform(as(this.store, get("/api/v1/webhooks")))
 			.andExpect(jsonPath("$", hasSize(1)))
 			.andExpect(jsonPath("$[0].secret").value(nullValue()));
-		ProvisionedStore other = this.stores
-			.provision(new NewStore("Other", TestStores.uniqueSlug("hooks"), null, null));
+		ProvisionedStore other = this.fixtures.store("hooks", null, null).provisioned();
 		this.mvc.perform(as(other, get("/api/v1/webhooks"))).andExpect(jsonPath("$", hasSize(0)));
 		this.mvc.perform(as(other, get("/api/v1/webhooks/" + id + "/deliveries"))).andExpect(status().isNotFound());
 		this.mvc.perform(as(other, delete("/api/v1/webhooks/" + id))).andExpect(status().isNotFound());

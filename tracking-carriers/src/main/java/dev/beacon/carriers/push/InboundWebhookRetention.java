@@ -1,13 +1,10 @@
 package dev.beacon.carriers.push;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import dev.beacon.retention.AgedRowsSweep;
 import dev.beacon.retention.RetentionProperties;
-import dev.beacon.retention.RetentionSweep;
 
 /**
  * Inbound webhook deduplication rows (sender's event ids) are deleted
@@ -15,25 +12,11 @@ import dev.beacon.retention.RetentionSweep;
  * not weeks.
  */
 @Component
-class InboundWebhookRetention implements RetentionSweep {
-
-	private final JdbcTemplate jdbc;
+class InboundWebhookRetention extends AgedRowsSweep {
 
 	InboundWebhookRetention(JdbcTemplate jdbc) {
-		this.jdbc = jdbc;
-	}
-
-	@Override
-	public String name() {
-		return "inbound-webhooks";
-	}
-
-	@Override
-	public int sweep(RetentionProperties properties, Instant now, int limit) {
-		return this.jdbc.update("""
-				delete from carrier_webhook_deliveries where ctid in (
-				  select ctid from carrier_webhook_deliveries where received_at < ? limit ?)""",
-				Timestamp.from(now.minus(properties.inboundWebhooks())), limit);
+		super(jdbc, "inbound-webhooks", "carrier_webhook_deliveries", "received_at", "true",
+				RetentionProperties::inboundWebhooks);
 	}
 
 }

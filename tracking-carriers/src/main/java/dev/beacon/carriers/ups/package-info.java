@@ -1,2 +1,6 @@
+/**
+ * The UPS adapter: its request and response mapping onto {@code CarrierUpdate}, and its
+ * configuration.
+ */
 @org.jspecify.annotations.NullMarked
 package dev.beacon.carriers.ups;

@@ -1,15 +1,12 @@
 package dev.beacon.web.api;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import dev.beacon.order.ErasedShopper;
 import dev.beacon.order.PersonalDataErasure;
+import dev.beacon.retention.AgedRowsSweep;
 import dev.beacon.retention.RetentionProperties;
-import dev.beacon.retention.RetentionSweep;
 
 /**
  * Idempotency-Key records keep the first response (an order's JSON carries its shopper's
@@ -17,25 +14,14 @@ import dev.beacon.retention.RetentionSweep;
  * for an order whose personal data is erased.
  */
 @Component
-class IdempotencyRetention implements RetentionSweep, PersonalDataErasure {
+class IdempotencyRetention extends AgedRowsSweep implements PersonalDataErasure {
 
 	private final JdbcTemplate jdbc;
 
 	IdempotencyRetention(JdbcTemplate jdbc) {
+		super(jdbc, "idempotency-keys", "api_idempotency_keys", "created_at", "true",
+				RetentionProperties::idempotencyKeys);
 		this.jdbc = jdbc;
-	}
-
-	@Override
-	public String name() {
-		return "idempotency-keys";
-	}
-
-	@Override
-	public int sweep(RetentionProperties properties, Instant now, int limit) {
-		return this.jdbc.update("""
-				delete from api_idempotency_keys where ctid in (
-				  select ctid from api_idempotency_keys where created_at < ? limit ?)""",
-				Timestamp.from(now.minus(properties.idempotencyKeys())), limit);
 	}
 
 	@Override
