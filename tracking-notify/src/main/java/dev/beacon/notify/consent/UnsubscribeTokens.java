@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +14,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +41,11 @@ public class UnsubscribeTokens {
 
 	private static final int NONCE = 12;
 
-	private final byte[] secret;
+	/** The secrets, first one signing; all verify (rotation, like beacon.link-secret). */
+	private final List<byte[]> secrets;
 
-	private final SecretKeySpec key;
+	/** One AES key per secret, the first one sealing new tokens. */
+	private final List<SecretKeySpec> keys;
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -52,20 +57,38 @@ public class UnsubscribeTokens {
 		if (configured == null || configured.isBlank()) {
 			configured = env.getProperty("beacon.link-secret");
 		}
-		if (configured == null || configured.isBlank()) {
+		this.secrets = secrets(configured);
+		this.keys = this.secrets.stream().map(UnsubscribeTokens::key).toList();
+	}
+
+	/**
+	 * A comma-separated list is accepted for rotation: new links are sealed with the
+	 * first secret, links sealed with any of them keep working.
+	 */
+	static List<byte[]> secrets(@Nullable String configured) {
+		List<byte[]> secrets = new ArrayList<>();
+		if (configured != null) {
+			for (String part : configured.split(",")) {
+				if (!part.isBlank()) {
+					secrets.add(("unsubscribe:" + part.strip()).getBytes(StandardCharsets.UTF_8));
+				}
+			}
+		}
+		if (secrets.isEmpty()) {
 			byte[] random = new byte[32];
 			new SecureRandom().nextBytes(random);
-			this.secret = random;
+			secrets.add(random);
 			log.warn("Neither beacon.notify.unsubscribe-secret nor beacon.link-secret is set: unsubscribe links stop "
 					+ "working after a restart.");
 		}
-		else {
-			this.secret = ("unsubscribe:" + configured).getBytes(StandardCharsets.UTF_8);
-		}
+		return List.copyOf(secrets);
+	}
+
+	private static SecretKeySpec key(byte[] secret) {
 		try {
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");
 			sha.update("unsubscribe-key\n".getBytes(StandardCharsets.UTF_8));
-			this.key = new SecretKeySpec(sha.digest(this.secret), "AES");
+			return new SecretKeySpec(sha.digest(secret), "AES");
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
@@ -81,7 +104,7 @@ public class UnsubscribeTokens {
 		this.random.nextBytes(nonce);
 		try {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(Cipher.ENCRYPT_MODE, this.key, new GCMParameterSpec(128, nonce));
+			cipher.init(Cipher.ENCRYPT_MODE, this.keys.get(0), new GCMParameterSpec(128, nonce));
 			byte[] sealed = cipher.doFinal((storeId + "\n" + email).getBytes(StandardCharsets.UTF_8));
 			byte[] token = new byte[NONCE + sealed.length];
 			System.arraycopy(nonce, 0, token, 0, NONCE);
@@ -99,7 +122,7 @@ public class UnsubscribeTokens {
 		String encoded = Base64.getUrlEncoder()
 			.withoutPadding()
 			.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-		return encoded + "." + mac(payload);
+		return encoded + "." + Hmac.signBase64Url(this.secrets.get(0), payload);
 	}
 
 	public record Subject(UUID storeId, String email) {
@@ -118,7 +141,8 @@ public class UnsubscribeTokens {
 		}
 		try {
 			String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
-			if (!Hmac.matches(mac(payload), token.substring(dot + 1))) {
+			String given = token.substring(dot + 1);
+			if (this.secrets.stream().noneMatch((secret) -> Hmac.matches(Hmac.signBase64Url(secret, payload), given))) {
 				return Optional.empty();
 			}
 			String[] parts = payload.split("\n", 2);
@@ -130,24 +154,29 @@ public class UnsubscribeTokens {
 	}
 
 	private Optional<Subject> open(String token) {
+		byte[] bytes;
 		try {
-			byte[] bytes = Base64.getUrlDecoder().decode(token);
-			if (bytes.length <= NONCE + 16) {
-				return Optional.empty();
+			bytes = Base64.getUrlDecoder().decode(token);
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+		if (bytes.length <= NONCE + 16) {
+			return Optional.empty();
+		}
+		for (SecretKeySpec key : this.keys) {
+			try {
+				Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+				cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, bytes, 0, NONCE));
+				String payload = new String(cipher.doFinal(bytes, NONCE, bytes.length - NONCE), StandardCharsets.UTF_8);
+				String[] parts = payload.split("\n", 2);
+				return Optional.of(new Subject(UUID.fromString(parts[0]), parts[1]));
 			}
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(Cipher.DECRYPT_MODE, this.key, new GCMParameterSpec(128, bytes, 0, NONCE));
-			String payload = new String(cipher.doFinal(bytes, NONCE, bytes.length - NONCE), StandardCharsets.UTF_8);
-			String[] parts = payload.split("\n", 2);
-			return Optional.of(new Subject(UUID.fromString(parts[0]), parts[1]));
+			catch (GeneralSecurityException | IllegalArgumentException | ArrayIndexOutOfBoundsException ex) {
+				// AEADBadTagException: tampered or sealed with another key; try the next
+			}
 		}
-		catch (GeneralSecurityException | IllegalArgumentException | ArrayIndexOutOfBoundsException ex) {
-			return Optional.empty(); // AEADBadTagException: tampered or another key
-		}
-	}
-
-	private String mac(String payload) {
-		return Hmac.signBase64Url(this.secret, payload);
+		return Optional.empty();
 	}
 
 }
