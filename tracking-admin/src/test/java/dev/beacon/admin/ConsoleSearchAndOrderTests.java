@@ -3,6 +3,7 @@ package dev.beacon.admin;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import dev.beacon.testing.TestStores;
 import dev.beacon.order.Order;
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.PollOutcome;
@@ -15,6 +16,8 @@ import dev.beacon.support.SupportManagement;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -156,6 +159,27 @@ class ConsoleSearchAndOrderTests extends AdminIntegrationTest {
 			.contains("/t/" + this.store.getSlug() + "/orders/TEST-");
 		this.mvc.perform(post("/console/test-orders").param("journey", "9").with(csrf()).with(user(this.agent)))
 			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void aTestOrderEmailsOnlyTheAgentsOwnAddress() throws Exception {
+		ConsolePrincipal ana = ConsolePrincipal
+			.of(this.users.createUser("ana." + TestStores.uniqueSlug("a") + "@example.com", "Ana", PASSWORD, Role.AGENT,
+					Set.of(this.store.getId())));
+		this.mvc
+			.perform(post("/console/test-orders").param("storeId", this.store.getId().toString())
+				.param("journey", "0")
+				.param("email", "a.real.shopper@example.com")
+				.with(csrf())
+				.with(user(this.agent)))
+			.andExpect(status().isBadRequest());
+		this.mvc
+			.perform(post("/console/test-orders").param("storeId", this.store.getId().toString())
+				.param("journey", "0")
+				.param("email", ana.getUsername())
+				.with(csrf())
+				.with(user(ana)))
+			.andExpect(status().is3xxRedirection());
 	}
 
 	@Test

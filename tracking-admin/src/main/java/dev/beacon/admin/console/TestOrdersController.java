@@ -76,8 +76,13 @@ class TestOrdersController implements ConsolePage {
 		if (!mail.isEmpty() && (mail.length() > 254 || !mail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
 			throw new IllegalArgumentException("that email address does not look right");
 		}
-		Store store = this.access.storeOrDefault(storeId);
 		ConsolePrincipal me = this.access.principal();
+		if (!mail.isEmpty() && !mail.equalsIgnoreCase(me.getUsername())) {
+			// a test order must never message a real shopper: only the agent's own
+			// address
+			throw new IllegalArgumentException("test orders email only your own address (your user name)");
+		}
+		Store store = this.access.storeOrDefault(storeId);
 		Instant now = this.clock.instant();
 		String number = "TEST-" + DateTimeFormatter.ofPattern("yyMMddHHmmss").withZone(ZoneOffset.UTC).format(now) + "-"
 				+ (100 + this.random.nextInt(900));
