@@ -11,26 +11,18 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.beacon.admin.ConsoleAccess;
-import dev.beacon.admin.ConsoleNotFoundException;
 import dev.beacon.admin.ConsolePage;
-import dev.beacon.admin.ConsolePrincipal;
 import dev.beacon.order.Order;
-import dev.beacon.order.OrderManagement;
 import dev.beacon.order.TrackingLinks;
-import dev.beacon.shipment.ShipmentException;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentTransition;
 import dev.beacon.shipment.ShipmentView;
@@ -38,15 +30,16 @@ import dev.beacon.status.DeliveryWindow;
 import dev.beacon.store.Store;
 import dev.beacon.support.SupportManagement;
 
-/** Login, home, search, the order view and its actions, and the queues. */
+/**
+ * Login, home, search, the order view and the queues; the order view's actions are in
+ * {@link OrderActionsController}.
+ */
 @Controller
 class ConsoleController implements ConsolePage {
 
 	private final ConsoleAccess access;
 
 	private final ConsoleSearch search;
-
-	private final OrderManagement orders;
 
 	private final ShipmentManagement shipments;
 
@@ -60,24 +53,23 @@ class ConsoleController implements ConsolePage {
 
 	private final MessageRows messages;
 
-	private final NamedParameterJdbcTemplate jdbc;
+	private final ConsoleOrders lookup;
 
 	private final Clock clock;
 
-	ConsoleController(ConsoleAccess access, ConsoleSearch search, OrderManagement orders, ShipmentManagement shipments,
+	ConsoleController(ConsoleAccess access, ConsoleSearch search, ConsoleOrders lookup, ShipmentManagement shipments,
 			SupportManagement support, OrderNotes notes, Queues queues, TrackingLinks links, MessageRows messages,
-			NamedParameterJdbcTemplate jdbc, Clock clock) {
+			Clock clock) {
 		this.clock = clock;
 		this.access = access;
 		this.search = search;
-		this.orders = orders;
+		this.lookup = lookup;
 		this.shipments = shipments;
 		this.support = support;
 		this.notes = notes;
 		this.queues = queues;
 		this.links = links;
 		this.messages = messages;
-		this.jdbc = jdbc;
 	}
 
 	@GetMapping("/console/login")
@@ -129,7 +121,7 @@ class ConsoleController implements ConsolePage {
 
 	@GetMapping("/console/orders/{orderId}")
 	String order(@PathVariable UUID orderId, Model model) {
-		Order order = requireOrder(orderId);
+		Order order = this.lookup.requireOrder(orderId);
 		Store store = this.access.requireStore(order.getStoreId());
 		List<ShipmentView> views = this.shipments.ofOrder(order.getId());
 		Map<UUID, List<ShipmentTransition>> timeline = new LinkedHashMap<>();
@@ -156,127 +148,6 @@ class ConsoleController implements ConsolePage {
 		model.addAttribute("carrierDetails",
 				this.access.principal().is(dev.beacon.admin.Role.ADMIN, dev.beacon.admin.Role.OPERATOR));
 		return "console/order";
-	}
-
-	@PostMapping("/console/orders/{orderId}/shipments/{shipmentId}/refresh")
-	String refresh(@PathVariable UUID orderId, @PathVariable UUID shipmentId, RedirectAttributes flash) {
-		Order order = requireOrder(orderId);
-		requireShipment(order, shipmentId);
-		try {
-			this.shipments.refresh(order.getStoreId(), shipmentId);
-			flash.addFlashAttribute("flash", "Asked the carrier for news.");
-		}
-		catch (dev.beacon.shipment.RefreshLimitedException ex) {
-			flash.addFlashAttribute("error",
-					"Not refreshed: " + ex.getMessage() + "; try again in " + ex.retryAfterSeconds() + " s.");
-		}
-		return redirect(orderId);
-	}
-
-	@PostMapping("/console/orders/{orderId}/shipments/{shipmentId}/carrier")
-	String correctCarrier(@PathVariable UUID orderId, @PathVariable UUID shipmentId, @RequestParam String carrier,
-			RedirectAttributes flash) {
-		Order order = requireOrder(orderId);
-		requireShipment(order, shipmentId);
-		try {
-			this.shipments.correctCarrier(order.getStoreId(), shipmentId, carrier);
-			flash.addFlashAttribute("flash", "Carrier set to " + carrier + ".");
-		}
-		catch (ShipmentException ex) {
-			flash.addFlashAttribute("error", ex.getMessage());
-		}
-		return redirect(orderId);
-	}
-
-	@PostMapping("/console/orders/{orderId}/notes")
-	String note(@PathVariable UUID orderId, @RequestParam(defaultValue = "") String body, RedirectAttributes flash) {
-		return addNote(orderId, OrderNotes.Kind.NOTE, body, "Note added.", flash);
-	}
-
-	@PostMapping("/console/orders/{orderId}/escalate")
-	String escalate(@PathVariable UUID orderId, @RequestParam(defaultValue = "") String body,
-			RedirectAttributes flash) {
-		return addNote(orderId, OrderNotes.Kind.ESCALATION, body, "Escalated.", flash);
-	}
-
-	@PostMapping("/console/orders/{orderId}/claim")
-	String claim(@PathVariable UUID orderId, @RequestParam(defaultValue = "") String body, RedirectAttributes flash) {
-		return addNote(orderId, OrderNotes.Kind.CLAIM, body.isBlank() ? "Shopper says it was not received" : body,
-				"Delivered-but-not-received claim recorded.", flash);
-	}
-
-	@PostMapping("/console/orders/{orderId}/notes/{noteId}/resolve")
-	String resolveNote(@PathVariable UUID orderId, @PathVariable UUID noteId, RedirectAttributes flash) {
-		Order order = requireOrder(orderId);
-		this.notes.resolve(order.getStoreId(), orderId, noteId);
-		flash.addFlashAttribute("flash", "Closed.");
-		return redirect(orderId);
-	}
-
-	@PostMapping("/console/orders/{orderId}/help/{helpId}/resolve")
-	String resolveHelp(@PathVariable UUID orderId, @PathVariable UUID helpId,
-			@RequestParam(defaultValue = "Answered by support") String resolution, RedirectAttributes flash) {
-		Order order = requireOrder(orderId);
-		try {
-			this.support.resolve(order.getStoreId(), helpId,
-					resolution.isBlank() ? "Answered by support" : resolution.strip());
-		}
-		catch (dev.beacon.support.ResolutionTooLong ex) {
-			flash.addFlashAttribute("error",
-					"The resolution is too long: at most " + ex.maxLength() + " characters. Nothing was changed.");
-			return redirect(orderId);
-		}
-		flash.addFlashAttribute("flash", "Help request resolved.");
-		return redirect(orderId);
-	}
-
-	@PostMapping("/console/orders/{orderId}/messages/{messageId}/resend")
-	String resend(@PathVariable UUID orderId, @PathVariable UUID messageId, RedirectAttributes flash) {
-		Order order = requireOrder(orderId);
-		boolean ok = this.messages.resend(order.getStoreId(), orderId, messageId);
-		flash.addFlashAttribute(ok ? "flash" : "error",
-				ok ? "Message queued again." : "This message cannot be resent.");
-		return redirect(orderId);
-	}
-
-	private String addNote(UUID orderId, OrderNotes.Kind kind, String body, String done, RedirectAttributes flash) {
-		Order order = requireOrder(orderId);
-		ConsolePrincipal me = this.access.principal();
-		try {
-			this.notes.add(order.getStoreId(), orderId, kind, me.getUsername(), body);
-			flash.addFlashAttribute("flash", done);
-		}
-		catch (IllegalArgumentException ex) {
-			flash.addFlashAttribute("error", ex.getMessage());
-		}
-		return redirect(orderId);
-	}
-
-	/** The order, when it exists in one of the user's stores; 404 otherwise. */
-	private Order requireOrder(UUID orderId) {
-		List<UUID> mine = this.access.storeIds();
-		if (mine.isEmpty()) {
-			throw new ConsoleNotFoundException("order");
-		}
-		List<UUID> owner = this.jdbc.queryForList(
-				"select store_id from orders where id = :id and store_id in (:stores)",
-				new MapSqlParameterSource("id", orderId).addValue("stores", mine), UUID.class);
-		if (owner.isEmpty()) {
-			throw new ConsoleNotFoundException("order");
-		}
-		return this.orders.find(owner.get(0), orderId).orElseThrow(() -> new ConsoleNotFoundException("order"));
-	}
-
-	private void requireShipment(Order order, UUID shipmentId) {
-		ShipmentView v = this.shipments.find(order.getStoreId(), shipmentId)
-			.orElseThrow(() -> new ConsoleNotFoundException("shipment"));
-		if (!v.orderId().equals(order.getId())) {
-			throw new ConsoleNotFoundException("shipment");
-		}
-	}
-
-	private static String redirect(UUID orderId) {
-		return "redirect:/console/orders/" + orderId;
 	}
 
 	static Comparison compare(ShipmentView v, @Nullable LocalDate promisedBy) {
