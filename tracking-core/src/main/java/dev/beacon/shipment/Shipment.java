@@ -1,13 +1,11 @@
 package dev.beacon.shipment;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -25,15 +23,14 @@ import dev.beacon.status.Reason;
  * A parcel of an order, tracked with one carrier. Its status is never set from outside:
  * {@link ShipmentTracking} derives it from the stored scans. Its next poll time is the
  * carriers module's to set ({@code next_poll_at}); only changed columns are written, so
- * that schedule is never overwritten with a stale value. Its length is the mapping of the
- * {@code shipments} table's columns (their getters and the few state changes
- * {@code ShipmentTracking} makes); it holds no other logic.
+ * that schedule is never overwritten with a stale value. The derived status and poll
+ * columns live in {@link ShipmentStatusColumns}. A shipment removed by mistake is gone
+ * for every reader.
  */
 @Entity
 @Table(name = "shipments")
 @DynamicUpdate
-@SQLRestriction("removed_at is null") // a shipment removed by mistake is gone for every
-										// reader
+@SQLRestriction("removed_at is null")
 public class Shipment {
 
 	@Id
@@ -66,56 +63,14 @@ public class Shipment {
 	@Column(name = "shipped_at")
 	private @Nullable Instant shippedAt;
 
-	@Enumerated(EnumType.STRING)
-	private Milestone milestone;
-
-	@Enumerated(EnumType.STRING)
-	private Health health;
-
-	@Enumerated(EnumType.STRING)
-	private @Nullable Reason reason;
-
-	@Column(name = "action_required")
-	private boolean actionRequired;
-
-	@Column(name = "status_text")
-	private @Nullable String statusText;
-
-	@Column(name = "status_location")
-	private @Nullable String statusLocation;
-
-	@Column(name = "carrier_earliest")
-	private @Nullable LocalDate carrierEarliest;
-
-	@Column(name = "carrier_latest")
-	private @Nullable LocalDate carrierLatest;
-
-	@Column(name = "estimated_earliest")
-	private @Nullable LocalDate estimatedEarliest;
-
-	@Column(name = "estimated_latest")
-	private @Nullable LocalDate estimatedLatest;
-
-	@Column(name = "delivered_at")
-	private @Nullable Instant deliveredAt;
-
-	@Column(name = "last_event_at")
-	private @Nullable Instant lastEventAt;
+	@Embedded
+	private ShipmentStatusColumns status = new ShipmentStatusColumns();
 
 	@Column(name = "expired_at")
 	private @Nullable Instant expiredAt;
 
 	@Column(name = "next_poll_at")
 	private @Nullable Instant nextPollAt;
-
-	@Column(name = "last_polled_at")
-	private @Nullable Instant lastPolledAt;
-
-	@Column(name = "last_poll_outcome")
-	private @Nullable String lastPollOutcome;
-
-	@Column(name = "last_poll_detail")
-	private @Nullable String lastPollDetail;
 
 	@Column(name = "created_at")
 	private Instant createdAt;
@@ -142,8 +97,6 @@ public class Shipment {
 		this.trackingNumber = trackingNumber;
 		this.service = Text.fit(service, 100);
 		this.shippedAt = shippedAt;
-		this.milestone = Milestone.LABEL_CREATED;
-		this.health = Health.ON_TRACK;
 		this.createdAt = now;
 		this.updatedAt = this.createdAt;
 		this.nextPollAt = this.createdAt;
@@ -208,43 +161,43 @@ public class Shipment {
 	}
 
 	public Milestone getMilestone() {
-		return this.milestone;
+		return this.status.milestone();
 	}
 
 	public Health getHealth() {
-		return this.health;
+		return this.status.health();
 	}
 
 	public @Nullable Reason getReason() {
-		return this.reason;
+		return this.status.reason();
 	}
 
 	public boolean isActionRequired() {
-		return this.actionRequired;
+		return this.status.actionRequired();
 	}
 
 	public @Nullable String getStatusText() {
-		return this.statusText;
+		return this.status.statusText();
 	}
 
 	public @Nullable String getStatusLocation() {
-		return this.statusLocation;
+		return this.status.statusLocation();
 	}
 
 	public @Nullable DeliveryWindow getCarrierEstimate() {
-		return DeliveryWindow.of(this.carrierEarliest, this.carrierLatest);
+		return this.status.carrierEstimate();
 	}
 
 	public @Nullable DeliveryWindow getEstimatedDelivery() {
-		return DeliveryWindow.of(this.estimatedEarliest, this.estimatedLatest);
+		return this.status.estimatedDelivery();
 	}
 
 	public @Nullable Instant getDeliveredAt() {
-		return this.deliveredAt;
+		return this.status.deliveredAt();
 	}
 
 	public @Nullable Instant getLastEventAt() {
-		return this.lastEventAt;
+		return this.status.lastEventAt();
 	}
 
 	public @Nullable Instant getExpiredAt() {
@@ -256,15 +209,15 @@ public class Shipment {
 	}
 
 	public @Nullable Instant getLastPolledAt() {
-		return this.lastPolledAt;
+		return this.status.lastPolledAt();
 	}
 
 	public @Nullable PollOutcome getLastPollOutcome() {
-		return (this.lastPollOutcome != null) ? PollOutcome.valueOf(this.lastPollOutcome) : null;
+		return this.status.lastPollOutcome();
 	}
 
 	public @Nullable String getLastPollDetail() {
-		return this.lastPollDetail;
+		return this.status.lastPollDetail();
 	}
 
 	public Instant getCreatedAt() {
@@ -280,17 +233,12 @@ public class Shipment {
 	}
 
 	void polled(PollOutcome outcome, @Nullable String detail, Instant at) {
-		this.lastPollOutcome = outcome.name();
-		this.lastPollDetail = Text.fit(detail, 500);
-		this.lastPolledAt = at;
+		this.status.polled(outcome, detail, at);
 		this.updatedAt = at;
 	}
 
 	void carrierEstimate(@Nullable DeliveryWindow window) {
-		if (window != null) {
-			this.carrierEarliest = window.earliest();
-			this.carrierLatest = window.latest();
-		}
+		this.status.carrierEstimate(window);
 	}
 
 	void service(@Nullable String service) {
@@ -311,10 +259,7 @@ public class Shipment {
 		this.carrierName = null;
 		this.trackingUrl = null;
 		this.nextPollAt = now;
-		this.lastPollOutcome = null;
-		this.lastPollDetail = null;
-		this.carrierEarliest = null;
-		this.carrierLatest = null;
+		this.status.carrierCorrected();
 		this.updatedAt = now;
 	}
 
@@ -336,19 +281,10 @@ public class Shipment {
 	}
 
 	void state(ShipmentState state, @Nullable DeliveryWindow window, Instant now) {
-		this.milestone = state.milestone();
-		this.health = state.health();
-		this.reason = state.reason();
-		this.actionRequired = state.actionRequired();
-		this.statusText = Text.fit(state.statusText(), 1000);
-		this.statusLocation = Text.fit(state.statusLocation(), 300);
-		this.deliveredAt = state.deliveredAt();
-		this.lastEventAt = state.lastEventAt();
+		this.status.apply(state, window);
 		if (state.lastEventAt() != null && this.expiredAt != null && state.lastEventAt().isAfter(this.expiredAt)) {
 			this.expiredAt = null;
 		}
-		this.estimatedEarliest = (window != null) ? window.earliest() : null;
-		this.estimatedLatest = (window != null) ? window.latest() : null;
 		this.updatedAt = now;
 	}
 

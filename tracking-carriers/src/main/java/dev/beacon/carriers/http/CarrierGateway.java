@@ -9,22 +9,11 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.core.IntervalBiFunction;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,11 +55,9 @@ public final class CarrierGateway {
 
 	private final Duration timeout;
 
-	private final CircuitBreaker breaker;
+	private final CarrierQuota quota;
 
-	private final Retry retry;
-
-	private final List<RateLimiter> limiters = new ArrayList<>();
+	private final CarrierResilience resilience;
 
 	private final CarrierMetrics metrics;
 
@@ -81,17 +68,6 @@ public final class CarrierGateway {
 	private volatile @Nullable String lastError;
 
 	private volatile @Nullable Instant lastErrorAt;
-
-	/** No call before this instant: the carrier's last Retry-After. */
-	private volatile Instant blockedUntil = Instant.EPOCH;
-
-	private volatile @Nullable SharedBudgets budgets;
-
-	private final int perPeriod;
-
-	private final Duration period;
-
-	private final int perDay;
 
 	public CarrierGateway(String carrier, CarrierSettings settings, Quota quota, CarrierMetrics metrics,
 			JsonMapper json, Clock clock) {
@@ -104,51 +80,11 @@ public final class CarrierGateway {
 			.connectTimeout(this.timeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
-		this.breaker = CircuitBreaker.of(carrier,
-				CircuitBreakerConfig.custom()
-					.slidingWindowSize(20)
-					.minimumNumberOfCalls(10)
-					.failureRateThreshold(50)
-					.waitDurationInOpenState(Duration.ofSeconds(60))
-					.permittedNumberOfCallsInHalfOpenState(2)
-					.recordException((t) -> t instanceof CarrierCallException c
-							&& (c.outcome() == PollOutcome.SERVER_ERROR || c.outcome() == PollOutcome.TIMEOUT))
-					.build());
-		Duration backoff = settings.backoffOr(Duration.ofMillis(500));
-		Duration maxRetryAfter = settings.maxRetryAfterOr(Duration.ofSeconds(30));
-		IntervalBiFunction<Object> interval = (attempt, either) -> {
-			if (either.isLeft() && either.getLeft() instanceof CarrierCallException c && c.retryAfter() != null) {
-				return Math.max(0, c.retryAfter().toMillis());
-			}
-			return backoff.toMillis() * (1L << Math.min(attempt - 1, 10));
-		};
-		this.retry = Retry.of(carrier,
-				RetryConfig.custom()
-					.maxAttempts(settings.maxAttemptsOr(3))
-					.intervalBiFunction(interval)
-					.retryOnException((t) -> t instanceof CarrierCallException c && c.transientFailure()
-							&& (c.retryAfter() == null || c.retryAfter().compareTo(inlineWait(maxRetryAfter)) <= 0))
-					.failAfterMaxAttempts(false)
-					.build());
-		this.perPeriod = settings.requestsPerPeriodOr(quota.requestsPerPeriod());
-		this.period = settings.periodOr(quota.period());
-		this.perDay = settings.requestsPerDayOr(quota.requestsPerDay());
-		Duration wait = settings.quotaWaitOr(Duration.ofSeconds(2));
-		this.limiters.add(RateLimiter.of(carrier,
-				RateLimiterConfig.custom()
-					.limitForPeriod(settings.requestsPerPeriodOr(quota.requestsPerPeriod()))
-					.limitRefreshPeriod(settings.periodOr(quota.period()))
-					.timeoutDuration(wait)
-					.build()));
-		int daily = settings.requestsPerDayOr(quota.requestsPerDay());
-		if (daily > 0) {
-			this.limiters.add(RateLimiter.of(carrier + "-daily",
-					RateLimiterConfig.custom()
-						.limitForPeriod(daily)
-						.limitRefreshPeriod(Duration.ofDays(1))
-						.timeoutDuration(Duration.ZERO)
-						.build()));
-		}
+		int perPeriod = settings.requestsPerPeriodOr(quota.requestsPerPeriod());
+		Duration period = settings.periodOr(quota.period());
+		int perDay = settings.requestsPerDayOr(quota.requestsPerDay());
+		this.quota = new CarrierQuota(carrier, perPeriod, period, perDay, clock);
+		this.resilience = new CarrierResilience(carrier, settings, perPeriod, period, perDay, this.quota);
 	}
 
 	/**
@@ -157,47 +93,14 @@ public final class CarrierGateway {
 	 * {@code <carrier>-daily}.
 	 */
 	public void share(SharedBudgets shared) {
-		this.budgets = shared;
-	}
-
-	private void spendSharedBudget() {
-		SharedBudgets shared = this.budgets;
-		if (shared == null) {
-			return;
-		}
-		Instant now = this.clock.instant();
-		Duration wait = shared.acquire(this.carrier, this.perPeriod, this.period, now);
-		if (wait.isZero() && this.perDay > 0) {
-			wait = shared.acquire(this.carrier + "-daily", this.perDay, Duration.ofDays(1), now);
-		}
-		if (!wait.isZero()) {
-			throw new CarrierCallException(PollOutcome.RATE_LIMITED,
-					this.carrier + " budget for this period is spent"
-							+ ((SharedBudgets.demand() == SharedBudgets.Demand.ON_DEMAND)
-									? " (the rest is kept for scheduled polls)" : ""),
-					wait, null);
-		}
+		this.quota.share(shared);
 	}
 
 	/**
 	 * Calls left in this carrier's shared budget for the current period (-1: not shared).
 	 */
 	public int callsLeft() {
-		SharedBudgets shared = this.budgets;
-		return (shared != null) ? shared.left(this.carrier, this.perPeriod, this.period, this.clock.instant()) : -1;
-	}
-
-	/**
-	 * The longest Retry-After (or quota wait) honoured inline: a refresh waits at most
-	 * {@code beacon.refresh.max-wait}, a scheduled poll {@code maxRetryAfter}.
-	 */
-	private Duration inlineWait(Duration maxRetryAfter) {
-		SharedBudgets shared = this.budgets;
-		if (shared != null && SharedBudgets.demand() == SharedBudgets.Demand.ON_DEMAND) {
-			Duration refreshWait = shared.refreshWait();
-			return (refreshWait.compareTo(maxRetryAfter) < 0) ? refreshWait : maxRetryAfter;
-		}
-		return maxRetryAfter;
+		return this.quota.callsLeft();
 	}
 
 	public String carrier() {
@@ -209,7 +112,7 @@ public final class CarrierGateway {
 	}
 
 	public String circuitState() {
-		return this.breaker.getState().name();
+		return this.resilience.circuitState();
 	}
 
 	public @Nullable String lastError() {
@@ -226,24 +129,15 @@ public final class CarrierGateway {
 	 */
 	public <T> T call(Callable<T> conversation) {
 		Callable<T> limited = () -> {
-			Duration blocked = Duration.between(this.clock.instant(), this.blockedUntil);
-			if (blocked.compareTo(Duration.ZERO) > 0) {
-				throw new CarrierCallException(PollOutcome.RATE_LIMITED,
-						this.carrier + " asked Beacon to wait (Retry-After); no call before " + this.blockedUntil,
-						blocked.plusMillis(1), null);
+			this.quota.checkNotBlocked();
+			if (!this.quota.shared()) {
+				this.resilience.waitForPermissions();
 			}
-			if (this.budgets == null) {
-				for (RateLimiter limiter : this.limiters) {
-					RateLimiter.waitForPermission(limiter);
-				}
-			}
-			spendSharedBudget();
+			this.quota.spendSharedBudget();
 			return conversation.call();
 		};
-		Callable<T> guarded = CircuitBreaker.decorateCallable(this.breaker, limited);
-		Callable<T> retried = Retry.decorateCallable(this.retry, guarded);
 		try {
-			return retried.call();
+			return this.resilience.decorate(limited).call();
 		}
 		catch (CarrierCallException ex) {
 			throw failed(ex);
@@ -315,18 +209,13 @@ public final class CarrierGateway {
 			throw new CarrierCallException(PollOutcome.AUTH_FAILED, detail);
 		}
 		if (s == 429) {
-			Duration after = retryAfter(answer, this.clock.instant());
-			if (after != null) {
-				Instant until = this.clock.instant().plus(after);
-				if (until.isAfter(this.blockedUntil)) {
-					this.blockedUntil = until;
-				}
-			}
+			Duration after = CarrierQuota.retryAfter(answer, this.clock.instant());
+			this.quota.blockFor(after);
 			throw new CarrierCallException(PollOutcome.RATE_LIMITED, detail, after, null);
 		}
 		if (s >= 500) {
-			throw new CarrierCallException(PollOutcome.SERVER_ERROR, detail, retryAfter(answer, this.clock.instant()),
-					null);
+			throw new CarrierCallException(PollOutcome.SERVER_ERROR, detail,
+					CarrierQuota.retryAfter(answer, this.clock.instant()), null);
 		}
 		throw new CarrierCallException(PollOutcome.NOT_FOUND, detail);
 	}
@@ -346,27 +235,6 @@ public final class CarrierGateway {
 		catch (RuntimeException ex) {
 			throw new CarrierCallException(PollOutcome.MALFORMED,
 					what + ": unreadable body " + abbreviate(answer.body()), null, ex);
-		}
-	}
-
-	static @Nullable Duration retryAfter(Answer answer, Instant now) {
-		Optional<String> header = answer.header("Retry-After");
-		if (header.isEmpty()) {
-			return null;
-		}
-		String v = header.get().strip();
-		try {
-			return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-		}
-		catch (NumberFormatException ex) {
-			try {
-				ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
-				Duration d = Duration.between(now, at.toInstant());
-				return d.isNegative() ? Duration.ZERO : d;
-			}
-			catch (RuntimeException ignored) {
-				return null;
-			}
 		}
 	}
 
