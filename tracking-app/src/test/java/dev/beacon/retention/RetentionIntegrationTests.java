@@ -253,7 +253,7 @@ class RetentionIntegrationTests {
 		Optional<Map<String, Integer>> next = this.job.runOncePerDay(nextDay);
 		assertThat(next).isPresent();
 		assertThat(next.get().keySet()).containsExactlyInAnyOrder("webhook-deliveries", "inbound-webhooks",
-				"idempotency-keys", "message-bodies", "raw-payloads", "personal-data");
+				"idempotency-keys", "message-bodies", "raw-payloads", "personal-data", "help-replies");
 		assertThat(this.jdbc.queryForObject("select run_on::text from retention_runs where job = 'retention'",
 				String.class))
 			.isEqualTo("2026-06-02");
