@@ -20,14 +20,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.beacon.status.Progress;
-import dev.beacon.store.Store;
-import dev.beacon.store.StoreManagement;
 
 /**
  * Recording and reading orders. The module's API; every call is scoped by store. It
  * publishes the order's events ({@link OrderPlaced}, {@link OrderCancelled},
  * {@link OrderStatusChanged}, {@link SmsConsentRecorded}) with what listeners need; the
- * order status rule itself is {@link OrderStatus#derive}, paging is {@code OrderCursor}.
+ * order status rule itself is {@link OrderStatus#derive}, paging is {@code OrderCursor};
+ * changes after placing (including cancelling and erasure) are made by
+ * {@code OrderChanges}.
  */
 @Service
 public class OrderManagement {
@@ -36,20 +36,17 @@ public class OrderManagement {
 
 	private final ApplicationEventPublisher events;
 
-	private final ObjectProvider<PersonalDataErasure> erasures;
-
-	private final StoreManagement stores;
+	private final OrderChanges changes;
 
 	private final ObjectProvider<OrderConfirmations> confirmations;
 
 	private final Clock clock;
 
-	OrderManagement(Orders orders, ApplicationEventPublisher events, ObjectProvider<PersonalDataErasure> erasures,
-			StoreManagement stores, ObjectProvider<OrderConfirmations> confirmations, Clock clock) {
+	OrderManagement(Orders orders, ApplicationEventPublisher events, OrderChanges changes,
+			ObjectProvider<OrderConfirmations> confirmations, Clock clock) {
 		this.orders = orders;
 		this.events = events;
-		this.erasures = erasures;
-		this.stores = stores;
+		this.changes = changes;
 		this.confirmations = confirmations;
 		this.clock = clock;
 	}
@@ -70,7 +67,7 @@ public class OrderManagement {
 		}
 		this.events.publishEvent(new OrderPlaced(storeId, order.getId(), order.getOrderNumber(), order.isTest(),
 				command.source(), confirms(storeId, command.source())));
-		publishConsent(order);
+		this.changes.publishConsent(order);
 		return order;
 	}
 
@@ -80,37 +77,7 @@ public class OrderManagement {
 	 */
 	@Transactional
 	public Order update(UUID storeId, String orderNumber, UpdateOrder change) {
-		Order order = get(storeId, orderNumber);
-		Instant now = this.clock.instant();
-		UpdateOrder.ContactChange c = change.customer();
-		if (c != null) {
-			Customer before = order.getCustomer();
-			Customer after = new Customer(pick(c.name(), before.name()), pick(c.email(), before.email()),
-					pick(c.phone(), before.phone()), pick(c.locale(), before.locale()));
-			if (!after.equals(before)) {
-				order.contact(after, now);
-			}
-			boolean phoneChanged = !java.util.Objects.equals(after.phone(), before.phone());
-			if (c.smsConsent() != null) {
-				order.consent(c.smsConsent(), change.source(), now);
-			}
-			if (c.smsConsent() != null || (phoneChanged && order.getSmsConsent() != null)) {
-				publishConsent(order);
-			}
-		}
-		if (change.destination() != null) {
-			Address d = change.destination();
-			Address before = order.getDestination();
-			order.destination(new Address(pick(d.postalCode(), before.postalCode()), pick(d.city(), before.city()),
-					pick(d.region(), before.region()), pick(d.country(), before.country())), now);
-		}
-		if (change.promisedBy() != null) {
-			order.promisedBy(change.promisedBy(), now);
-		}
-		if (change.cancel()) {
-			cancel(order, change.source(), now);
-		}
-		return order;
+		return this.changes.update(get(storeId, orderNumber), change);
 	}
 
 	/**
@@ -119,23 +86,7 @@ public class OrderManagement {
 	 */
 	@Transactional
 	public Order cancel(UUID storeId, String orderNumber, String source) {
-		Order order = get(storeId, orderNumber);
-		cancel(order, source, this.clock.instant());
-		return order;
-	}
-
-	private void cancel(Order order, String source, Instant now) {
-		if (order.isCancelled()) {
-			return;
-		}
-		OrderStatus before = order.getStatus();
-		order.cancel(source, now);
-		this.orders.flush();
-		this.events
-			.publishEvent(new OrderCancelled(order.getStoreId(), order.getId(), order.getOrderNumber(), source, now));
-		if (before != OrderStatus.CANCELLED) {
-			this.events.publishEvent(statusChanged(order, before));
-		}
+		return this.changes.cancel(get(storeId, orderNumber), source);
 	}
 
 	/**
@@ -146,23 +97,13 @@ public class OrderManagement {
 	 */
 	@Transactional
 	public void erasePersonalData(UUID storeId, String orderNumber) {
-		erase(get(storeId, orderNumber));
+		this.changes.erase(get(storeId, orderNumber));
 	}
 
 	/** {@link #erasePersonalData(UUID, String)} by order id (retention, integrations). */
 	@Transactional
 	public void erasePersonalData(UUID storeId, UUID orderId) {
-		find(storeId, orderId).ifPresent(this::erase);
-	}
-
-	private void erase(Order order) {
-		Customer c = order.getCustomer();
-		Instant now = this.clock.instant();
-		ErasedShopper shopper = new ErasedShopper(order.getStoreId(), order.getId(), order.getOrderNumber(), c.name(),
-				c.email(), c.phone(), now);
-		order.erasePersonalData(now);
-		this.orders.flush();
-		this.erasures.orderedStream().forEach((e) -> e.erase(shopper));
+		find(storeId, orderId).ifPresent(this.changes::erase);
 	}
 
 	/** Orders of a store placed with this email address (privacy requests). */
@@ -178,23 +119,6 @@ public class OrderManagement {
 	@Transactional(readOnly = true)
 	public List<Order> finishedWithPersonalData(Instant before, int limit) {
 		return this.orders.finishedWithPersonalData(before, Limit.of(limit));
-	}
-
-	private void publishConsent(Order order) {
-		SmsConsent consent = order.getSmsConsent();
-		String phone = order.getCustomer().phone();
-		if (consent != null && phone != null) {
-			this.events.publishEvent(new SmsConsentRecorded(order.getStoreId(), order.getId(), phone,
-					consent.consented(), consent.source(), consent.at()));
-		}
-	}
-
-	/** A change's value: null keeps the current one, blank clears it. */
-	private static @Nullable String pick(@Nullable String change, @Nullable String current) {
-		if (change == null) {
-			return current;
-		}
-		return change.isBlank() ? null : change.strip();
 	}
 
 	@Transactional(readOnly = true)
@@ -213,8 +137,7 @@ public class OrderManagement {
 		if (exact.isPresent()) {
 			return exact;
 		}
-		List<Order> matches = this.orders.findAllByStoreIdAndOrderNumberIgnoringCase(storeId, orderNumber,
-				org.springframework.data.domain.Limit.of(2));
+		List<Order> matches = this.orders.findAllByStoreIdAndOrderNumberIgnoringCase(storeId, orderNumber, Limit.of(2));
 		return (matches.size() == 1) ? Optional.of(matches.get(0)) : Optional.empty();
 	}
 
@@ -280,14 +203,8 @@ public class OrderManagement {
 		// a cancelled order stays CANCELLED and is no news whatever its parcels do
 		if (order.derived(derived.status(), derived.health(), this.clock.instant()) && publish
 				&& !order.isCancelled()) {
-			this.events.publishEvent(statusChanged(order, before));
+			this.events.publishEvent(this.changes.statusChanged(order, before));
 		}
-	}
-
-	private OrderStatusChanged statusChanged(Order order, OrderStatus before) {
-		String slug = this.stores.byId(order.getStoreId()).map(Store::getSlug).orElseThrow();
-		return new OrderStatusChanged(order.getStoreId(), order.getId(), before, order.getStatus(), order.getHealth(),
-				slug, order.getOrderNumber());
 	}
 
 	private boolean confirms(UUID storeId, String source) {

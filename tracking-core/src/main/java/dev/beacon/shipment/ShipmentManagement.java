@@ -2,9 +2,7 @@ package dev.beacon.shipment;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,19 +13,18 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderManagement;
-import dev.beacon.status.Progress;
 
 /**
  * The module API for shipments: registering tracking numbers, correcting carriers,
  * refreshing, and store-scoped reads. Carrier conversations ({@link #ingest}) and expiry
  * are handed to the status engine, {@link ShipmentTracking}; when to poll is the carriers
- * module's business.
+ * module's business. Shipment views are built by {@code ShipmentViews}, removals and
+ * carrier corrections are made by {@code ShipmentCorrections}.
  */
 @Service
 public class ShipmentManagement {
@@ -35,8 +32,6 @@ public class ShipmentManagement {
 	private static final Pattern TRACKING_NUMBER = Pattern.compile("[A-Z0-9]{6,40}");
 
 	private final Shipments shipments;
-
-	private final TrackingEvents events;
 
 	private final ShipmentTransitions transitions;
 
@@ -48,26 +43,27 @@ public class ShipmentManagement {
 
 	private final ObjectProvider<CarrierPolling> polling;
 
-	private final ApplicationEventPublisher publisher;
-
 	private final Clock clock;
 
 	private final Refreshes refreshes;
 
-	ShipmentManagement(Shipments shipments, TrackingEvents events, ShipmentTransitions transitions,
-			OrderManagement orders, ShipmentTracking tracking, CarrierDirectory directory,
-			ObjectProvider<CarrierPolling> polling, ApplicationEventPublisher publisher, Clock clock,
-			Refreshes refreshes) {
-		this.refreshes = refreshes;
+	private final ShipmentViews views;
+
+	private final ShipmentCorrections corrections;
+
+	ShipmentManagement(Shipments shipments, ShipmentTransitions transitions, OrderManagement orders,
+			ShipmentTracking tracking, CarrierDirectory directory, ObjectProvider<CarrierPolling> polling, Clock clock,
+			Refreshes refreshes, ShipmentViews views, ShipmentCorrections corrections) {
 		this.shipments = shipments;
-		this.events = events;
 		this.transitions = transitions;
 		this.orders = orders;
 		this.tracking = tracking;
 		this.directory = directory;
 		this.polling = polling;
-		this.publisher = publisher;
 		this.clock = clock;
+		this.refreshes = refreshes;
+		this.views = views;
+		this.corrections = corrections;
 	}
 
 	/** Upper-cases a tracking number and drops spaces and dashes. */
@@ -87,7 +83,7 @@ public class ShipmentManagement {
 		boolean pinned;
 		String carrierName = blankToNull(command.carrierName());
 		if (command.carrier() != null && !command.carrier().isBlank()) {
-			carrier = knownCarrier(command.carrier());
+			carrier = this.corrections.knownCarrier(command.carrier());
 			pinned = true;
 		}
 		else if (carrierName != null) {
@@ -117,7 +113,7 @@ public class ShipmentManagement {
 			shipment.stopPolling(); // a cancelled order is tracked no more
 		}
 		this.tracking.registered(shipment, order);
-		return view(shipment);
+		return this.views.of(shipment);
 	}
 
 	public List<CarrierCandidate> detect(String trackingNumber) {
@@ -133,19 +129,9 @@ public class ShipmentManagement {
 		return this.directory.isKnown(carrier);
 	}
 
-	/** The registry code for {@code raw}, or a 422 naming {@code carrier}. */
-	private String knownCarrier(String raw) {
-		String code = raw.strip().toLowerCase(Locale.ROOT);
-		if (!isKnownCarrier(code)) {
-			throw new ShipmentException(ShipmentException.Kind.UNDETECTED, "carrier", "carrier '" + code
-					+ "' is not in the registry (GET /api/v1/carriers); give carrierName for another carrier");
-		}
-		return code;
-	}
-
 	@Transactional(readOnly = true)
 	public Optional<ShipmentView> find(UUID storeId, UUID shipmentId) {
-		return this.shipments.findByStoreIdAndId(storeId, shipmentId).map(this::view);
+		return this.shipments.findByStoreIdAndId(storeId, shipmentId).map(this.views::of);
 	}
 
 	@Transactional(readOnly = true)
@@ -156,26 +142,20 @@ public class ShipmentManagement {
 	/** An order's shipments with their scans: two statements whatever the counts. */
 	@Transactional(readOnly = true)
 	public List<ShipmentView> ofOrder(UUID orderId) {
-		return views(this.shipments.findByOrderIdOrderByCreatedAt(orderId));
+		return this.views.of(this.shipments.findByOrderIdOrderByCreatedAt(orderId));
 	}
 
 	/** Shipments of many orders at once (list pages), keyed by order id. */
 	@Transactional(readOnly = true)
 	public Map<UUID, List<ShipmentView>> ofOrders(Collection<UUID> orderIds) {
-		Map<UUID, List<ShipmentView>> byOrder = new LinkedHashMap<>();
-		if (orderIds.isEmpty()) {
-			return byOrder;
-		}
-		for (ShipmentView v : views(this.shipments.findByOrderIdInOrderByCreatedAt(orderIds))) {
-			byOrder.computeIfAbsent(v.orderId(), (k) -> new ArrayList<>()).add(v);
-		}
-		return byOrder;
+		return this.views.ofOrders(orderIds);
 	}
 
 	/** Shipments carrying this number in this store. */
 	@Transactional(readOnly = true)
 	public List<ShipmentView> byTrackingNumber(UUID storeId, String trackingNumber) {
-		return views(this.shipments.findByStoreIdAndTrackingNumber(storeId, normalizeTrackingNumber(trackingNumber)));
+		return this.views
+			.of(this.shipments.findByStoreIdAndTrackingNumber(storeId, normalizeTrackingNumber(trackingNumber)));
 	}
 
 	/** Shipments of any store with this carrier and number (inbound pushes). */
@@ -189,7 +169,7 @@ public class ShipmentManagement {
 
 	@Transactional(readOnly = true)
 	public Optional<ShipmentView> byId(UUID shipmentId) {
-		return this.shipments.findById(shipmentId).filter((s) -> !s.isRemoved()).map(this::view);
+		return this.shipments.findById(shipmentId).filter((s) -> !s.isRemoved()).map(this.views::of);
 	}
 
 	/**
@@ -199,17 +179,7 @@ public class ShipmentManagement {
 	 */
 	@Transactional
 	public void remove(UUID storeId, UUID shipmentId) {
-		Shipment shipment = this.shipments.findByStoreIdAndId(storeId, shipmentId)
-			.orElseThrow(() -> ShipmentException.notFound(shipmentId));
-		shipment.remove(this.clock.instant());
-		this.shipments.flush();
-		this.publisher.publishEvent(new ShipmentRemoved(storeId, shipment.getOrderId(), shipmentId,
-				shipment.getCarrier(), shipment.getTrackingNumber()));
-		List<Progress> parcels = this.shipments.findByOrderIdOrderByCreatedAt(shipment.getOrderId())
-			.stream()
-			.map((s) -> new Progress(s.getMilestone(), s.getHealth()))
-			.toList();
-		this.orders.deriveStatus(shipment.getOrderId(), parcels, false);
+		this.corrections.remove(storeId, shipmentId);
 	}
 
 	@Transactional(readOnly = true)
@@ -269,41 +239,18 @@ public class ShipmentManagement {
 	 */
 	@Transactional
 	public void followedBy(Collection<UUID> shipmentIds, String source) {
-		for (Shipment s : this.shipments.findAllById(shipmentIds)) {
-			s.source(source);
-		}
+		this.corrections.followedBy(shipmentIds, source);
 	}
 
 	/** A store pins or corrects the carrier; the shipment is polled again at once. */
 	@Transactional
 	public ShipmentView correctCarrier(UUID storeId, UUID shipmentId, String carrier) {
-		String code = knownCarrier(carrier);
-		Shipment s = this.shipments.findByStoreIdAndId(storeId, shipmentId)
-			.orElseThrow(() -> ShipmentException.notFound(shipmentId));
-		s.correctCarrier(code, this.clock.instant());
-		return view(s);
+		return this.views.of(this.corrections.correctCarrier(storeId, shipmentId, carrier));
 	}
 
 	/** Marks a shipment that has been silent too long as EXPIRED and stops polling it. */
 	public void expire(UUID shipmentId) {
 		this.tracking.expire(shipmentId);
-	}
-
-	private ShipmentView view(Shipment s) {
-		return views(List.of(s)).get(0);
-	}
-
-	private List<ShipmentView> views(List<Shipment> list) {
-		if (list.isEmpty()) {
-			return List.of();
-		}
-		Map<UUID, List<ScanView>> scans = new LinkedHashMap<>();
-		for (TrackingEvent e : this.events.newestFirst(list.stream().map(Shipment::getId).toList())) {
-			scans.computeIfAbsent(e.getShipmentId(), (k) -> new ArrayList<>()).add(ScanView.of(e));
-		}
-		return list.stream()
-			.map((s) -> ShipmentView.of(s, scans.getOrDefault(s.getId(), List.of()), this.directory))
-			.toList();
 	}
 
 	private static @Nullable String blankToNull(@Nullable String s) {

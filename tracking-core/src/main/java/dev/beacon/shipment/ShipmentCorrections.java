@@ -1,0 +1,83 @@
+package dev.beacon.shipment;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import dev.beacon.order.OrderManagement;
+import dev.beacon.status.Progress;
+
+/**
+ * The corrections {@link ShipmentManagement} makes to registered shipments: removing one
+ * added by mistake, pinning or correcting its carrier, recording who follows it. Runs
+ * inside {@link ShipmentManagement}'s transactions.
+ */
+@Component
+class ShipmentCorrections {
+
+	private final Shipments shipments;
+
+	private final OrderManagement orders;
+
+	private final CarrierDirectory directory;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final Clock clock;
+
+	ShipmentCorrections(Shipments shipments, OrderManagement orders, CarrierDirectory directory,
+			ApplicationEventPublisher publisher, Clock clock) {
+		this.shipments = shipments;
+		this.orders = orders;
+		this.directory = directory;
+		this.publisher = publisher;
+		this.clock = clock;
+	}
+
+	/** The registry code for {@code raw}, or a 422 naming {@code carrier}. */
+	String knownCarrier(String raw) {
+		String code = raw.strip().toLowerCase(Locale.ROOT);
+		if (!this.directory.isKnown(code)) {
+			throw new ShipmentException(ShipmentException.Kind.UNDETECTED, "carrier", "carrier '" + code
+					+ "' is not in the registry (GET /api/v1/carriers); give carrierName for another carrier");
+		}
+		return code;
+	}
+
+	/** See {@link ShipmentManagement#remove}. */
+	void remove(UUID storeId, UUID shipmentId) {
+		Shipment shipment = this.shipments.findByStoreIdAndId(storeId, shipmentId)
+			.orElseThrow(() -> ShipmentException.notFound(shipmentId));
+		shipment.remove(this.clock.instant());
+		this.shipments.flush();
+		this.publisher.publishEvent(new ShipmentRemoved(storeId, shipment.getOrderId(), shipmentId,
+				shipment.getCarrier(), shipment.getTrackingNumber()));
+		List<Progress> parcels = this.shipments.findByOrderIdOrderByCreatedAt(shipment.getOrderId())
+			.stream()
+			.map((s) -> new Progress(s.getMilestone(), s.getHealth()))
+			.toList();
+		this.orders.deriveStatus(shipment.getOrderId(), parcels, false);
+	}
+
+	/** See {@link ShipmentManagement#correctCarrier}; answers the corrected shipment. */
+	Shipment correctCarrier(UUID storeId, UUID shipmentId, String carrier) {
+		String code = knownCarrier(carrier);
+		Shipment s = this.shipments.findByStoreIdAndId(storeId, shipmentId)
+			.orElseThrow(() -> ShipmentException.notFound(shipmentId));
+		s.correctCarrier(code, this.clock.instant());
+		return s;
+	}
+
+	/** See {@link ShipmentManagement#followedBy}. */
+	void followedBy(Collection<UUID> shipmentIds, String source) {
+		for (Shipment s : this.shipments.findAllById(shipmentIds)) {
+			s.source(source);
+		}
+	}
+
+}

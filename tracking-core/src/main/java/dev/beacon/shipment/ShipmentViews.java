@@ -1,0 +1,61 @@
+package dev.beacon.shipment;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds {@link ShipmentView}s for {@link ShipmentManagement}'s reads: shipments with
+ * their scans, newest first, in two statements whatever the counts. Runs inside
+ * {@link ShipmentManagement}'s transactions.
+ */
+@Component
+class ShipmentViews {
+
+	private final Shipments shipments;
+
+	private final TrackingEvents events;
+
+	private final CarrierDirectory directory;
+
+	ShipmentViews(Shipments shipments, TrackingEvents events, CarrierDirectory directory) {
+		this.shipments = shipments;
+		this.events = events;
+		this.directory = directory;
+	}
+
+	/** Shipments of many orders at once, keyed by order id. */
+	Map<UUID, List<ShipmentView>> ofOrders(Collection<UUID> orderIds) {
+		Map<UUID, List<ShipmentView>> byOrder = new LinkedHashMap<>();
+		if (orderIds.isEmpty()) {
+			return byOrder;
+		}
+		for (ShipmentView v : of(this.shipments.findByOrderIdInOrderByCreatedAt(orderIds))) {
+			byOrder.computeIfAbsent(v.orderId(), (k) -> new ArrayList<>()).add(v);
+		}
+		return byOrder;
+	}
+
+	ShipmentView of(Shipment s) {
+		return of(List.of(s)).get(0);
+	}
+
+	List<ShipmentView> of(List<Shipment> list) {
+		if (list.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, List<ScanView>> scans = new LinkedHashMap<>();
+		for (TrackingEvent e : this.events.newestFirst(list.stream().map(Shipment::getId).toList())) {
+			scans.computeIfAbsent(e.getShipmentId(), (k) -> new ArrayList<>()).add(ScanView.of(e));
+		}
+		return list.stream()
+			.map((s) -> ShipmentView.of(s, scans.getOrDefault(s.getId(), List.of()), this.directory))
+			.toList();
+	}
+
+}
