@@ -54,12 +54,16 @@ class DemoUsers {
 	 * bound to the demo store (its password is never changed).
 	 */
 	boolean ensureUser(String username, Role role, String password, java.util.UUID storeId) {
+		// an OPERATOR works on every store and is bound to none
+		Set<java.util.UUID> stores = (role == Role.OPERATOR) ? Set.of() : Set.of(storeId);
 		Optional<ConsoleUser> existing = this.users.byUsername(username);
 		if (existing.isPresent()) {
-			this.users.bind(existing.get().id(), Set.of(storeId));
+			if (!stores.isEmpty()) {
+				this.users.bind(existing.get().id(), stores);
+			}
 			return false;
 		}
-		this.users.createUser(username, "Demo " + username, password, role, Set.of(storeId));
+		this.users.createUser(username, "Demo " + username, password, role, stores);
 		return true;
 	}
 

@@ -88,6 +88,12 @@ class DemoSafetyIntegrationTests {
 		String fresh = TestStores.uniqueSlug("agent");
 		assertThat(demo().ensureUser(fresh, Role.AGENT, "printed demo password", store)).isTrue();
 		assertThat(this.users.byUsername(fresh)).isPresent();
+		// the demo creates one user per role; an OPERATOR is bound to no store (it sees
+		// all)
+		String operator = TestStores.uniqueSlug("operator");
+		assertThat(demo().ensureUser(operator, Role.OPERATOR, "printed demo password", store)).isTrue();
+		assertThat(this.users.storeIds(this.users.byUsername(operator).orElseThrow().id())).isEmpty();
+		assertThat(demo().ensureUser(operator, Role.OPERATOR, "printed demo password", store)).isFalse();
 	}
 
 	private String hash(UUID userId) {
