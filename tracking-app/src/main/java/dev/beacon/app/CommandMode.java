@@ -1,9 +1,11 @@
 package dev.beacon.app;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
@@ -32,10 +34,15 @@ public final class CommandMode implements ApplicationListener<ApplicationEnviron
 		this.command = command;
 	}
 
-	/** Switches {@code app} to command mode when {@code args} name a command. */
+	/**
+	 * Switches {@code app} to command mode when the first non-option argument names a
+	 * command, read the way the commands themselves read it (options such as
+	 * {@code --spring.config.additional-location=...} may come before the command word).
+	 */
 	public static void configure(SpringApplication app, String[] args) {
-		if (args.length > 0 && COMMANDS.contains(args[0])) {
-			app.addListeners(new CommandMode(args[0]));
+		List<String> words = new DefaultApplicationArguments(args).getNonOptionArgs();
+		if (!words.isEmpty() && COMMANDS.contains(words.get(0))) {
+			app.addListeners(new CommandMode(words.get(0)));
 		}
 	}
 
