@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
+import dev.beacon.common.JsonFields;
 import dev.beacon.imports.CsvLines;
 import dev.beacon.imports.ImportProcessor;
 import dev.beacon.imports.ImportRun;
@@ -163,7 +164,7 @@ class TrackingNumberImport implements ImportProcessor {
 		if (value.length() == 10) {
 			return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
 		}
-		Instant at = JsonText.instant(value);
+		Instant at = JsonFields.instant(value);
 		if (at == null) {
 			throw new IllegalArgumentException(value);
 		}

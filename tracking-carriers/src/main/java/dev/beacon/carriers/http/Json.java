@@ -12,9 +12,14 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import dev.beacon.carriers.http.OAuthTokens.Token;
+import dev.beacon.common.JsonFields;
 import dev.beacon.shipment.PollOutcome;
 
-/** Small, forgiving readers for carrier JSON. */
+/**
+ * Small, forgiving readers for carrier JSON: the carrier-specific ones (local time,
+ * offset, durations, tokens) here, the general ones shared through core's
+ * {@link JsonFields}.
+ */
 public final class Json {
 
 	private Json() {
@@ -22,12 +27,7 @@ public final class Json {
 
 	/** The text of a field, or null when absent, null, a container or blank. */
 	public static @Nullable String text(JsonNode node, String field) {
-		JsonNode v = node.path(field);
-		if (v.isMissingNode() || v.isNull() || v.isContainer()) {
-			return null;
-		}
-		String s = v.asString().strip();
-		return s.isEmpty() ? null : s;
+		return JsonFields.text(node, field);
 	}
 
 	public static String textOr(JsonNode node, String field, String fallback) {
@@ -37,20 +37,7 @@ public final class Json {
 
 	/** Reads an ISO date-time with or without an offset (no offset: UTC). */
 	public static @Nullable Instant instant(@Nullable String iso) {
-		if (iso == null) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(iso).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			try {
-				return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
-			}
-			catch (DateTimeParseException ex2) {
-				return null;
-			}
-		}
+		return JsonFields.instant(iso);
 	}
 
 	/** The wall-clock part of an ISO date-time, whatever offset it carries. */

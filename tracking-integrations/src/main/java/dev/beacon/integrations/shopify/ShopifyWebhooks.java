@@ -25,8 +25,8 @@ import dev.beacon.order.Order;
 import dev.beacon.shipment.RawScan;
 import dev.beacon.shipment.ScanLocation;
 
-import static dev.beacon.integrations.JsonText.instant;
-import static dev.beacon.integrations.JsonText.text;
+import static dev.beacon.common.JsonFields.instant;
+import static dev.beacon.common.JsonFields.text;
 
 /**
  * Applies one verified Shopify delivery, in one transaction with its de-duplication

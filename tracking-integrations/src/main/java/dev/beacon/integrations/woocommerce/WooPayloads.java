@@ -14,10 +14,10 @@ import dev.beacon.integrations.Shoppers;
 import dev.beacon.integrations.SyncedOrder;
 import dev.beacon.order.OrderItem;
 
-import static dev.beacon.integrations.JsonText.first;
-import static dev.beacon.integrations.JsonText.instant;
-import static dev.beacon.integrations.JsonText.integer;
-import static dev.beacon.integrations.JsonText.text;
+import static dev.beacon.common.JsonFields.first;
+import static dev.beacon.common.JsonFields.instant;
+import static dev.beacon.common.JsonFields.integer;
+import static dev.beacon.common.JsonFields.text;
 
 /**
  * Reads WooCommerce's REST order (the same shape its webhooks deliver), the Shipment

@@ -16,7 +16,7 @@ import dev.beacon.integrations.OrderSync;
 import dev.beacon.integrations.PlatformLinks;
 import dev.beacon.integrations.SyncedOrder;
 
-import static dev.beacon.integrations.JsonText.text;
+import static dev.beacon.common.JsonFields.text;
 
 /** Applies one verified WooCommerce delivery with its de-duplication record. */
 @Service

@@ -1,4 +1,4 @@
-package dev.beacon.integrations;
+package dev.beacon.common;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -9,10 +9,14 @@ import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** Forgiving readers for platform JSON (numbers and strings alike). */
-public final class JsonText {
+/**
+ * Forgiving readers for JSON Beacon receives from outside (carrier, aggregator and
+ * platform payloads): numbers and strings alike, blanks as absent, unreadable values as
+ * absent rather than an exception. The one copy every adapter reads with.
+ */
+public final class JsonFields {
 
-	private JsonText() {
+	private JsonFields() {
 	}
 
 	/** The text of a field, or null when absent, null, a container or blank. */
@@ -36,7 +40,7 @@ public final class JsonText {
 		return null;
 	}
 
-	/** An ISO date-time with or without offset (no offset: UTC). */
+	/** An ISO date-time with or without offset (no offset: UTC); null when unreadable. */
 	public static @Nullable Instant instant(@Nullable String iso) {
 		if (iso == null) {
 			return null;
