@@ -39,7 +39,7 @@ class DeliveryHistory {
 		return this.jdbc.query("""
 				select placed_at, shipped_at, delivered_at, promised_by, origin_region, origin_country,
 				       destination_region, destination_country, carrier, service
-				""" + DELIVERED + " order by placed_at", new MapSqlParameterSource("store", storeId),
+				""" + DELIVERED + " order by delivered_at, placed_at", new MapSqlParameterSource("store", storeId),
 				(rs, i) -> sample(rs, zone));
 	}
 

@@ -23,8 +23,11 @@ class PromiseDeliveryEstimator implements DeliveryEstimator {
 
 	private final PromiseEngine engine;
 
-	PromiseDeliveryEstimator(PromiseEngine engine) {
+	private final StatedWindows stated;
+
+	PromiseDeliveryEstimator(PromiseEngine engine, StatedWindows stated) {
 		this.engine = engine;
+		this.stated = stated;
 	}
 
 	@Override
@@ -43,6 +46,7 @@ class PromiseDeliveryEstimator implements DeliveryEstimator {
 		if (promise.get().latest().isBefore(today)) {
 			return null;
 		}
+		this.stated.record(r.storeId(), r.shipmentId(), promise.get(), r.now());
 		return new DeliveryWindow(promise.get().earliest(), promise.get().latest());
 	}
 

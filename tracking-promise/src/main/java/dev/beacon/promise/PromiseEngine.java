@@ -93,7 +93,10 @@ public class PromiseEngine {
 		return model(storeId).size();
 	}
 
-	/** The store's delivered history, oldest order first (for backtests). */
+	/**
+	 * The store's delivered history in the order it was delivered (as the model learns
+	 * it).
+	 */
 	public List<DeliverySample> history(UUID storeId) {
 		return this.history.samples(storeId, zone(storeId));
 	}

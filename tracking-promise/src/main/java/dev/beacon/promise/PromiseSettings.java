@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * it ends at the target reliability
  */
 @ConfigurationProperties("beacon.promise")
-record PromiseSettings(@DefaultValue("30") int minSamples, @DefaultValue("P90D") Duration halfLife,
+record PromiseSettings(@DefaultValue("30") int minSamples, @DefaultValue("P30D") Duration halfLife,
 		@DefaultValue("0.5") double windowShare) {
 
 	double halfLifeDays() {

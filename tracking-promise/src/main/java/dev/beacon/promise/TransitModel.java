@@ -15,10 +15,12 @@ import dev.beacon.common.BusinessCalendar;
  * Learned business-day distributions for one store, kept as recency-weighted histograms
  * at five nested levels (everything; carrier; carrier + service + destination country;
  * the same + destination region; the full lane with the origin) and per season (peak,
- * regular, all year). A promise blends each level with the next wider one in proportion
- * to its effective sample size (shrinkage: a lane with few parcels leans on its region,
- * the region on the country, ...). Adding a sample updates every level at once, so the
- * next promise reflects it. Thread-safe.
+ * regular, all year), from handover (transit) and from the order; a promise from the
+ * order convolves the store's handling time with the lane's transit. A promise blends
+ * each level with the next wider one in proportion to its effective sample size
+ * (shrinkage: a lane with few parcels leans on its region, the region on the country,
+ * ...). Adding a sample updates every level at once, so the next promise reflects it.
+ * Thread-safe.
  */
 final class TransitModel {
 
@@ -36,6 +38,8 @@ final class TransitModel {
 	private final Map<String, Histogram> fromOrder = new HashMap<>();
 
 	private final Map<String, Histogram> fromHandover = new HashMap<>();
+
+	private final HandlingTimes handling;
 
 	private long baseDay = Long.MIN_VALUE;
 
@@ -57,6 +61,7 @@ final class TransitModel {
 		this.minSamples = minSamples;
 		this.halfLifeDays = halfLifeDays;
 		this.priorStrength = Math.max(5, minSamples / 3.0);
+		this.handling = new HandlingTimes(minSamples, this.priorStrength);
 	}
 
 	TransitModel(int minSamples) {
@@ -79,6 +84,9 @@ final class TransitModel {
 					this.fromHandover.computeIfAbsent(key, (k) -> new Histogram()).add(transit, weight);
 				}
 			}
+		}
+		if (transit >= 0) {
+			this.handling.add(sample.lane(), Math.max(0, total - transit), weight);
 		}
 		this.size++;
 		if (sample.promisedBy() != null) {
@@ -109,6 +117,7 @@ final class TransitModel {
 			double factor = Math.pow(2, -exponent);
 			this.fromOrder.values().forEach((h) -> h.scale(factor));
 			this.fromHandover.values().forEach((h) -> h.scale(factor));
+			this.handling.scale(factor);
 			this.baseDay = day;
 			exponent = 0;
 		}
@@ -131,6 +140,27 @@ final class TransitModel {
 	 */
 	synchronized Optional<Promise> promise(Lane lane, LocalDate start, boolean handover, double target,
 			double windowShare) {
+		Blend blend = handover ? blend(lane, start, true) : fromOrder(lane, start);
+		if (blend == null) {
+			return Optional.empty();
+		}
+		double[] cdf = blend.cdf();
+		double level = target;
+		int latestDays = Histogram.quantile(cdf, level);
+		int earliestDays = Math.min(latestDays, Histogram.quantile(cdf, Math.max(0.1, level - windowShare)));
+		double confidence = (cdf[latestDays] * blend.strength() + 0.5) / (blend.strength() + 1);
+		String country = !lane.destinationCountry().isEmpty() ? lane.destinationCountry() : lane.originCountry();
+		int shift = blend.shift();
+		return Optional.of(new Promise(BusinessCalendar.addBusinessDays(start, earliestDays + shift, country),
+				BusinessCalendar.addBusinessDays(start, latestDays + shift, country), round(confidence),
+				blend.basisSamples(), blend.label(), blend.basis().name(), earliestDays + shift, latestDays + shift));
+	}
+
+	/**
+	 * The distribution for {@code lane} from {@code start}: each level blended with the
+	 * next wider one (null below the store-wide minimum).
+	 */
+	private Blend blend(Lane lane, LocalDate start, boolean handover) {
 		Map<String, Histogram> source = handover ? this.fromHandover : this.fromOrder;
 		String season = season(start);
 		Histogram seasonGlobal = source.get("G" + season);
@@ -139,7 +169,7 @@ final class TransitModel {
 		List<Level> levels = levels(lane);
 		Histogram root = source.get(levels.get(levels.size() - 1).key() + suffix);
 		if (root == null || root.n < Math.min(this.minSamples, 10)) {
-			return Optional.empty();
+			return null;
 		}
 		double[] cdf = root.cdf();
 		double strength = root.effective();
@@ -173,14 +203,28 @@ final class TransitModel {
 			}
 		}
 		int shift = seasonal ? 0 : seasonShift(source, season);
-		int latestDays = Histogram.quantile(cdf, target);
-		int earliestDays = Math.min(latestDays, Histogram.quantile(cdf, Math.max(0.1, target - windowShare)));
-		double confidence = (cdf[latestDays] * strength + 0.5) / (strength + 1);
-		String country = !lane.destinationCountry().isEmpty() ? lane.destinationCountry() : lane.originCountry();
 		String label = basis.label() + (seasonal && season.equals("#P") ? " (peak season)" : "");
-		return Optional.of(new Promise(BusinessCalendar.addBusinessDays(start, earliestDays + shift, country),
-				BusinessCalendar.addBusinessDays(start, latestDays + shift, country), round(confidence), basisSamples,
-				label, basis.name(), earliestDays + shift, latestDays + shift));
+		return new Blend(cdf, strength, basis, basisSamples, label, shift);
+	}
+
+	/**
+	 * The order-to-delivery distribution: the store's handling time (order to handover,
+	 * {@link HandlingTimes}) convolved with the lane's transit (handover to delivery)
+	 * when both are known well enough; else the order-to-delivery histograms.
+	 */
+	private Blend fromOrder(Lane lane, LocalDate start) {
+		Blend direct = blend(lane, start, false);
+		Blend transit = blend(lane, start, true);
+		double[] handled = this.handling.shares(lane);
+		if (direct == null || transit == null || handled == null) {
+			return direct;
+		}
+		return new Blend(HandlingTimes.convolve(handled, transit.cdf()),
+				Math.min(direct.strength(), transit.strength()), direct.basis(), direct.basisSamples(), direct.label(),
+				transit.shift());
+	}
+
+	private record Blend(double[] cdf, double strength, Level basis, int basisSamples, String label, int shift) {
 	}
 
 	synchronized Optional<Promise> promise(Lane lane, LocalDate start, boolean handover, double target) {

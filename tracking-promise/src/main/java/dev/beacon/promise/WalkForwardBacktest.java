@@ -29,11 +29,14 @@ public final class WalkForwardBacktest {
 			PromiseSettings settings) {
 		List<DeliverySample> byPlaced = new ArrayList<>(samples);
 		byPlaced.sort(Comparator.comparing(DeliverySample::placed));
+		// learned in the order they were delivered, as the engine learns them
+		List<DeliverySample> byDelivered = new ArrayList<>(samples);
+		byDelivered.sort(Comparator.comparing(DeliverySample::delivered).thenComparing(DeliverySample::placed));
 		List<Row> months = new ArrayList<>();
 		for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
 			LocalDate start = month.atDay(1);
 			TransitModel model = PromiseEngine.newModel(settings);
-			byPlaced.stream().filter((s) -> s.delivered().isBefore(start)).forEach(model::add);
+			byDelivered.stream().filter((s) -> s.delivered().isBefore(start)).forEach(model::add);
 			double target = PromiseEngine.target(storeTarget, model);
 			Tally t = new Tally(month.toString(), target);
 			YearMonth current = month;

@@ -9,7 +9,9 @@ import java.util.List;
 import com.jayway.jsonpath.JsonPath;
 import dev.beacon.imports.ImportJobs;
 import dev.beacon.order.Order;
+import dev.beacon.shipment.EstimateConfidence;
 import dev.beacon.shipment.ShipmentView;
+import dev.beacon.status.DeliveryWindow;
 import dev.beacon.store.Store;
 import dev.beacon.store.StorePrincipal;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,9 @@ class PromiseEngineTests extends PromiseIntegrationTest {
 
 	@Autowired
 	ImportJobs imports;
+
+	@Autowired
+	EstimateConfidence confidence;
 
 	@TempDir
 	Path dir;
@@ -132,6 +137,13 @@ class PromiseEngineTests extends PromiseIntegrationTest {
 			.orElseThrow();
 		assertThat(registered.estimatedDelivery()).isNotNull();
 		assertThat(registered.estimatedDelivery().latest()).isEqualTo(expected.latest());
+		// the tracking page reads how sure that window is (and the first window's last
+		// day)
+		assertThat(this.confidence.stated(registered.id(), registered.estimatedDelivery()))
+			.contains(new EstimateConfidence.Stated(expected.confidence(), expected.latest()));
+		assertThat(this.confidence.stated(registered.id(),
+				new DeliveryWindow(expected.earliest(), expected.latest().plusDays(1))))
+			.isEmpty();
 	}
 
 }

@@ -109,4 +109,56 @@ class WalkForwardBacktestTests {
 		assertThat(lines.get(2).split(" +")).startsWith("2024-07", "132", "85.5%");
 	}
 
+	/**
+	 * The store's handling time is learned apart from transit: origin SP hands over after
+	 * 1 business day, RJ after 5; transit to NY takes 3 days, to TX 6. RJ never shipped
+	 * to NY, yet its promise there is its own handling plus NY's transit (5 + 3 = 8), not
+	 * what SP's parcels to NY took from order (1 + 3 = 4).
+	 */
+	@Test
+	void handlingTimeIsLearnedApartFromTransitAndConvolvedWithIt() {
+		TransitModel model = PromiseEngine.newModel(SETTINGS);
+		LocalDate d = LocalDate.of(2024, 3, 4);
+		for (int i = 0; i < 300; i++, d = BusinessCalendar.addBusinessDays(d, 1, "US")) {
+			model.add(handled(Lane.of("SP", "BR", "NY", "US", "", ""), d, 1, 3));
+			model.add(handled(Lane.of("RJ", "BR", "TX", "US", "", ""), d, 5, 6));
+		}
+		LocalDate monday = LocalDate.of(2025, 6, 2);
+		Promise rjToNy = model.promise(Lane.of("RJ", "BR", "NY", "US", "", ""), monday, false, 0.9, 0.4).orElseThrow();
+		assertThat(rjToNy.latestDays()).isEqualTo(8);
+		assertThat(model.promise(Lane.of("SP", "BR", "NY", "US", "", ""), monday, false, 0.9, 0.4)
+			.orElseThrow()
+			.latestDays()).isEqualTo(4);
+		assertThat(model.promise(Lane.of("SP", "BR", "TX", "US", "", ""), monday, false, 0.9, 0.4)
+			.orElseThrow()
+			.latestDays()).isEqualTo(7);
+		// from handover, only transit counts
+		assertThat(model.promise(Lane.of("RJ", "BR", "NY", "US", "", ""), monday, true, 0.9, 0.4)
+			.orElseThrow()
+			.latestDays()).isEqualTo(3);
+	}
+
+	@Test
+	void convolutionAddsIndependentHandlingAndTransit() {
+		double[] handling = new double[TransitModel.MAX_DAYS + 1];
+		handling[1] = 0.5;
+		handling[2] = 0.5;
+		double[] transit = new double[TransitModel.MAX_DAYS + 1];
+		for (int t = 0; t <= TransitModel.MAX_DAYS; t++) {
+			transit[t] = (t < 3) ? 0 : (t == 3) ? 0.5 : 1;
+		}
+		double[] total = HandlingTimes.convolve(handling, transit);
+		// 1+3, 1+4, 2+3, 2+4 days, a quarter each
+		assertThat(total[3]).isZero();
+		assertThat(total[4]).isCloseTo(0.25, within(1e-9));
+		assertThat(total[5]).isCloseTo(0.75, within(1e-9));
+		assertThat(total[6]).isCloseTo(1.0, within(1e-9));
+	}
+
+	private static DeliverySample handled(Lane lane, LocalDate placed, int handling, int transit) {
+		LocalDate shipped = BusinessCalendar.addBusinessDays(placed, handling, "US");
+		return new DeliverySample(lane, placed, shipped, BusinessCalendar.addBusinessDays(shipped, transit, "US"),
+				null);
+	}
+
 }

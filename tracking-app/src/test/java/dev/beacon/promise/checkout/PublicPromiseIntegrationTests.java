@@ -7,13 +7,28 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -55,6 +70,9 @@ class PublicPromiseIntegrationTests {
 
 	@TempDir
 	Path dir;
+
+	@LocalServerPort
+	int port;
 
 	/** A store whose 40 parcels to SP/BR each took exactly three business days. */
 	private ProvisionedStore storeWithHistory() throws Exception {
@@ -186,6 +204,61 @@ class PublicPromiseIntegrationTests {
 		assertThat(code).contains("{ credentials: 'omit', mode: 'cors' }");
 		assertThat(code).contains("box.setAttribute('role', 'status');");
 		assertThat(code).contains("box.setAttribute('aria-live', 'polite');");
+	}
+
+	/**
+	 * The widget on a shop's product page (a page of its own origin) in headless Debian
+	 * Chromium (/usr/bin/chromium and /usr/bin/chromedriver, never downloaded; skipped
+	 * when absent): it fills its one line from the server it was loaded from, and
+	 * axe-core finds no WCAG 2.2 A/AA or best-practice violation on the page.
+	 */
+	@Test
+	void theWidgetOnAProductPagePassesAxe() throws Exception {
+		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromedriver")),
+				"needs /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+		ProvisionedStore store = storeWithHistory();
+		Path page = this.dir.resolve("product.html");
+		Files.writeString(page,
+				"""
+						<!DOCTYPE html>
+						<html lang="en">
+						<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+						<title>Guji coffee, 1 kg</title></head>
+						<body><main><h1>Guji coffee, 1 kg</h1><p>R$ 89,00</p>
+						<script src="http://localhost:%d/p/widget.js" data-store="%s" data-country="BR" data-region="SP" defer></script>
+						</main></body>
+						</html>
+						"""
+					.formatted(this.port, store.store().getSlug()));
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=en-US",
+				"--window-size=1280,900");
+		ChromeDriver driver = new ChromeDriver(
+				new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+					.usingAnyFreePort()
+					.build(),
+				options);
+		try {
+			driver.get(page.toUri().toString());
+			String line = new WebDriverWait(driver, Duration.ofSeconds(15)).until((d) -> {
+				String text = d.findElement(By.cssSelector("main p.beacon-promise")).getText();
+				return text.isEmpty() ? null : text;
+			});
+			assertThat(line).startsWith("Arrives ");
+			WebElement box = driver.findElement(By.cssSelector("main p.beacon-promise"));
+			assertThat(box.getAttribute("role")).isEqualTo("status");
+			assertThat(box.getAttribute("aria-live")).isEqualTo("polite");
+			Results results = new AxeBuilder()
+				.withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"))
+				.analyze(driver);
+			assertThat(results.getViolations().stream().map((Rule r) -> r.getId() + ": " + r.getHelp()).toList())
+				.isEmpty();
+		}
+		finally {
+			driver.quit();
+		}
 	}
 
 }

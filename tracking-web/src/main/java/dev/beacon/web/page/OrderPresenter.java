@@ -102,7 +102,7 @@ class OrderPresenter {
 			Summary s = open.summary();
 			return new Summary(Tone.OK, msg(locale, "tone.ok"),
 					msg(locale, "headline.partial", delivered, cards.size()), s.next(), s.todo(), s.helpTopic(),
-					s.window(), s.windowNote(), s.windowIso(), s.windowLocal());
+					s.window(), s.windowNote(), s.windowIso(), s.windowLocal(), s.windowSure());
 		}
 		return worst.summary();
 	}

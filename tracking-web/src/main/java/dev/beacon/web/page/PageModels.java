@@ -23,11 +23,18 @@ final class PageModels {
 
 	/**
 	 * The headline of an order or shipment, what happens next and, when needed, what to
-	 * do first (with the help topic that fits).
+	 * do first (with the help topic that fits); the window, how sure it is in words
+	 * ({@code windowSure}) and, when it slipped, why ({@code windowNote}).
 	 */
 	record Summary(Tone tone, String toneLabel, String headline, String next, @Nullable String todo,
 			@Nullable String helpTopic, @Nullable String window, @Nullable String windowNote,
-			@Nullable String windowIso, @Nullable String windowLocal) {
+			@Nullable String windowIso, @Nullable String windowLocal, @Nullable String windowSure) {
+
+		Summary(Tone tone, String toneLabel, String headline, String next, @Nullable String todo,
+				@Nullable String helpTopic, @Nullable String window, @Nullable String windowNote,
+				@Nullable String windowIso, @Nullable String windowLocal) {
+			this(tone, toneLabel, headline, next, todo, helpTopic, window, windowNote, windowIso, windowLocal, null);
+		}
 
 		public String toneCss() {
 			return this.tone.css();

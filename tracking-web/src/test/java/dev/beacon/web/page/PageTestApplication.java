@@ -74,6 +74,11 @@ public class PageTestApplication {
 		};
 	}
 
+	@Bean
+	PageEstimateConfidence pageEstimateConfidence() {
+		return new PageEstimateConfidence();
+	}
+
 	public static void main(String[] args) {
 		SpringApplication.run(PageTestApplication.class, args);
 	}

@@ -1,6 +1,8 @@
 package dev.beacon.web.page;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
@@ -17,7 +19,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import dev.beacon.order.Order;
+import dev.beacon.shipment.EstimateConfidence;
 import dev.beacon.shipment.ShipmentView;
+import dev.beacon.status.DeliveryWindow;
 import dev.beacon.store.Store;
 import dev.beacon.support.HelpRequest;
 import dev.beacon.support.HelpTopic;
@@ -33,6 +37,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * tracking-number view, help requests, rate limits, headers, languages and errors.
  */
 class TrackingPageTests extends PageTestSupport {
+
+	@Autowired
+	PageEstimateConfidence confidence;
 
 	@Autowired
 	MockMvc mvc;
@@ -544,6 +551,30 @@ class TrackingPageTests extends PageTestSupport {
 		assertThat(html).contains("This order comes in 3 packages.", "Package 1 of 3", "Package 2 of 3",
 				"Package 3 of 3", "Delayed: weather in Memphis");
 		assertThat(html.split("class=\"timeline\"")).hasSize(4);
+	}
+
+	@Test
+	void theWindowSaysHowSureItIsAndWhyItSlippedInTheRenderedFields() throws Exception {
+		ShipmentView s = this.fixtures.ship(this.store, this.order, Journey.DELAYED_WEATHER);
+		DeliveryWindow window = s.estimatedDelivery();
+		assertThat(window).isNotNull();
+		LocalDate first = window.latest().minusDays(2);
+		this.confidence.state(s.id(), window, new EstimateConfidence.Stated(0.93, first));
+		Document page = Jsoup
+			.parse(body(this.mvc.perform(get(orderUrl(this.order)).cookie(grant(this.order)).with(client(this.ip)))
+				.andReturn()));
+		int year = LocalDate.now(this.store.getTimeZone()).getYear();
+		assertThat(page.select("section.hero p.sure").eachText()).containsExactly(
+				"9 in 10 similar orders arrived by " + PageDates.date(window.latest(), year, Locale.ENGLISH) + ".");
+		assertThat(page.select("section.hero p.note").eachText()).containsExactly(
+				"Later than first promised (" + PageDates.date(first, year, Locale.ENGLISH) + ") because of: weather.");
+		// the same window stated nowhere: no sentence, the note from the store's promise
+		// only
+		Order other = this.fixtures.order(this.store, PageFixtures.orderNumber());
+		this.fixtures.ship(this.store, other, Journey.IN_TRANSIT);
+		Document plain = Jsoup
+			.parse(body(this.mvc.perform(get(orderUrl(other)).cookie(grant(other)).with(client(this.ip))).andReturn()));
+		assertThat(plain.select("p.sure")).isEmpty();
 	}
 
 	private long statements(String url, Cookie grant) throws Exception {
