@@ -213,6 +213,22 @@ class ShipmentManagementIntegrationTests {
 	}
 
 	@Test
+	void aCorrectedCarrierIsDueNowByTheDatabaseClockNotTheInstances() {
+		// this context's Clock is fixed months before the database's now()
+		ShipmentView s = this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX0000000009", "sandbox", null, null));
+		this.jdbc.update("update shipments set next_poll_at = now() + interval '6 hours' where id = ?", s.id());
+		ShipmentView corrected = this.shipments.correctCarrier(this.storeId, s.id(), "ups");
+		assertThat(corrected.carrier()).isEqualTo("ups");
+		assertThat(this.jdbc.queryForObject(
+				"select next_poll_at <= now() and next_poll_at > now() - interval '1 minute' from shipments where id = ?",
+				Boolean.class, s.id()))
+			.isTrue();
+		assertThat(corrected.nextPollAt()).isEqualTo(
+				this.jdbc.queryForObject("select next_poll_at from shipments where id = ?", Instant.class, s.id()));
+	}
+
+	@Test
 	void expiryMarksASilentShipmentAndStopsPolling() {
 		ShipmentView s = this.shipments.register(this.storeId, "1001",
 				new RegisterShipment("SBX5000000008", "sandbox", null, null));
