@@ -30,8 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The public promise for product and checkout pages, {@code GET /p/{slug}/promise}, and
  * its embeddable widget, {@code GET /p/widget.js}: no key, any origin (GET, no
- * credentials), cached, and rate-limited per client address (bucket4j; the whole allowance comes back once a minute,
- * not a token a second, so a burst is refused the same way on a fast or a slow machine).
+ * credentials), cached, and rate-limited per client address (bucket4j; the whole
+ * allowance comes back once a minute, not a token a second, so a burst is refused the
+ * same way on a fast or a slow machine).
  */
 @RestController
 @EnableConfigurationProperties(ShippingSettings.class)
