@@ -258,9 +258,16 @@ public class Shipment {
 		this.carrierPinned = true;
 		this.carrierName = null;
 		this.trackingUrl = null;
-		this.nextPollAt = now;
 		this.status.carrierCorrected();
 		this.updatedAt = now;
+	}
+
+	/**
+	 * The next poll time the database just set ({@code ShipmentCorrections}: due now by
+	 * the database clock).
+	 */
+	void dueAt(@Nullable Instant due) {
+		this.nextPollAt = due;
 	}
 
 	/** Not polled at all (its order was cancelled before it was added). */

@@ -32,9 +32,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /**
  * The one Spring context of tracking-promise tests: core and the promise module with real
- * PostgreSQL and MockMvc. Each test makes its own stores.
+ * PostgreSQL and MockMvc. Each test makes its own stores. Background loops are registered
+ * but do not run on their own ({@code beacon.loops.enabled=false}): tests run them.
  */
-@SpringBootTest
+@SpringBootTest(properties = "beacon.loops.enabled=false")
 @AutoConfigureMockMvc
 public abstract class PromiseIntegrationTest {
 
