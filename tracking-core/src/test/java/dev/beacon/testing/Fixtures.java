@@ -22,6 +22,7 @@ import dev.beacon.shipment.ScanLocation;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentView;
 import dev.beacon.shipment.TransitionCause;
+import dev.beacon.store.Brand;
 import dev.beacon.store.NewStore;
 import dev.beacon.store.ProvisionedStore;
 import dev.beacon.store.Store;
@@ -79,10 +80,19 @@ public final class Fixtures {
 		return new StoreFixture(new ProvisionedStore(store, ""));
 	}
 
+	/** A shipment registered elsewhere, to feed scans to. */
+	public ShipmentFixture of(ShipmentView shipment) {
+		return new ShipmentFixture(shipment.storeId(), shipment.id());
+	}
+
 	/** A scan in Memphis, as a carrier would report it. */
 	public static RawScan scan(String code, String text, Instant at) {
-		return new RawScan(code, text, "{\"code\":\"" + code + "\"}", at, null, null,
-				new ScanLocation("Memphis", "TN", null, "US"), null);
+		return scan(code, text, at, new ScanLocation("Memphis", "TN", null, "US"));
+	}
+
+	/** A scan at {@code where}, as a carrier would report it. */
+	public static RawScan scan(String code, String text, Instant at, @Nullable ScanLocation where) {
+		return new RawScan(code, text, "{\"code\":\"" + code + "\"}", at, null, null, where, null);
 	}
 
 	private ShipmentFixture register(UUID storeId, String orderNumber, String trackingNumber, String carrier,
@@ -116,6 +126,17 @@ public final class Fixtures {
 
 		public OrderBuilder order(String number) {
 			return new OrderBuilder(id(), number);
+		}
+
+		/**
+		 * Renames and brands the store (its language and time zone stay); answers the
+		 * store as it is now.
+		 */
+		public StoreFixture branded(String name, Brand brand, int targetReliability) {
+			Store store = store();
+			Store updated = Fixtures.this.stores.updateBrand(id(), name, brand,
+					store.getDefaultLocale().toLanguageTag(), store.getTimeZone().getId(), targetReliability);
+			return new StoreFixture(new ProvisionedStore(updated, this.provisioned.apiKey()));
 		}
 
 		/** Registers a shipment on an order already placed. */
