@@ -2,8 +2,6 @@ package dev.beacon.admin;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,7 +10,6 @@ import dev.beacon.order.Customer;
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderItem;
 import dev.beacon.order.OrderManagement;
-import dev.beacon.shipment.RawScan;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentView;
 import dev.beacon.store.Store;
@@ -92,13 +89,7 @@ public abstract class AdminIntegrationTest {
 
 	/** Feeds scans ("CODE@instant" or "CODE@instant@text") as a carrier poll would. */
 	protected void scans(ShipmentView shipment, String... scans) {
-		List<RawScan> raw = new ArrayList<>();
-		for (String s : scans) {
-			String[] parts = s.split("@", 3);
-			String text = (parts.length > 2) ? parts[2] : "Scan " + parts[0];
-			raw.add(Fixtures.scan(parts[0], text, Instant.parse(parts[1])));
-		}
-		fixtures().of(shipment).scans(raw.toArray(RawScan[]::new));
+		fixtures().of(shipment).scans(scans);
 	}
 
 }

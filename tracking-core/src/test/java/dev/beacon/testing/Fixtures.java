@@ -90,6 +90,19 @@ public final class Fixtures {
 		return scan(code, text, at, new ScanLocation("Memphis", "TN", null, "US"));
 	}
 
+	/**
+	 * Scans written short, {@code "CODE@instant"} or {@code "CODE@instant@text"} (text
+	 * "Scan CODE" when left out), in Memphis.
+	 */
+	public static RawScan[] scans(String... specs) {
+		RawScan[] scans = new RawScan[specs.length];
+		for (int i = 0; i < specs.length; i++) {
+			String[] parts = specs[i].split("@", 3);
+			scans[i] = scan(parts[0], (parts.length > 2) ? parts[2] : "Scan " + parts[0], Instant.parse(parts[1]));
+		}
+		return scans;
+	}
+
 	/** A scan at {@code where}, as a carrier would report it. */
 	public static RawScan scan(String code, String text, Instant at, @Nullable ScanLocation where) {
 		return new RawScan(code, text, "{\"code\":\"" + code + "\"}", at, null, null, where, null);
@@ -266,6 +279,13 @@ public final class Fixtures {
 		public Ingested scans(RawScan... scans) {
 			return Fixtures.this.shipments.ingest(this.id, CarrierUpdate.of(List.of(scans), null),
 					TransitionCause.POLL);
+		}
+
+		/**
+		 * The carrier reports these scans, written short (see {@link Fixtures#scans}).
+		 */
+		public Ingested scans(String... specs) {
+			return scans(Fixtures.scans(specs));
 		}
 
 	}
