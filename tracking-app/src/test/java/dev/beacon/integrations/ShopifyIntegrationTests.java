@@ -350,7 +350,9 @@ class ShopifyIntegrationTests {
 				.getContentAsString();
 			JsonNode view = this.json.readTree(body);
 			String state = view.path("backfill").path("status").asString();
-			if (state.equals("done") || state.equals("failed")) {
+			String webhooks = view.path("webhooks").path("status").asString();
+			// subscription and backfill run side by side: wait for both
+			if ((state.equals("done") || state.equals("failed")) && !webhooks.equals("pending")) {
 				return view;
 			}
 			Thread.sleep(100);
