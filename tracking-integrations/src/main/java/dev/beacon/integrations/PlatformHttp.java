@@ -55,8 +55,17 @@ public class PlatformHttp implements DisposableBean {
 			.disableAutomaticRetries()
 			.disableCookieManagement()
 			.build();
+		// bodies are small: buffered and sent with a Content-Length, not chunked (which
+		// not
+		// every shop's server takes)
 		this.client = RestClient.builder()
 			.requestFactory(new HttpComponentsClientHttpRequestFactory(this.http))
+			.requestInterceptor((request, body, execution) -> {
+				if (body.length > 0) {
+					request.getHeaders().setContentLength(body.length);
+				}
+				return execution.execute(request, body);
+			})
 			.build();
 	}
 
