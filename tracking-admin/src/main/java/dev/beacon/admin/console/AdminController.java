@@ -6,6 +6,7 @@ import dev.beacon.admin.ConsoleAccess;
 import dev.beacon.admin.ConsoleNotFoundException;
 import dev.beacon.admin.ConsolePage;
 import dev.beacon.carriers.CarrierManagement;
+import dev.beacon.integrations.IntegrationManagement;
 import dev.beacon.admin.Role;
 import dev.beacon.store.Brand;
 import dev.beacon.store.InvalidStoreException;
@@ -40,10 +41,14 @@ class AdminController implements ConsolePage {
 
 	private final CarrierManagement carriers;
 
-	AdminController(ConsoleAccess access, StoreManagement stores, CarrierManagement carriers) {
+	private final IntegrationManagement integrations;
+
+	AdminController(ConsoleAccess access, StoreManagement stores, CarrierManagement carriers,
+			IntegrationManagement integrations) {
 		this.access = access;
 		this.stores = stores;
 		this.carriers = carriers;
+		this.integrations = integrations;
 	}
 
 	@GetMapping("/console/admin/stores")
@@ -83,20 +88,8 @@ class AdminController implements ConsolePage {
 		// Installation-wide error text may name another store's tracking number: OPERATOR
 		// only.
 		model.addAttribute("carrierDetails", this.access.principal().role() == Role.OPERATOR);
+		IntegrationsConsoleController.addTo(model, this.integrations, storeId);
 		return "console/admin-store";
-	}
-
-	@PostMapping("/console/admin/stores/{storeId}/integrations/shopify")
-	String connectShopify(@PathVariable UUID storeId, @RequestParam String shopDomain, @RequestParam String secret,
-			RedirectAttributes flash) {
-		this.access.requireStore(storeId);
-		String domain = shopDomain.strip().toLowerCase(java.util.Locale.ROOT);
-		if (!domain.matches("[a-z0-9][a-z0-9-]{0,60}\\.myshopify\\.com")) {
-			flash.addFlashAttribute("error", "The shop domain must look like your-shop.myshopify.com.");
-			return "redirect:/console/admin/stores/" + storeId;
-		}
-		return connect(storeId, flash, secret, () -> this.carriers.connectShopify(storeId, domain, secret.strip()),
-				"Shopify shop " + domain);
 	}
 
 	@PostMapping("/console/admin/stores/{storeId}/integrations/easypost")
