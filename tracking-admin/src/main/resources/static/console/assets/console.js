@@ -26,3 +26,25 @@
     }, 180);
   });
 })();
+
+// Shop platforms on the store page: while a connection is subscribing or importing, the
+// section re-reads itself every few seconds (the server renders the same section; without
+// JavaScript the Refresh link does it).
+(function () {
+  if (!window.fetch) { return; }
+  function poll() {
+    var section = document.getElementById('integrations');
+    if (!section || !section.hasAttribute('data-poll')) { return; }
+    fetch(section.getAttribute('data-poll-url'), { headers: { 'Accept': 'text/html' }, credentials: 'same-origin' })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (html === null) { return; }
+        var doc = new DOMParser().parseFromString(html, 'text/html');
+        var fresh = doc.getElementById('integrations');
+        if (fresh) { section.replaceWith(fresh); }
+        setTimeout(poll, 3000);
+      })
+      .catch(function () { /* the Refresh link still works */ });
+  }
+  setTimeout(poll, 3000);
+})();

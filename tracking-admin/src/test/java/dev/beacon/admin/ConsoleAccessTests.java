@@ -222,25 +222,14 @@ class ConsoleAccessTests extends AdminIntegrationTest {
 	void adminSeesCarriersAndConnectsPushIntegrationsOfTheirOwnStoresOnly() throws Exception {
 		ConsolePrincipal admin = consoleUser(Role.ADMIN, this.mine);
 		ConsolePrincipal agent = consoleUser(Role.AGENT, this.mine);
-		assertThat(this.mvc.perform(get("/console/admin/stores/" + this.mine.getId()).with(user(admin)))
+		String page = this.mvc.perform(get("/console/admin/stores/" + this.mine.getId()).with(user(admin)))
 			.andReturn()
 			.getResponse()
-			.getContentAsString()).contains("no: no credentials configured").contains("Connect Shopify");
-		this.mvc
-			.perform(post("/console/admin/stores/" + this.mine.getId() + "/integrations/shopify")
-				.param("shopDomain", "Acme-Shop.myshopify.com")
-				.param("secret", "shpss_0123456789")
-				.with(csrf())
-				.with(user(admin)))
-			.andExpect(flash().attribute("flash",
-					"Shopify shop acme-shop.myshopify.com connected. Send its webhooks to /webhooks/carriers/shopify."));
-		this.mvc
-			.perform(post("/console/admin/stores/" + this.mine.getId() + "/integrations/shopify")
-				.param("shopDomain", "evil.example.com")
-				.param("secret", "shpss_0123456789")
-				.with(csrf())
-				.with(user(admin)))
-			.andExpect(flash().attributeExists("error"));
+			.getContentAsString();
+		assertThat(page).contains("no: no credentials configured")
+			.contains("Connect Shopify")
+			.contains("Connect WooCommerce")
+			.doesNotContain("Get the install link");
 		this.mvc
 			.perform(post("/console/admin/stores/" + this.mine.getId() + "/integrations/easypost")
 				.param("secret", "short")
@@ -262,7 +251,80 @@ class ConsoleAccessTests extends AdminIntegrationTest {
 		assertThat(this.jdbc.queryForList(
 				"select source || ' ' || account from carrier_webhook_sources where store_id = ?", String.class,
 				this.mine.getId()))
-			.containsExactly("shopify acme-shop.myshopify.com");
+			.isEmpty();
+	}
+
+	@Test
+	void shopPlatformsAreConnectedByAnAdminOfTheStoreOnlyAndNeedTheSecretsKey() throws Exception {
+		ConsolePrincipal admin = consoleUser(Role.ADMIN, this.mine);
+		ConsolePrincipal agent = consoleUser(Role.AGENT, this.mine);
+		String shopify = "/console/admin/stores/" + this.mine.getId() + "/integrations/shopify";
+		// this context has no beacon.secrets.key and is not in demo mode: nothing can be
+		// stored, and the console says which property is missing
+		this.mvc
+			.perform(post(shopify).param("shopDomain", "Acme-Shop.myshopify.com")
+				.param("accessToken", "shpat_0123456789")
+				.param("apiSecret", "shpss_0123456789")
+				.with(csrf())
+				.with(user(admin)))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/console/admin/stores/" + this.mine.getId() + "#integrations"))
+			.andExpect(flash().attribute("error", "Set beacon.secrets.key to store platform credentials encrypted."));
+		this.mvc
+			.perform(post(shopify).param("shopDomain", "evil.example.com")
+				.param("accessToken", "shpat_0123456789")
+				.param("apiSecret", "shpss_0123456789")
+				.with(csrf())
+				.with(user(admin)))
+			.andExpect(flash().attribute("error",
+					"ShopDomain must be the shop's myshopify domain, such as acme.myshopify.com."));
+		this.mvc
+			.perform(post("/console/admin/stores/" + this.mine.getId() + "/integrations/woocommerce")
+				.param("siteUrl", "http://127.0.0.1:9/shop")
+				.param("consumerKey", "ck_1")
+				.param("consumerSecret", "cs_1")
+				.param("webhookSecret", "whs_1")
+				.with(csrf())
+				.with(user(admin)))
+			.andExpect(flash().attribute("error", "SiteUrl must use https."));
+		this.mvc
+			.perform(post("/console/admin/stores/" + this.mine.getId() + "/integrations/shopify/install-link")
+				.param("shopDomain", "acme-shop.myshopify.com")
+				.with(csrf())
+				.with(user(admin)))
+			.andExpect(flash().attribute("error",
+					"The public app is not configured: set beacon.integrations.shopify.client-id and .client-secret."));
+		this.mvc
+			.perform(post(shopify).param("shopDomain", "acme-shop.myshopify.com")
+				.param("accessToken", "t")
+				.param("apiSecret", "s")
+				.with(user(admin)))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post(shopify).param("shopDomain", "acme-shop.myshopify.com")
+				.param("accessToken", "t")
+				.param("apiSecret", "s")
+				.with(csrf())
+				.with(user(agent)))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/console/admin/stores/" + this.other.getId() + "/integrations/shopify")
+				.param("shopDomain", "acme-shop.myshopify.com")
+				.param("accessToken", "t")
+				.param("apiSecret", "s")
+				.with(csrf())
+				.with(user(admin)))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(
+					post("/console/admin/stores/" + this.mine.getId() + "/integrations/shopify/disconnect").with(csrf())
+						.with(user(admin)))
+			.andExpect(flash().attribute("error", "Nothing was connected."));
+		this.mvc.perform(get("/console/admin/stores/" + this.other.getId() + "/integrations").with(user(admin)))
+			.andExpect(status().isNotFound());
+		assertThat(this.jdbc.queryForObject("select count(*) from platform_connections where store_id = ?",
+				Integer.class, this.mine.getId()))
+			.isZero();
 	}
 
 	@Test

@@ -1,19 +1,14 @@
 package dev.beacon.app;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.beacon.BeaconIntegrationTest;
@@ -23,6 +18,7 @@ import dev.beacon.admin.ConsoleUserManagement;
 import dev.beacon.admin.Role;
 import dev.beacon.carriers.CarrierManagement;
 import dev.beacon.carriers.CarrierStatus;
+import dev.beacon.integrations.PlatformStub;
 import dev.beacon.order.Customer;
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderManagement;
@@ -38,11 +34,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The console on the real carriers and notification modules (it uses their APIs
- * directly): carriers status and push connections, and an order's messages.
+ * The console on the real carriers, integrations and notification modules (it uses their
+ * APIs directly): carriers status and push connections, a shop connected from the store
+ * page against the platform stub, and an order's messages.
  */
 @BeaconIntegrationTest
 class ConsoleBridgesIntegrationTests {
@@ -62,8 +60,11 @@ class ConsoleBridgesIntegrationTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	JdbcTemplate jdbc;
+
 	@Test
-	void listsEveryCarrierAndConnectsAShopifyShopWhoseSignedWebhooksAreThenAccepted() throws Exception {
+	void listsEveryCarrierAndConnectsAnEasyPostEndpoint() {
 		assertThat(this.carriers.status()).extracting(CarrierStatus::carrier)
 			.contains("ups", "fedex", "usps", "dhl", "sandbox");
 		assertThat(this.carriers.status()).filteredOn((c) -> c.carrier().equals("ups"))
@@ -71,28 +72,66 @@ class ConsoleBridgesIntegrationTests {
 			.satisfies((c) -> assertThat(c.configured()).isFalse());
 		Store store = this.stores.provision(new NewStore("Bridge", TestStores.uniqueSlug("bridge"), null, null))
 			.store();
-		String shop = store.getSlug() + ".myshopify.com";
-		assertThat(this.carriers.connectShopify(store.getId(), shop, "shpss_bridge_secret"))
-			.isEqualTo("/webhooks/carriers/shopify");
-		String body = "{\"id\":1,\"order_id\":2,\"name\":\"#1001.1\",\"status\":\"success\",\"tracking_numbers\":[]}";
-		this.mvc
-			.perform(post("/webhooks/carriers/shopify").contentType(MediaType.APPLICATION_JSON)
-				.header("X-Shopify-Topic", "fulfillments/create")
-				.header("X-Shopify-Shop-Domain", shop)
-				.header("X-Shopify-Webhook-Id", UUID.randomUUID().toString())
-				.header("X-Shopify-Hmac-Sha256", "not-the-signature")
-				.content(body))
-			.andExpect(status().isUnauthorized());
-		this.mvc
-			.perform(post("/webhooks/carriers/shopify").contentType(MediaType.APPLICATION_JSON)
-				.header("X-Shopify-Topic", "fulfillments/create")
-				.header("X-Shopify-Shop-Domain", shop)
-				.header("X-Shopify-Webhook-Id", UUID.randomUUID().toString())
-				.header("X-Shopify-Hmac-Sha256", sign("shpss_bridge_secret", body))
-				.content(body))
-			.andExpect(status().is2xxSuccessful());
 		assertThat(this.carriers.connectEasyPost(store.getId(), "easypost_bridge_secret"))
 			.isEqualTo("/webhooks/carriers/easypost/" + store.getSlug());
+	}
+
+	@Test
+	void anAdminConnectsAShopifyShopFromTheStorePageAndSeesItsProgressButNoSecret() throws Exception {
+		Store store = this.stores.provision(new NewStore("Shop page", TestStores.uniqueSlug("shoppage"), null, null))
+			.store();
+		String shop = store.getSlug() + ".myshopify.com";
+		String token = "shpat_console_" + store.getSlug();
+		PlatformStub.server()
+			.stubFor(WireMock.post(WireMock.urlEqualTo("/shopify/admin/api/2025-07/graphql.json"))
+				.withHeader("X-Shopify-Access-Token", WireMock.equalTo(token))
+				.withRequestBody(WireMock.containing("webhookSubscriptionCreate"))
+				.willReturn(WireMock.okJson(PlatformStub.fixtureText("shopify/subscribe-ok.json"))));
+		PlatformStub.server()
+			.stubFor(WireMock.post(WireMock.urlEqualTo("/shopify/admin/api/2025-07/graphql.json"))
+				.withHeader("X-Shopify-Access-Token", WireMock.equalTo(token))
+				.withRequestBody(WireMock.containing("query Backfill"))
+				.willReturn(WireMock.okJson(PlatformStub.fixtureText("shopify/backfill-page-2.json"))));
+		ConsolePrincipal admin = ConsolePrincipal.of(this.users.createUser(TestStores.uniqueSlug("admin"), "Admin",
+				"long enough password", Role.ADMIN, Set.of(store.getId())));
+		String page = "/console/admin/stores/" + store.getId();
+
+		this.mvc
+			.perform(post(page + "/integrations/shopify").param("shopDomain", shop)
+				.param("accessToken", token)
+				.param("apiSecret", "shpss_console_secret")
+				.param("backfillDays", "30")
+				.with(csrf())
+				.with(user(admin)))
+			.andExpect(status().isFound())
+			.andExpect(flash().attribute("flash", "Shopify shop " + shop
+					+ " connected. Beacon is subscribing its webhooks and importing recent orders."));
+		String section = "";
+		for (int i = 0; i < 300 && (!section.contains("data-poll-url") || section.contains("data-poll=\"on\"")); i++) {
+			Thread.sleep(100);
+			section = this.mvc.perform(get(page + "/integrations").with(user(admin)))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+		}
+		assertThat(section).contains("data-poll-url").doesNotContain("data-poll=\"on\"");
+		String row = section.substring(section.indexOf("data-platform=\"shopify\""));
+		row = row.substring(0, row.indexOf("</tr>")).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+		assertThat(row).contains(shop + " custom")
+			.contains(" active ")
+			.contains("done: 1 orders, 1 pages (last 30 days)")
+			.contains("Disconnect");
+		String full = this.mvc.perform(get(page).with(user(admin))).andReturn().getResponse().getContentAsString();
+		assertThat(full).contains("tr data-platform=\"shopify\"")
+			.doesNotContain(token)
+			.doesNotContain("shpss_console_secret");
+
+		this.mvc.perform(post(page + "/integrations/shopify/disconnect").with(csrf()).with(user(admin)))
+			.andExpect(flash().attribute("flash", "Disconnected; its credentials are deleted."));
+		assertThat(this.jdbc.queryForObject("select count(*) from platform_connections where store_id = ?",
+				Integer.class, store.getId()))
+			.isZero();
 	}
 
 	@Test
@@ -121,12 +160,6 @@ class ConsoleBridgesIntegrationTests {
 			.perform(post("/console/orders/" + order.getId() + "/messages/" + messageId + "/resend").with(csrf())
 				.with(user(ConsolePrincipal.of(stranger))))
 			.andExpect(status().isNotFound());
-	}
-
-	static String sign(String secret, String body) throws Exception {
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-		return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

@@ -230,6 +230,74 @@ class WooCommerceIntegrationTests {
 		deliver("order.deleted", "d-4", "woocommerce/order-deleted.json").andExpect(status().isOk());
 	}
 
+	@Test
+	void trackingNumbersOfCoreFulfillmentsBecomeShipmentsNextToTheShipmentTrackingItems() throws Exception {
+		PlatformStub.server().stubFor(orders().willReturn(page(null, 1)));
+		PlatformStub.server()
+			.stubFor(post(urlEqualTo(this.sitePath + "/wp-json/wc/v3/webhooks")).willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":73}")));
+		PlatformStub.server()
+			.stubFor(get(urlPathEqualTo(this.sitePath + "/wp-json/wc/v3/orders/2381/fulfillments"))
+				.willReturn(aResponse().withStatus(200)
+					.withHeader("Content-Type", "application/json")
+					.withBody(PlatformStub.fixtureText("woocommerce/order-fulfillments.json"))));
+		connect().andExpect(status().isOk());
+		awaitBackfill();
+
+		deliver("order.updated", "d-ful-1", "woocommerce/order-updated.json").andExpect(status().isOk())
+			.andExpect(jsonPath("$.result").value("applied"));
+		Order order = this.orders.find(storeId(), "2381").orElseThrow();
+		List<ShipmentView> parcels = List.of();
+		for (int i = 0; i < 300 && parcels.size() < 2; i++) {
+			Thread.sleep(100);
+			parcels = this.shipments.ofOrder(order.getId());
+		}
+		assertThat(parcels).extracting(ShipmentView::carrier, ShipmentView::trackingNumber)
+			.containsExactlyInAnyOrder(tuple("other", "H1002345678901234567"), tuple("ups", "1Z999AA10123456784"));
+		assertThat(this.jdbc.queryForList(
+				"select fulfillment_id from platform_fulfillments where store_id = ? and platform = 'woocommerce' order by 1",
+				String.class, storeId()))
+			.containsExactly("8b0f4c2e9a7d41e3b6c5d2a1f0e9d8c7", "fulfillment-41");
+		assertThat(PlatformStub.server()
+			.findAll(getRequestedFor(urlPathEqualTo(this.sitePath + "/wp-json/wc/v3/orders/2381/fulfillments"))))
+			.hasSize(1)
+			.allSatisfy((r) -> assertThat(r.getHeader("Authorization"))
+				.isEqualTo("Basic " + java.util.Base64.getEncoder().encodeToString("ck_test:cs_test".getBytes())));
+	}
+
+	@Test
+	void aSiteWithoutTheFulfillmentsFeatureIsAskedOnceDuringABackfill() throws Exception {
+		PlatformStub.server()
+			.stubFor(orders().withQueryParam("page", equalTo("1"))
+				.willReturn(page("woocommerce/orders-page-1.json", 2)));
+		PlatformStub.server()
+			.stubFor(orders().withQueryParam("page", equalTo("2"))
+				.willReturn(page("woocommerce/orders-page-2.json", 2)));
+		PlatformStub.server()
+			.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock
+				.urlPathMatching(this.sitePath + "/wp-json/wc/v3/orders/[0-9]+/fulfillments"))
+				.willReturn(aResponse().withStatus(404)
+					.withHeader("Content-Type", "application/json")
+					.withBody(
+							"{\"code\":\"rest_no_route\",\"message\":\"No route was found matching the URL and request method.\",\"data\":{\"status\":404}}")));
+		PlatformStub.server()
+			.stubFor(post(urlEqualTo(this.sitePath + "/wp-json/wc/v3/webhooks")).willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":74}")));
+		connect().andExpect(status().isOk());
+		JsonNode view = awaitBackfill();
+		assertThat(view.path("backfill").path("imported").asInt()).isEqualTo(3);
+		assertThat(PlatformStub.server()
+			.findAll(getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock
+				.urlPathMatching(this.sitePath + "/wp-json/wc/v3/orders/[0-9]+/fulfillments"))))
+			.extracting(LoggedRequest::getUrl)
+			.containsExactly(this.sitePath + "/wp-json/wc/v3/orders/2301/fulfillments");
+		assertThat(this.shipments.ofOrder(this.orders.find(storeId(), "2301").orElseThrow().getId()))
+			.extracting(ShipmentView::carrier, ShipmentView::trackingNumber)
+			.containsExactly(tuple("ups", "1Z999AA10123456784"));
+	}
+
 	private ResultActions connect() throws Exception {
 		return this.mvc.perform(as(put("/api/v1/integrations/woocommerce"))
 			.content(this.json.writeValueAsString(Map.of("siteUrl", PlatformStub.baseUrl() + this.sitePath + "/",

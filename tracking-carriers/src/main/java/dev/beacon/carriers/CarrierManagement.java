@@ -34,17 +34,6 @@ public class CarrierManagement {
 	}
 
 	/**
-	 * Connects a Shopify shop to a store: fulfillment webhooks sent to
-	 * {@code /webhooks/carriers/shopify} with {@code X-Shopify-Shop-Domain: shopDomain}
-	 * and signed with {@code secret} (the app's client secret) update this store's
-	 * orders. Answers the webhook path to configure in Shopify.
-	 */
-	public String connectShopify(UUID storeId, String shopDomain, String secret) {
-		this.webhooks.connect(storeId, "shopify", shopDomain, secret);
-		return "/webhooks/carriers/shopify";
-	}
-
-	/**
 	 * Connects an EasyPost webhook (signed with {@code secret}, the webhook secret set in
 	 * EasyPost) to a store. Answers the webhook path to configure in EasyPost.
 	 */

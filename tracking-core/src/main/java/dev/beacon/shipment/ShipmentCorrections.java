@@ -64,7 +64,7 @@ class ShipmentCorrections {
 				shipment.getCarrier(), shipment.getTrackingNumber()));
 		List<Progress> parcels = this.shipments.findByOrderIdOrderByCreatedAt(shipment.getOrderId())
 			.stream()
-			.map((s) -> new Progress(s.getMilestone(), s.getHealth()))
+			.map((s) -> new Progress(s.status().milestone(), s.status().health()))
 			.toList();
 		this.orders.deriveStatus(shipment.getOrderId(), parcels, false);
 	}

@@ -17,10 +17,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The module's table of connections. An account (shop domain, site URL) binds to one
- * store; credentials are stored encrypted through {@link SecretsCipher}.
+ * store; credentials are stored encrypted through {@link SecretsCipher}. Shopify shops
+ * the carriers module connected before (webhooks only, no Admin API token, mode
+ * {@code webhooks}) were migrated with their secret in clear and are sealed at start once
+ * a key is available ({@link LegacyCredentials}).
  */
 @Component
 public class Connections {
+
+	/**
+	 * Credentials migrated in clear from {@code carrier_webhook_sources} (V610) until
+	 * sealed.
+	 */
+	static final String LEGACY = "plain:";
 
 	private final JdbcTemplate jdbc;
 
@@ -107,12 +116,12 @@ public class Connections {
 	}
 
 	/**
-	 * The app was uninstalled: the token goes, the signing secret stays for the privacy
-	 * topics.
+	 * The app was uninstalled: the token goes (an empty one needs no sealing), the
+	 * signing secret stays for the privacy topics.
 	 */
 	public void deactivate(UUID connectionId) {
 		this.jdbc.update("update platform_connections set active = false, token = ?, updated_at = ? where id = ?",
-				this.cipher.encrypt(""), Timestamp.from(this.clock.instant()), connectionId);
+				LEGACY, Timestamp.from(this.clock.instant()), connectionId);
 	}
 
 	public void delete(UUID connectionId) {
@@ -146,10 +155,35 @@ public class Connections {
 		return find(storeId, platform).map(Connection::confirmOrders).orElse(false);
 	}
 
+	/**
+	 * Seals credentials still stored in clear ({@code plain:}, the Shopify shops migrated
+	 * from the carriers module's webhook sources) once a key is available. Answers how
+	 * many connections were sealed.
+	 */
+	@Transactional
+	public int sealLegacyCredentials() {
+		List<UUID> ids = this.jdbc.queryForList(
+				"select id from platform_connections where token like 'plain:%' or signing_secret like 'plain:%' for update",
+				UUID.class);
+		for (UUID id : ids) {
+			this.jdbc.query("select token, signing_secret from platform_connections where id = ?", (rs) -> {
+				this.jdbc.update("update platform_connections set token = ?, signing_secret = ? where id = ?",
+						this.cipher.encrypt(open(rs.getString("token"))),
+						this.cipher.encrypt(open(rs.getString("signing_secret"))), id);
+			}, id);
+		}
+		return ids.size();
+	}
+
+	/** A stored credential in clear: sealed ({@code v1:}) or legacy ({@code plain:}). */
+	private String open(String stored) {
+		return stored.startsWith(LEGACY) ? stored.substring(LEGACY.length()) : this.cipher.decrypt(stored);
+	}
+
 	private Connection row(ResultSet rs, int i) throws SQLException {
 		return new Connection(rs.getObject("id", UUID.class), rs.getObject("store_id", UUID.class),
-				rs.getString("platform"), rs.getString("account"), this.cipher.decrypt(rs.getString("token")),
-				this.cipher.decrypt(rs.getString("signing_secret")), rs.getString("mode"), rs.getBoolean("active"),
+				rs.getString("platform"), rs.getString("account"), open(rs.getString("token")),
+				open(rs.getString("signing_secret")), rs.getString("mode"), rs.getBoolean("active"),
 				rs.getInt("backfill_days"), rs.getBoolean("write_back"), rs.getBoolean("confirm_orders"),
 				rs.getString("subscription_status"), rs.getString("subscription_error"),
 				rs.getInt("subscription_attempts"), rs.getString("backfill_status"), rs.getInt("backfill_imported"),

@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Signed inbound webhooks. The signature is checked over the raw body before anything is
  * parsed or written; a bad or missing signature (or an unknown sender) is a 401 problem.
- * Store mapping: Shopify deliveries are matched by {@code X-Shopify-Shop-Domain} to the
- * store that connected that shop (after the HMAC check, with that shop's secret);
  * EasyPost deliveries carry the store slug in the path.
+ * ({@code /webhooks/carriers/shopify} is served by the integrations module, as an alias
+ * of {@code /webhooks/shopify}.)
  */
 @RestController
 class CarrierWebhookController {
@@ -53,27 +53,6 @@ class CarrierWebhookController {
 			return problem(HttpStatus.BAD_REQUEST, "Malformed body", "the body is not a JSON object");
 		}
 		return ok(this.ingestion.easyPost(source.get().storeId(), event));
-	}
-
-	@PostMapping("/webhooks/carriers/shopify")
-	ResponseEntity<?> shopify(@RequestHeader(name = "X-Shopify-Shop-Domain", required = false) @Nullable String shop,
-			@RequestHeader(name = "X-Shopify-Hmac-Sha256", required = false) @Nullable String signature,
-			@RequestHeader(name = "X-Shopify-Topic", required = false) @Nullable String topic,
-			@RequestHeader(name = "X-Shopify-Event-Id", required = false) @Nullable String eventId,
-			@RequestHeader(name = "X-Shopify-Webhook-Id", required = false) @Nullable String webhookId,
-			@RequestBody(required = false) byte @Nullable [] body) {
-		byte[] raw = (body != null) ? body : new byte[0];
-		Optional<WebhookSources.Source> source = (shop != null) ? this.sources.find("shopify", shop) : Optional.empty();
-		if (source.isEmpty() || !Signatures.shopify(source.get().secret(), raw, signature)) {
-			return unauthorized("X-Shopify-Hmac-Sha256 does not match the secret of this shop");
-		}
-		JsonNode payload = parse(raw);
-		if (payload == null || topic == null || topic.isBlank()) {
-			return problem(HttpStatus.BAD_REQUEST, "Malformed delivery",
-					"a JSON object body and an X-Shopify-Topic header are required");
-		}
-		String id = (eventId != null && !eventId.isBlank()) ? eventId : webhookId;
-		return ok(this.ingestion.shopify(source.get().storeId(), topic.strip(), id, payload));
 	}
 
 	private @Nullable JsonNode parse(byte[] raw) {

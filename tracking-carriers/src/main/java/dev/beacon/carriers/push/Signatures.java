@@ -16,21 +16,12 @@ final class Signatures {
 	private Signatures() {
 	}
 
-	/** Shopify: {@code X-Shopify-Hmac-Sha256} = base64(HMAC-SHA256(secret, body)). */
-	static boolean shopify(String secret, byte[] body, @Nullable String header) {
-		return Hmac.matchesBase64(secret, body, header);
-	}
-
 	/** EasyPost: {@code X-Hmac-Signature: hmac-sha256-hex=<hex>}. */
 	static boolean easyPost(String secret, byte[] body, @Nullable String header) {
 		if (header == null || !header.strip().startsWith(EASYPOST_PREFIX)) {
 			return false;
 		}
 		return Hmac.matchesHex(secret, body, header.strip().substring(EASYPOST_PREFIX.length()));
-	}
-
-	static String shopifyHeader(String secret, byte[] body) {
-		return Hmac.signBase64(secret, body);
 	}
 
 	static String easyPostHeader(String secret, byte[] body) {

@@ -1,6 +1,5 @@
 package dev.beacon.carriers.push;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,9 +9,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The carriers module's own tables for inbound webhooks: which store a sender account (a
- * Shopify shop domain, an EasyPost endpoint) belongs to with its signing secret, the
- * deliveries already applied, and Shopify fulfillments mapped to shipments.
+ * The carriers module's own tables for inbound webhooks: which store a sender account (an
+ * EasyPost endpoint) belongs to with its signing secret, and the deliveries already
+ * applied. Rows of source {@code shopify} (and {@code shopify_fulfillments}) are kept as
+ * they were; migration V610 copied them into the integrations module's connections.
  */
 @Component
 public class WebhookSources {
@@ -61,19 +61,6 @@ public class WebhookSources {
 		return this.jdbc.update("""
 				insert into carrier_webhook_deliveries (source, event_id, store_id, received_at)
 				values (?, ?, ?, now()) on conflict do nothing""", source, eventId, storeId) == 1;
-	}
-
-	void rememberFulfillment(UUID storeId, String fulfillmentId, UUID shipmentId) {
-		this.jdbc.update("""
-				insert into shopify_fulfillments (store_id, fulfillment_id, shipment_id) values (?, ?, ?)
-				on conflict do nothing""", storeId, fulfillmentId, shipmentId);
-	}
-
-	List<UUID> shipmentsOfFulfillment(UUID storeId, String fulfillmentId) {
-		return this.jdbc.queryForList(
-				"select f.shipment_id from shopify_fulfillments f join shipments s on s.id = f.shipment_id "
-						+ "where f.store_id = ? and f.fulfillment_id = ? and s.removed_at is null",
-				UUID.class, storeId, fulfillmentId);
 	}
 
 	private static String normalize(String account) {

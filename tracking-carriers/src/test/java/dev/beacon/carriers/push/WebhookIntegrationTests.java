@@ -10,20 +10,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
 import dev.beacon.carriers.CarrierManagement;
 import dev.beacon.carriers.CarriersIntegrationTest;
 import dev.beacon.carriers.CarriersTestSupport;
 import dev.beacon.order.OrderManagement;
-import dev.beacon.shipment.PollOutcome;
 import dev.beacon.shipment.RegisterShipment;
 import dev.beacon.shipment.ScanView;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentView;
 import dev.beacon.status.Milestone;
 import dev.beacon.store.StoreManagement;
-import dev.beacon.testing.TestStores;
 
 import static dev.beacon.carriers.http.AdapterTestSupport.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,91 +51,15 @@ class WebhookIntegrationTests extends CarriersIntegrationTest {
 
 	UUID storeId;
 
-	String shop;
-
 	@BeforeEach
 	void setUp() {
 		this.storeId = CarriersTestSupport.store(this.stores, "hooks");
 		CarriersTestSupport.order(this.orders, this.storeId, "S-100");
-		this.shop = TestStores.uniqueSlug("shop") + ".myshopify.com";
-		this.carriers.connectShopify(this.storeId, this.shop, "shop-secret");
-	}
-
-	private ResultActions shopify(String topic, String body, String secret, String eventId) throws Exception {
-		byte[] raw = body.getBytes(StandardCharsets.UTF_8);
-		return this.mvc.perform(post("/webhooks/carriers/shopify").contentType(MediaType.APPLICATION_JSON)
-			.header("X-Shopify-Topic", topic)
-			.header("X-Shopify-Shop-Domain", this.shop)
-			.header("X-Shopify-Event-Id", eventId)
-			.header("X-Shopify-Hmac-Sha256", Signatures.shopifyHeader(secret, raw))
-			.content(raw));
 	}
 
 	private int eventCount(UUID shipmentId) {
 		return this.jdbc.queryForObject("select count(*) from tracking_events where shipment_id = ?", Integer.class,
 				shipmentId);
-	}
-
-	@Test
-	void aShopifyFulfillmentRegistersTheShipmentAndARepeatChangesNothing() throws Exception {
-		String body = fixture("shopify/fulfillment-create.json");
-		String eventId = UUID.randomUUID().toString();
-		shopify("fulfillments/create", body, "shop-secret", eventId).andExpect(status().isOk())
-			.andExpect(jsonPath("$.result").value("applied"));
-		ShipmentView s = this.shipments.byTrackingNumber(this.storeId, "1Z410E7W0392751591").get(0);
-		assertThat(s.carrier()).isEqualTo("ups");
-		assertThat(s.milestone()).isEqualTo(Milestone.IN_TRANSIT);
-		assertThat(s.lastPollOutcome()).isEqualTo(PollOutcome.PUSHED);
-		assertThat(s.events()).extracting(ScanView::rawCode).containsExactly("SH_in_transit");
-		var before = this.jdbc.queryForMap("select last_polled_at, version from shipments where id = ?", s.id());
-
-		shopify("fulfillments/create", body, "shop-secret", eventId).andExpect(status().isOk())
-			.andExpect(jsonPath("$.result").value("duplicate"));
-		assertThat(this.jdbc.queryForMap("select last_polled_at, version from shipments where id = ?", s.id()))
-			.isEqualTo(before);
-		assertThat(this.shipments.byTrackingNumber(this.storeId, "1Z410E7W0392751591")).hasSize(1);
-
-		shopify("fulfillment_events/create", fixture("shopify/fulfillment-event.json"), "shop-secret",
-				UUID.randomUUID().toString())
-			.andExpect(status().isOk());
-		ShipmentView after = this.shipments.get(this.storeId, s.id());
-		assertThat(after.milestone()).isEqualTo(Milestone.OUT_FOR_DELIVERY);
-		assertThat(after.events().get(0).location().city()).isEqualTo("Memphis");
-	}
-
-	@Test
-	void aBadShopifySignatureIs401AndWritesNothing() throws Exception {
-		shopify("fulfillments/create", fixture("shopify/fulfillment-create.json"), "wrong-secret", "e-1")
-			.andExpect(status().isUnauthorized())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.status").value(401));
-		assertThat(this.shipments.byTrackingNumber(this.storeId, "1Z410E7W0392751591")).isEmpty();
-		assertThat(this.jdbc.queryForObject("select count(*) from carrier_webhook_deliveries where store_id = ?",
-				Integer.class, this.storeId))
-			.isZero();
-	}
-
-	@Test
-	void anUnknownShopIs401() throws Exception {
-		byte[] raw = fixture("shopify/fulfillment-create.json").getBytes(StandardCharsets.UTF_8);
-		this.mvc
-			.perform(post("/webhooks/carriers/shopify").contentType(MediaType.APPLICATION_JSON)
-				.header("X-Shopify-Topic", "fulfillments/create")
-				.header("X-Shopify-Shop-Domain", "nobody.myshopify.com")
-				.header("X-Shopify-Hmac-Sha256", Signatures.shopifyHeader("shop-secret", raw))
-				.content(raw))
-			.andExpect(status().isUnauthorized());
-	}
-
-	@Test
-	void aShopCannotReachAnotherStoresOrders() throws Exception {
-		UUID other = CarriersTestSupport.store(this.stores, "other");
-		CarriersTestSupport.order(this.orders, other, "S-200");
-		String body = fixture("shopify/fulfillment-create.json").replace("#S-100.1", "#S-200.1");
-		shopify("fulfillments/create", body, "shop-secret", UUID.randomUUID().toString())
-			.andExpect(status().isAccepted())
-			.andExpect(jsonPath("$.result").value("ignored"));
-		assertThat(this.shipments.byTrackingNumber(other, "1Z410E7W0392751591")).isEmpty();
 	}
 
 	@Test
@@ -179,7 +100,13 @@ class WebhookIntegrationTests extends CarriersIntegrationTest {
 
 	@Test
 	void aSignedButMalformedBodyIs400() throws Exception {
-		shopify("fulfillments/create", "[not an object", "shop-secret", "x-1").andExpect(status().isBadRequest())
+		String path = this.carriers.connectEasyPost(this.storeId, "ep-secret");
+		byte[] raw = "[not an object".getBytes(StandardCharsets.UTF_8);
+		this.mvc
+			.perform(post(path).contentType(MediaType.APPLICATION_JSON)
+				.header("X-Hmac-Signature", Signatures.easyPostHeader("ep-secret", raw))
+				.content(raw))
+			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 	}
 

@@ -28,6 +28,7 @@ import dev.beacon.common.Hmac;
 import dev.beacon.integrations.IntegrationException;
 import dev.beacon.integrations.IntegrationsProperties;
 import dev.beacon.integrations.PlatformHttp;
+import dev.beacon.integrations.ShopifyInstalls;
 
 /**
  * The public app's OAuth: install links carry a single-use {@code state} bound to the
@@ -36,7 +37,7 @@ import dev.beacon.integrations.PlatformHttp;
  * an offline token.
  */
 @Component
-class ShopifyOAuth {
+class ShopifyOAuth implements ShopifyInstalls {
 
 	static final Duration STATE_LIFETIME = Duration.ofHours(1);
 
@@ -88,8 +89,14 @@ class ShopifyOAuth {
 		return this.publicBaseUrl + "/integrations/shopify/callback";
 	}
 
+	@Override
+	public boolean available() {
+		return this.properties.shopify().publicApp();
+	}
+
 	/** Issues a state for this store and shop; answers Shopify's authorize URL. */
-	String installUrl(UUID storeId, String shop) {
+	@Override
+	public String installUrl(UUID storeId, String shop) {
 		IntegrationsProperties.Shopify s = settings();
 		byte[] nonce = new byte[24];
 		this.random.nextBytes(nonce);

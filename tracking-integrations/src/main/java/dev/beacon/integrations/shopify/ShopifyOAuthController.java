@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.beacon.integrations.Connection;
 import dev.beacon.integrations.Connections;
-import dev.beacon.integrations.IntegrationException;
+import dev.beacon.integrations.IntegrationManagement;
+import dev.beacon.integrations.PlatformSync;
 import dev.beacon.store.StorePrincipal;
 
 /**
@@ -35,12 +36,16 @@ class ShopifyOAuthController {
 
 	private final Connections connections;
 
-	private final ShopifySync sync;
+	private final PlatformSync sync;
 
-	ShopifyOAuthController(ShopifyOAuth oauth, Connections connections, ShopifySync sync) {
+	private final IntegrationManagement integrations;
+
+	ShopifyOAuthController(ShopifyOAuth oauth, Connections connections, PlatformSync sync,
+			IntegrationManagement integrations) {
 		this.oauth = oauth;
 		this.connections = connections;
 		this.sync = sync;
+		this.integrations = integrations;
 	}
 
 	record InstallRequest(@Nullable String shopDomain) {
@@ -51,21 +56,13 @@ class ShopifyOAuthController {
 
 	@PostMapping("/api/v1/integrations/shopify/install-link")
 	InstallLink installLink(@AuthenticationPrincipal StorePrincipal store, @RequestBody InstallRequest body) {
-		String shop = ShopifyConnectController.shopDomain(body.shopDomain());
-		this.oauth.settings();
-		this.connections.requireKey();
-		Optional<Connection> owner = this.connections.byAccount(Connection.SHOPIFY, shop);
-		if (owner.isPresent() && owner.get().active() && !owner.get().storeId().equals(store.storeId())) {
-			throw new IntegrationException(IntegrationException.Kind.CONFLICT,
-					"this shopify account is already connected to another Beacon store");
-		}
-		return new InstallLink(this.oauth.installUrl(store.storeId(), shop));
+		return new InstallLink(this.integrations.shopifyInstallLink(store.storeId(), body.shopDomain()));
 	}
 
 	@GetMapping("/integrations/shopify/install")
 	ResponseEntity<String> install(@RequestParam Map<String, String> query) {
 		String shop = query.getOrDefault("shop", "").toLowerCase(Locale.ROOT);
-		if (!ShopifyConnectController.SHOP.matcher(shop).matches() || !this.oauth.verified(query)) {
+		if (!IntegrationManagement.SHOP_DOMAIN.matcher(shop).matches() || !this.oauth.verified(query)) {
 			return text(HttpStatus.UNAUTHORIZED, "This install request is not signed by Shopify.");
 		}
 		Optional<String> state = this.oauth.pendingState(shop);
@@ -83,7 +80,7 @@ class ShopifyOAuthController {
 		String shop = query.getOrDefault("shop", "").toLowerCase(Locale.ROOT);
 		String code = query.get("code");
 		String state = query.get("state");
-		if (!ShopifyConnectController.SHOP.matcher(shop).matches() || code == null || state == null
+		if (!IntegrationManagement.SHOP_DOMAIN.matcher(shop).matches() || code == null || state == null
 				|| !this.oauth.verified(query)) {
 			return text(HttpStatus.UNAUTHORIZED, "This callback is not signed by Shopify.");
 		}

@@ -28,7 +28,9 @@ import dev.beacon.integrations.IntegrationsProperties;
  * Every Shopify topic at one address. {@code X-Shopify-Hmac-Sha256} is checked over the
  * raw body, with the connected shop's secret (and the public app's client secret), before
  * the body is parsed or anything written: 401 otherwise. Repeated deliveries (same
- * {@code X-Shopify-Webhook-Id}) change nothing.
+ * {@code X-Shopify-Webhook-Id}) change nothing. {@code /webhooks/carriers/shopify} (where
+ * the carriers module took fulfillment webhooks before) is an alias: same verification,
+ * de-duplication and handling.
  */
 @RestController
 class ShopifyWebhookController {
@@ -49,7 +51,7 @@ class ShopifyWebhookController {
 		this.json = json;
 	}
 
-	@PostMapping({ "/webhooks/shopify", "/webhooks/shopify/compliance" })
+	@PostMapping({ "/webhooks/shopify", "/webhooks/shopify/compliance", "/webhooks/carriers/shopify" })
 	ResponseEntity<?> receive(@RequestHeader(name = "X-Shopify-Shop-Domain", required = false) @Nullable String shop,
 			@RequestHeader(name = "X-Shopify-Hmac-Sha256", required = false) @Nullable String signature,
 			@RequestHeader(name = "X-Shopify-Topic", required = false) @Nullable String topic,

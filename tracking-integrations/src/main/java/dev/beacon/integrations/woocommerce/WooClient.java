@@ -20,6 +20,7 @@ import org.springframework.web.client.RestClientException;
 
 import dev.beacon.integrations.IntegrationException;
 import dev.beacon.integrations.PlatformHttp;
+import dev.beacon.integrations.WooCommerceKeys;
 
 /**
  * WooCommerce's REST API v3 on the store's site: HTTP Basic with the consumer key and
@@ -35,16 +36,19 @@ class WooClient {
 	record Page(JsonNode body, int totalPages) {
 	}
 
-	/** The credentials: {@code key\nsecret}, plus how to send them. */
-	record Keys(String consumerKey, String consumerSecret, boolean inQuery) {
+	/** The site answered 404: {@code code} is WooCommerce's error code (or empty). */
+	static final class Missing extends IntegrationException {
 
-		static Keys of(String stored) {
-			String[] parts = stored.split("\n", 3);
-			return new Keys(parts[0], (parts.length > 1) ? parts[1] : "", parts.length > 2 && "query".equals(parts[2]));
+		private final String code;
+
+		Missing(String code, String message) {
+			super(IntegrationException.Kind.PLATFORM, message);
+			this.code = code;
 		}
 
-		String stored() {
-			return this.consumerKey + "\n" + this.consumerSecret + "\n" + (this.inQuery ? "query" : "basic");
+		/** {@code rest_no_route}: the route does not exist on this site (feature off). */
+		boolean noRoute() {
+			return "rest_no_route".equals(this.code);
 		}
 
 	}
@@ -58,15 +62,15 @@ class WooClient {
 		this.json = json;
 	}
 
-	Page get(String site, Keys keys, String path, Map<String, String> query) {
+	Page get(String site, WooCommerceKeys keys, String path, Map<String, String> query) {
 		return call(site, keys, "GET", path, query, null);
 	}
 
-	JsonNode post(String site, Keys keys, String path, Object body) {
+	JsonNode post(String site, WooCommerceKeys keys, String path, Object body) {
 		return call(site, keys, "POST", path, Map.of(), body).body();
 	}
 
-	private Page call(String site, Keys keys, String method, String path, Map<String, String> query,
+	private Page call(String site, WooCommerceKeys keys, String method, String path, Map<String, String> query,
 			@Nullable Object body) {
 		StringBuilder url = new StringBuilder(site).append("/wp-json/wc/v3").append(path);
 		char sep = '?';
@@ -120,8 +124,12 @@ class WooClient {
 				catch (RuntimeException ex) {
 					// not JSON
 				}
-				throw new IntegrationException(IntegrationException.Kind.PLATFORM,
-						"the WooCommerce site answered HTTP " + status + (code.isEmpty() ? "" : " (" + code + ")"));
+				String message = "the WooCommerce site answered HTTP " + status
+						+ (code.isEmpty() ? "" : " (" + code + ")");
+				if (status == 404) {
+					throw new Missing(code, message);
+				}
+				throw new IntegrationException(IntegrationException.Kind.PLATFORM, message);
 			}
 			int pages = 1;
 			String total = response.getHeaders().getFirst("X-WP-TotalPages");

@@ -25,11 +25,14 @@ import dev.beacon.integrations.Connections;
 import dev.beacon.store.Store;
 import dev.beacon.store.StoreManagement;
 
+import static dev.beacon.common.JsonFields.text;
+
 /**
  * WooCommerce webhooks of one store. The unsigned creation ping (a form body
  * {@code webhook_id=<digits>}) answers 200 and does nothing; everything else must carry
  * {@code X-WC-Webhook-Signature} = base64(HMAC-SHA256(secret, raw body)), checked before
- * the body is parsed or anything written (401 otherwise).
+ * the body is parsed or anything written (401 otherwise). After an order was applied, the
+ * tracking of its core fulfillments is read from the site in the background.
  */
 @RestController
 class WooWebhookController {
@@ -40,12 +43,16 @@ class WooWebhookController {
 
 	private final WooWebhooks webhooks;
 
+	private final WooFulfillments fulfillments;
+
 	private final JsonMapper json;
 
-	WooWebhookController(StoreManagement stores, Connections connections, WooWebhooks webhooks, JsonMapper json) {
+	WooWebhookController(StoreManagement stores, Connections connections, WooWebhooks webhooks,
+			WooFulfillments fulfillments, JsonMapper json) {
 		this.stores = stores;
 		this.connections = connections;
 		this.webhooks = webhooks;
+		this.fulfillments = fulfillments;
 		this.json = json;
 	}
 
@@ -79,6 +86,11 @@ class WooWebhookController {
 		}
 		String id = (deliveryId != null && !deliveryId.isBlank()) ? deliveryId.strip() : null;
 		WooWebhooks.Result result = this.webhooks.handle(connection.get(), topic.strip(), id, payload);
+		String orderId = text(payload, "id");
+		if (result == WooWebhooks.Result.APPLIED && orderId != null && !topic.strip().equals("order.deleted")) {
+			// committed: the order exists for the background read of its fulfillments
+			this.fulfillments.afterWebhook(connection.get(), orderId);
+		}
 		HttpStatus status = (result == WooWebhooks.Result.IGNORED) ? HttpStatus.ACCEPTED : HttpStatus.OK;
 		return ResponseEntity.status(status).body(Map.of("result", result.name().toLowerCase(Locale.ROOT)));
 	}

@@ -3,6 +3,7 @@ package dev.beacon.web.api;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -16,6 +17,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -63,12 +66,16 @@ class OrdersApiController {
 
 	private final IdempotentRequests idempotency;
 
+	private final TransactionTemplate readOnly;
+
 	OrdersApiController(OrderManagement orders, ShipmentManagement shipments, TrackingLinks links,
-			IdempotentRequests idempotency) {
+			IdempotentRequests idempotency, PlatformTransactionManager transactions) {
 		this.orders = orders;
 		this.shipments = shipments;
 		this.links = links;
 		this.idempotency = idempotency;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 	}
 
 	@PostMapping
@@ -99,8 +106,11 @@ class OrdersApiController {
 	@GetMapping("/{orderNumber}")
 	@Operation(summary = "An order with its shipments and their events (newest first)")
 	OrderResponse get(@AuthenticationPrincipal StorePrincipal store, @PathVariable String orderNumber) {
-		Order order = this.orders.get(store.storeId(), orderNumber);
-		return OrderResponse.of(order, url(store, order), this.shipments.ofOrder(order.getId()));
+		// one read-only transaction for the order and its shipments
+		return Objects.requireNonNull(this.readOnly.execute((status) -> {
+			Order order = this.orders.get(store.storeId(), orderNumber);
+			return OrderResponse.of(order, url(store, order), this.shipments.ofOrder(order.getId()));
+		}));
 	}
 
 	@PatchMapping("/{orderNumber}")

@@ -25,6 +25,7 @@ import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
 import dev.beacon.common.OutboundAddressPolicy;
+import dev.beacon.common.PinnedDnsResolver;
 
 /**
  * The HTTP side of a webhook attempt: a pooled Apache HttpClient that resolves hosts only

@@ -69,8 +69,9 @@ class OrderPageController {
 					this.views.msg(shopper.locale(), "lookup.proofNeeded"), HttpStatus.OK);
 		}
 		PageViews.limit(this.limiter.view(shopper.client()));
-		Order order = this.shopperOrders.order(shopper);
-		OrderView view = this.shopperOrders.view(shopper, order, this.shopperOrders.shipments(order));
+		ShopperOrders.Loaded loaded = this.shopperOrders.load(shopper);
+		Order order = loaded.order();
+		OrderView view = this.shopperOrders.view(shopper, order, loaded.shipments());
 		Map<String, Object> model = new HashMap<>();
 		model.put("order", view);
 		model.put("helpUrl", PagePaths.help(shopper.slug(), orderNumber));

@@ -52,6 +52,10 @@ class PageRenderer {
 		Brand brand = (store != null) ? store.getBrand() : Brand.defaults();
 		all.put("store",
 				(store != null) ? storeView(store) : new StoreView("", "Beacon", null, null, null, null, null));
+		// a plain path, not a link expression: Thymeleaf's @{...} passes every link
+		// through
+		// the resource URL lookup, which probes the classpath for a path that is no asset
+		all.put("homeUrl", (store != null) ? PagePaths.lookup(store.getSlug()) : null);
 		all.put("brandCss", BrandStyle.css(brand));
 		all.put("nonce", String.valueOf(request.getAttribute(PageSecurity.NONCE)));
 		all.put("lang", locale.toLanguageTag());

@@ -78,7 +78,9 @@ class PageSecurity implements WebMvcConfigurer {
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
 		registry.addResourceHandler(ASSETS)
 			.addResourceLocations("classpath:/static/web/")
-			.setCacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePublic());
+			.setCacheControl(CacheControl.maxAge(Duration.ofDays(7)).cachePublic())
+			.resourceChain(true)
+			.addResolver(new PageAssets());
 	}
 
 	/** A fresh CSP nonce per request, for the page's one style and one script element. */

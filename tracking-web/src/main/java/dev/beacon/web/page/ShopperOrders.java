@@ -3,6 +3,8 @@ package dev.beacon.web.page;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderManagement;
@@ -23,10 +25,30 @@ class ShopperOrders {
 
 	private final OrderPresenter presenter;
 
-	ShopperOrders(OrderManagement orders, ShipmentManagement shipments, OrderPresenter presenter) {
+	private final TransactionTemplate readOnly;
+
+	ShopperOrders(OrderManagement orders, ShipmentManagement shipments, OrderPresenter presenter,
+			PlatformTransactionManager transactions) {
 		this.orders = orders;
 		this.shipments = shipments;
 		this.presenter = presenter;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
+	}
+
+	/**
+	 * The granted order with its shipments, read in one read-only transaction (one pool
+	 * checkout and one BEGIN/COMMIT instead of one per read).
+	 */
+	Loaded load(ShopperContext shopper) {
+		Loaded loaded = this.readOnly.execute((status) -> {
+			Order order = order(shopper);
+			return new Loaded(order, shipments(order));
+		});
+		if (loaded == null) {
+			throw PageException.notFound();
+		}
+		return loaded;
 	}
 
 	/** The granted order of the request (404 when it no longer exists). */
@@ -43,12 +65,16 @@ class ShopperOrders {
 	}
 
 	OrderView view(ShopperContext shopper) {
-		Order order = order(shopper);
-		return view(shopper, order, shipments(order));
+		Loaded loaded = load(shopper);
+		return view(shopper, loaded.order(), loaded.shipments());
 	}
 
 	OrderView view(ShopperContext shopper, Order order, List<ShipmentView> list) {
 		return this.presenter.order(shopper.store(), order, list, shopper.locale());
+	}
+
+	/** An order and its shipments, read together. */
+	record Loaded(Order order, List<ShipmentView> shipments) {
 	}
 
 }

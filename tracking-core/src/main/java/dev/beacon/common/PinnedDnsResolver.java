@@ -1,4 +1,4 @@
-package dev.beacon.web.hooks;
+package dev.beacon.common;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -8,19 +8,18 @@ import java.util.List;
 
 import org.apache.hc.client5.http.DnsResolver;
 
-import dev.beacon.common.OutboundAddressPolicy;
-
 /**
- * Resolves webhook hosts through core's {@link OutboundAddressPolicy}: the HTTP client
- * connects only to the addresses that were checked (no second lookup a DNS rebinding
- * could answer differently), and a host that is, spells or resolves to a non-public
- * address fails to resolve.
+ * Resolves the hosts of store-supplied addresses (outbound webhooks, store platforms)
+ * through {@link OutboundAddressPolicy}, for Apache HttpClient's connection manager: the
+ * client connects only to the addresses that were checked (no second lookup a DNS
+ * rebinding could answer differently), and a host that is, spells or resolves to a
+ * non-public address fails to resolve, at call time.
  */
-final class PinnedDnsResolver implements DnsResolver {
+public final class PinnedDnsResolver implements DnsResolver {
 
 	private final OutboundAddressPolicy addresses;
 
-	PinnedDnsResolver(OutboundAddressPolicy addresses) {
+	public PinnedDnsResolver(OutboundAddressPolicy addresses) {
 		this.addresses = addresses;
 	}
 

@@ -1,0 +1,187 @@
+package dev.beacon.integrations;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The integrations module's API, for its REST controllers and the console: connect a
+ * store's Shopify shop or WooCommerce site (validated; credentials stored encrypted; then
+ * webhooks and backfill in the background), show a connection (never a secret), change
+ * its switches, disconnect, and the public app's install links. Refusals are
+ * {@link IntegrationException}s whose message can be shown as it is.
+ */
+@Service
+public class IntegrationManagement {
+
+	/** A shop's myshopify domain. */
+	public static final Pattern SHOP_DOMAIN = Pattern.compile("[a-z0-9][a-z0-9-]*\\.myshopify\\.com");
+
+	private final Connections connections;
+
+	private final PlatformSync sync;
+
+	private final PlatformHttp http;
+
+	private final IntegrationsProperties properties;
+
+	private final ShopifyInstalls installs;
+
+	IntegrationManagement(Connections connections, PlatformSync sync, PlatformHttp http,
+			IntegrationsProperties properties, ShopifyInstalls installs) {
+		this.connections = connections;
+		this.sync = sync;
+		this.http = http;
+		this.properties = properties;
+		this.installs = installs;
+	}
+
+	public ConnectionView connectShopify(UUID storeId, ConnectShopify body) {
+		String shop = shopDomain(body.shopDomain());
+		String token = required(body.accessToken(), "accessToken");
+		String secret = required(body.apiSecret(), "apiSecret");
+		int days = backfillDays(body.backfillDays());
+		Connection c = this.connections.connect(storeId, Connection.SHOPIFY, shop, token, secret, "custom", days,
+				Boolean.TRUE.equals(body.writeBack()), Boolean.TRUE.equals(body.confirmOrders()));
+		this.sync.afterConnect(c);
+		return ConnectionView.of(c);
+	}
+
+	public ConnectionView connectWooCommerce(UUID storeId, ConnectWooCommerce body) {
+		String site = siteUrl(body.siteUrl());
+		String why = this.http.refusal(site);
+		if (why != null) {
+			throw new IntegrationException(IntegrationException.Kind.INVALID, "siteUrl " + why);
+		}
+		WooCommerceKeys keys = new WooCommerceKeys(required(body.consumerKey(), "consumerKey"),
+				required(body.consumerSecret(), "consumerSecret"), Boolean.TRUE.equals(body.keysInQuery()));
+		String secret = required(body.webhookSecret(), "webhookSecret");
+		int days = backfillDays(body.backfillDays());
+		Connection c = this.connections.connect(storeId, Connection.WOOCOMMERCE, site, keys.stored(), secret, "custom",
+				days, false, Boolean.TRUE.equals(body.confirmOrders()));
+		this.sync.afterConnect(c);
+		return ConnectionView.of(c);
+	}
+
+	/** The store's connection to a platform (active or not), never a secret. */
+	public Optional<ConnectionView> connection(UUID storeId, String platform) {
+		return this.connections.find(storeId, platform).map(ConnectionView::of);
+	}
+
+	/** The store's connections, Shopify first. */
+	public List<ConnectionView> connections(UUID storeId) {
+		return List.of(Connection.SHOPIFY, Connection.WOOCOMMERCE)
+			.stream()
+			.flatMap((p) -> connection(storeId, p).stream())
+			.toList();
+	}
+
+	/** Changes the switches of an active connection; a null leaves one as it is. */
+	public ConnectionView settings(UUID storeId, String platform, @Nullable Boolean writeBack,
+			@Nullable Boolean confirmOrders) {
+		Connection c = this.connections.find(storeId, platform)
+			.filter(Connection::active)
+			.orElseThrow(() -> notConnected(platform));
+		this.connections.settings(c.id(), (writeBack != null) ? writeBack : c.writeBack(),
+				(confirmOrders != null) ? confirmOrders : c.confirmOrders());
+		return connection(storeId, platform).orElseThrow(() -> notConnected(platform));
+	}
+
+	/** Disconnects: the credentials are deleted. False when nothing was connected. */
+	public boolean disconnect(UUID storeId, String platform) {
+		return this.connections.disconnect(storeId, platform);
+	}
+
+	/** Whether the Shopify public app is configured (install links can be issued). */
+	public boolean shopifyPublicApp() {
+		return this.installs.available();
+	}
+
+	/**
+	 * A single-use install link for the public app, bound to this store and shop (valid
+	 * one hour). A shop connected to another store is refused without naming it.
+	 */
+	public String shopifyInstallLink(UUID storeId, @Nullable String shopDomain) {
+		String shop = shopDomain(shopDomain);
+		if (!this.installs.available()) {
+			throw new IntegrationException(IntegrationException.Kind.CONFLICT,
+					"the public app is not configured: set beacon.integrations.shopify.client-id and .client-secret");
+		}
+		this.connections.requireKey();
+		Optional<Connection> owner = this.connections.byAccount(Connection.SHOPIFY, shop);
+		if (owner.isPresent() && owner.get().active() && !owner.get().storeId().equals(storeId)) {
+			throw new IntegrationException(IntegrationException.Kind.CONFLICT,
+					"this shopify account is already connected to another Beacon store");
+		}
+		return this.installs.installUrl(storeId, shop);
+	}
+
+	/** The default days of orders a connection imports. */
+	public int defaultBackfillDays() {
+		return this.properties.backfillDays();
+	}
+
+	public static IntegrationException notConnected(String platform) {
+		return new IntegrationException(IntegrationException.Kind.NOT_FOUND, Connection.SHOPIFY.equals(platform)
+				? "no Shopify shop is connected" : "no WooCommerce site is connected");
+	}
+
+	/** A shop domain as Beacon keeps it, or 400. */
+	public static String shopDomain(@Nullable String raw) {
+		String shop = required(raw, "shopDomain").toLowerCase(Locale.ROOT);
+		if (shop.startsWith("https://")) {
+			shop = shop.substring(8);
+		}
+		if (shop.endsWith("/")) {
+			shop = shop.substring(0, shop.length() - 1);
+		}
+		if (!SHOP_DOMAIN.matcher(shop).matches()) {
+			throw new IntegrationException(IntegrationException.Kind.INVALID,
+					"shopDomain must be the shop's myshopify domain, such as acme.myshopify.com");
+		}
+		return shop;
+	}
+
+	static String siteUrl(@Nullable String raw) {
+		String url = required(raw, "siteUrl");
+		while (url.endsWith("/")) {
+			url = url.substring(0, url.length() - 1);
+		}
+		try {
+			URI uri = URI.create(url);
+			if (uri.getHost() == null || uri.getScheme() == null || uri.getRawQuery() != null
+					|| uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+				throw new IllegalArgumentException();
+			}
+			return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT)
+					+ ((uri.getRawPath() != null) ? uri.getRawPath() : "");
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IntegrationException(IntegrationException.Kind.INVALID,
+					"siteUrl must be the site's address, such as https://shop.example.com");
+		}
+	}
+
+	static String required(@Nullable String value, String field) {
+		if (value == null || value.isBlank() || value.length() > 500) {
+			throw new IntegrationException(IntegrationException.Kind.INVALID, field + " is required");
+		}
+		return value.strip();
+	}
+
+	private int backfillDays(@Nullable Integer requested) {
+		int days = (requested != null) ? requested : this.properties.backfillDays();
+		if (days < 0 || days > 365) {
+			throw new IntegrationException(IntegrationException.Kind.INVALID, "backfillDays must be 0 to 365");
+		}
+		return days;
+	}
+
+}

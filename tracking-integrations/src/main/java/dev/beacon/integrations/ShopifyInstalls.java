@@ -1,0 +1,16 @@
+package dev.beacon.integrations;
+
+import java.util.UUID;
+
+/**
+ * The Shopify public app's install links (implemented in the {@code shopify} package).
+ */
+public interface ShopifyInstalls {
+
+	/** Whether the operator configured the public app (client id and secret). */
+	boolean available();
+
+	/** Issues a single-use state bound to the store and shop; answers the link. */
+	String installUrl(UUID storeId, String shop);
+
+}
