@@ -6,10 +6,12 @@
  * ({@link dev.beacon.common.BusinessCalendar}), carrier text cut to its column
  * ({@link dev.beacon.common.Text}), query-string checks
  * ({@link dev.beacon.common.QueryStrings}), the outbound address policy
- * ({@link dev.beacon.common.OutboundAddressPolicy}), and the two halves of how modules
- * react (ADR 0004): the guard that writes a module's outbox rows in the publishing
- * transaction ({@link dev.beacon.common.OutboxWrites}) and the loops that work them off
- * ({@link dev.beacon.common.BackgroundLoops}). It depends on nothing else in Beacon.
+ * ({@link dev.beacon.common.OutboundAddressPolicy}), the one secrets helper that encrypts
+ * credentials at rest ({@link dev.beacon.common.SecretsCipher}), and the two halves of
+ * how modules react (ADR 0004): the guard that writes a module's outbox rows in the
+ * publishing transaction ({@link dev.beacon.common.OutboxWrites}) and the loops that work
+ * them off ({@link dev.beacon.common.BackgroundLoops}). It depends on nothing else in
+ * Beacon.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Common",
 		type = org.springframework.modulith.ApplicationModule.Type.OPEN)
