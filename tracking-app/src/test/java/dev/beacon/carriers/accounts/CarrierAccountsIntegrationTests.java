@@ -126,16 +126,17 @@ class CarrierAccountsIntegrationTests {
 
 		this.mvc.perform(as(this.store.provisioned(), get("/api/v1/carrier-accounts")))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.items[*].carrier").value(List.of("ups", "fedex", "usps", "dhl", "canadapost")))
+			.andExpect(jsonPath("$.items[*].carrier")
+				.value(org.hamcrest.Matchers.contains("ups", "fedex", "usps", "dhl", "canadapost")))
 			.andExpect(jsonPath("$.items[0].configured").value(true))
-			.andExpect(
-					jsonPath("$.items[0].fields[*].name").value(List.of("clientId", "clientSecret", "accountNumber")))
+			.andExpect(jsonPath("$.items[0].fields[*].name")
+				.value(org.hamcrest.Matchers.contains("clientId", "clientSecret", "accountNumber")))
 			.andExpect(jsonPath("$.items[0].fields[1].secret").value(true))
 			.andExpect(jsonPath("$.items[3].configured").value(false))
 			.andExpect(content().string(not(org.hamcrest.Matchers.containsString(secret))))
 			.andExpect(content().string(not(org.hamcrest.Matchers.containsString(clientId))));
 
-		String number = UPS_NUMBER_PREFIX + this.store.store().getSlug().hashCode();
+		String number = UPS_NUMBER_PREFIX + Math.abs(this.store.store().getSlug().hashCode());
 		String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
 		this.wiremock
 			.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/ups/security/v1/oauth/token"))

@@ -69,9 +69,13 @@ public class CarrierAccounts {
 		this.budgets = budgets;
 		this.json = json;
 		this.clock = clock;
-		for (CarrierAdapter a : adapters) {
-			if (a instanceof HttpCarrierAdapter http && !AccountFields.of(a.code()).isEmpty()) {
-				this.direct.put(a.code(), http);
+		// in the registry's order
+		for (CarrierInfo c : CarrierRegistry.all()) {
+			for (CarrierAdapter a : adapters) {
+				if (a.code().equals(c.code()) && a instanceof HttpCarrierAdapter http
+						&& !AccountFields.of(a.code()).isEmpty()) {
+					this.direct.put(a.code(), http);
+				}
 			}
 		}
 	}
@@ -170,11 +174,6 @@ public class CarrierAccounts {
 					out.put(store, cached.adapter());
 				});
 		return out;
-	}
-
-	/** Whether a store has its own account with a carrier. */
-	public boolean has(UUID storeId, String carrier) {
-		return !adaptersFor(carrier, List.of(storeId)).isEmpty();
 	}
 
 	private Map<String, String> open(String sealed) {
