@@ -146,9 +146,9 @@ class CarrierAccountsIntegrationTests {
 		this.wiremock.stubFor(com.github.tomakehurst.wiremock.client.WireMock
 			.get(urlPathEqualTo("/ups/api/track/v1/details/" + number))
 			.withHeader("Authorization", equalTo("Bearer token-" + clientId))
-			.willReturn(okJson(upsInTransit(number))));
+			.willReturn(okJson(upsPickedUp(number, this.clock.instant().minusSeconds(3600)))));
 		Fixtures.ShipmentFixture fixture = this.store.order("A-1")
-			.shipment(number, "ups", "Ground", java.time.Instant.parse("2026-03-03T15:00:00Z"));
+			.shipment(number, "ups", "Ground", this.clock.instant().minusSeconds(7200));
 		ShipmentView shipment = fixture.view();
 
 		this.polling.pollNow(shipment.id());
@@ -269,13 +269,20 @@ class CarrierAccountsIntegrationTests {
 			.isZero();
 	}
 
-	private static String upsInTransit(String number) {
+	/**
+	 * A UPS answer with one pickup scan at {@code at} (recent: older shipments expire).
+	 */
+	private static String upsPickedUp(String number, java.time.Instant at) {
+		java.time.format.DateTimeFormatter date = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd")
+			.withZone(java.time.ZoneOffset.UTC);
+		java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("HHmmss")
+			.withZone(java.time.ZoneOffset.UTC);
 		return """
 				{"trackResponse":{"shipment":[{"inquiryNumber":"%s","package":[{"trackingNumber":"%s",
 				  "activity":[{"location":{"address":{"city":"MEMPHIS","stateProvince":"TN","countryCode":"US"}},
 				    "status":{"type":"I","description":"Pickup Scan","code":"PU","statusCode":"038"},
-				    "date":"20260303","time":"170000","gmtDate":"20260303","gmtTime":"230000","gmtOffset":"-06:00"}]}]}]}}"""
-			.formatted(number, number);
+				    "gmtDate":"%s","gmtTime":"%s"}]}]}]}}""".formatted(number, number, date.format(at),
+				time.format(at));
 	}
 
 }
