@@ -12,14 +12,15 @@ import org.springframework.context.annotation.Import;
 /**
  * The one full-application test configuration (real PostgreSQL, every module). Test
  * classes that share it share one Spring context, so keep its properties here and nowhere
- * else. Its test kit ({@link TestKit}): core's {@code Fixtures} as a bean.
+ * else. Its test kit ({@link TestKit}): core's {@code Fixtures} as a bean. The carrier
+ * poller is on, as in production, but ticks once a day: no test sees it poll.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "beacon.operator.api-key=test-operator-key-0123456789",
 				"beacon.link-secret=test-link-secret-0123456789abcdef-0123",
-				"beacon.public-base-url=https://track.example.test", "beacon.carriers.poll.enabled=false",
+				"beacon.public-base-url=https://track.example.test", "beacon.carriers.poll.tick=PT24H",
 				"spring.jpa.properties.hibernate.generate_statistics=true", "beacon.webhooks.dispatch=false",
 				"beacon.webhooks.allow-http=true", "beacon.net.allow-private-addresses=true",
 				"server.forward-headers-strategy=native" })

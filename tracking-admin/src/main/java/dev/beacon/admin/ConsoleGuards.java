@@ -3,12 +3,13 @@ package dev.beacon.admin;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.bucket4j.Bucket;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +19,8 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.beacon.common.WindowCounters;
 
 /** The console's per-request guards, added to its filter chain. */
 final class ConsoleGuards {
@@ -61,25 +64,42 @@ final class ConsoleGuards {
 
 	/**
 	 * A per-client throttle on sign-in attempts (whatever the username), so passwords
-	 * cannot be sprayed across many accounts. A throttled attempt is not checked at all
-	 * and is answered {@code ?throttled}. Buckets live in memory, per instance, in a
-	 * bounded map.
+	 * cannot be sprayed across many accounts. Attempts are counted in PostgreSQL (core's
+	 * {@link WindowCounters}: shared by every instance, atomic, never evicted) before the
+	 * password is checked, and a successful sign-in takes its count back
+	 * ({@link #succeeded}), so only failures add up: {@code loginAttemptsPerIp} per
+	 * {@code loginThrottleWindow} and client, counted across all instances. A throttled
+	 * attempt is not checked at all and is answered {@code ?throttled}. A client this
+	 * instance has seen throttled is refused locally until its window ends, without
+	 * asking the database again.
 	 */
 	static final class LoginThrottle extends OncePerRequestFilter {
 
-		private static final int MAX_KEYS = 50_000;
+		private static final int MAX_LOCAL = 10_000;
+
+		private static final String KEY = "console-login|";
 
 		private final ConsoleSettings settings;
 
-		private final Map<String, Bucket> buckets = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-				return size() > MAX_KEYS;
-			}
-		});
+		private final WindowCounters counters;
 
-		LoginThrottle(ConsoleSettings settings) {
+		private final Clock clock;
+
+		/**
+		 * Clients known to be throttled, until when (a cache of the database's answer).
+		 */
+		private final Map<String, Instant> throttled = Collections
+			.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+				@Override
+				protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+					return size() > MAX_LOCAL;
+				}
+			});
+
+		LoginThrottle(ConsoleSettings settings, WindowCounters counters, Clock clock) {
 			this.settings = settings;
+			this.counters = counters;
+			this.clock = clock;
 		}
 
 		@Override
@@ -92,16 +112,34 @@ final class ConsoleGuards {
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			Bucket bucket = this.buckets.computeIfAbsent(client(request.getRemoteAddr()),
-					(k) -> Bucket.builder()
-						.addLimit((l) -> l.capacity(this.settings.loginAttemptsPerIp())
-							.refillIntervally(this.settings.loginAttemptsPerIp(), this.settings.loginThrottleWindow()))
-						.build());
-			if (!bucket.tryConsume(1)) {
+			if (!admit(client(request.getRemoteAddr()))) {
 				response.sendRedirect(request.getContextPath() + ConsoleSecurityConfiguration.LOGIN + "?throttled");
 				return;
 			}
 			chain.doFilter(request, response);
+		}
+
+		/** Counts a sign-in attempt of {@code client}; false when it is throttled. */
+		boolean admit(String client) {
+			Instant now = this.clock.instant();
+			Instant until = this.throttled.get(client);
+			if (until != null) {
+				if (now.isBefore(until)) {
+					return false;
+				}
+				this.throttled.remove(client);
+			}
+			WindowCounters.Count count = this.counters.add(KEY + client, this.settings.loginThrottleWindow());
+			if (count.count() > this.settings.loginAttemptsPerIp()) {
+				this.throttled.put(client, now.plusSeconds(count.secondsLeft()));
+				return false;
+			}
+			return true;
+		}
+
+		/** A sign-in from this request succeeded: its attempt does not count. */
+		void succeeded(HttpServletRequest request) {
+			this.counters.subtract(KEY + client(request.getRemoteAddr()));
 		}
 
 		/** The client's key: its IPv4 address, or the /64 of its IPv6 address. */

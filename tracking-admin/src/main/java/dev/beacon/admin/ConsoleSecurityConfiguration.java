@@ -1,5 +1,7 @@
 package dev.beacon.admin;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,12 +19,15 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
+import dev.beacon.common.WindowCounters;
+
 /**
  * The console's own security: form login for console users under {@code /console/**},
  * BCrypt passwords, lockout after repeated failures (one answer for locked, disabled,
- * unknown and wrong password), a per-client sign-in throttle, sessions that end at once
- * when their user is disabled, CSRF on every state-changing request (the default), a new
- * session id on login, and a logout that invalidates the session and drops its cookie.
+ * unknown and wrong password), a per-client sign-in throttle shared by all instances,
+ * sessions that end at once when their user is disabled, CSRF on every state-changing
+ * request (the default), a new session id on login, and a logout that invalidates the
+ * session and drops its cookie.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurityConfiguration {
@@ -32,7 +37,8 @@ class ConsoleSecurityConfiguration {
 	@Bean
 	@Order(40)
 	SecurityFilterChain consoleSecurityFilterChain(HttpSecurity http, ConsoleUserManagement users,
-			ConsoleSettings settings) throws Exception {
+			ConsoleSettings settings, WindowCounters counters, Clock clock) throws Exception {
+		ConsoleGuards.LoginThrottle throttle = new ConsoleGuards.LoginThrottle(settings, counters, clock);
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(userDetails(users));
 		provider.setPasswordEncoder(users.encoder());
 		ProviderManager manager = new ProviderManager(provider);
@@ -74,6 +80,7 @@ class ConsoleSecurityConfiguration {
 				.loginProcessingUrl(LOGIN)
 				.successHandler((request, response, authentication) -> {
 					users.loginSucceeded(authentication.getName());
+					throttle.succeeded(request);
 					success.onAuthenticationSuccess(request, response, authentication);
 				})
 				.failureHandler(failure)
@@ -90,7 +97,7 @@ class ConsoleSecurityConfiguration {
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			.exceptionHandling((ex) -> ex.accessDeniedPage("/console/denied"))
 			.addFilterAfter(new ConsoleGuards.LiveUserCheck(users), SecurityContextHolderFilter.class)
-			.addFilterBefore(new ConsoleGuards.LoginThrottle(settings), UsernamePasswordAuthenticationFilter.class);
+			.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class);
 		return http.build();
 	}
 

@@ -2,8 +2,6 @@ package dev.beacon.admin;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,17 +10,11 @@ import dev.beacon.order.Customer;
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderItem;
 import dev.beacon.order.OrderManagement;
-import dev.beacon.order.PlaceOrder;
-import dev.beacon.shipment.CarrierUpdate;
-import dev.beacon.shipment.RawScan;
-import dev.beacon.shipment.RegisterShipment;
-import dev.beacon.shipment.ScanLocation;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentView;
-import dev.beacon.shipment.TransitionCause;
-import dev.beacon.store.NewStore;
 import dev.beacon.store.Store;
 import dev.beacon.store.StoreManagement;
+import dev.beacon.testing.Fixtures;
 import dev.beacon.testing.TestStores;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,9 +50,14 @@ public abstract class AdminIntegrationTest {
 	@Autowired
 	protected ConsoleUserManagement users;
 
+	/** The test kit, on this context's managements. */
+	protected Fixtures fixtures() {
+		return new Fixtures(this.stores, this.orders, this.shipments);
+	}
+
+	/** A new store (English, UTC). */
 	protected Store store(String prefix) {
-		String slug = TestStores.uniqueSlug(prefix);
-		return this.stores.provision(new NewStore("Store " + slug, slug, "en", "UTC")).store();
+		return fixtures().store(prefix, "en", "UTC").store();
 	}
 
 	protected ConsolePrincipal consoleUser(Role role, Store... stores) {
@@ -70,29 +67,29 @@ public abstract class AdminIntegrationTest {
 		return ConsolePrincipal.of(user);
 	}
 
+	/** An order from New York to Los Angeles (region {@code destRegion}), one item. */
 	protected Order order(Store store, String number, Instant placedAt, String name, String email, String phone,
 			String destRegion, LocalDate promisedBy, boolean test) {
-		return this.orders.place(store.getId(), new PlaceOrder(number, placedAt, new Customer(name, email, phone, null),
-				new Address("90001", "Los Angeles", destRegion, "US"), new Address("10001", "New York", "NY", "US"),
-				promisedBy, List.of(new OrderItem("SKU", "Thing", 1)), test));
+		return fixtures().of(store)
+			.order(number)
+			.placedAt(placedAt)
+			.customer(new Customer(name, email, phone, null))
+			.shippingTo(new Address("90001", "Los Angeles", destRegion, "US"))
+			.from(Fixtures.NEW_YORK)
+			.promisedBy(promisedBy)
+			.items(new OrderItem("SKU", "Thing", 1))
+			.test(test)
+			.place();
 	}
 
 	protected ShipmentView ship(Store store, Order order, String carrier, String number, String service,
 			Instant shippedAt) {
-		return this.shipments.register(store.getId(), order.getOrderNumber(),
-				new RegisterShipment(number, carrier, service, shippedAt));
+		return fixtures().of(store).shipment(order.getOrderNumber(), number, carrier, service, shippedAt).view();
 	}
 
 	/** Feeds scans ("CODE@instant" or "CODE@instant@text") as a carrier poll would. */
 	protected void scans(ShipmentView shipment, String... scans) {
-		List<RawScan> raw = new ArrayList<>();
-		for (String s : scans) {
-			String[] parts = s.split("@", 3);
-			String text = (parts.length > 2) ? parts[2] : "Scan " + parts[0];
-			raw.add(new RawScan(parts[0], text, "{\"code\":\"" + parts[0] + "\"}", Instant.parse(parts[1]), null, null,
-					new ScanLocation("Memphis", "TN", null, "US"), null));
-		}
-		this.shipments.ingest(shipment.id(), CarrierUpdate.of(raw, null), TransitionCause.POLL);
+		fixtures().of(shipment).scans(scans);
 	}
 
 }

@@ -58,6 +58,7 @@ public final class CommandMode implements ApplicationListener<ApplicationEnviron
 		forced.put("logging.threshold.console", "error");
 		forced.put("beacon.scheduling.enabled", "false");
 		forced.put("beacon.carriers.poll.enabled", "false");
+		forced.put("beacon.loops.enabled", "false");
 		forced.put("beacon.webhooks.dispatch", "false");
 		forced.put("beacon.demo.enabled", "false");
 		event.getEnvironment().getPropertySources().addFirst(new MapPropertySource("beaconCommandMode", forced));

@@ -37,7 +37,8 @@ import io.micrometer.core.instrument.Metrics;
  * {@code beacon.loops.down-after-at-least}), counted from the instance's start.
  * <p>
  * Register loops while the application starts; they run from the moment the context is
- * started until it stops.
+ * started until it stops, except where {@code beacon.loops.enabled=false} (the
+ * command-line tools): there nothing runs.
  */
 @Component
 @EnableConfigurationProperties(BackgroundLoops.Settings.class)
@@ -48,9 +49,11 @@ public class BackgroundLoops implements SmartLifecycle {
 	/**
 	 * @param downAfterIntervals missed intervals after which a loop counts as overdue
 	 * @param downAfterAtLeast the shortest time after which a loop counts as overdue
+	 * @param enabled whether registered loops run at all (off in the command-line tools)
 	 */
 	@ConfigurationProperties("beacon.loops")
-	record Settings(@DefaultValue("10") int downAfterIntervals, @DefaultValue("5m") Duration downAfterAtLeast) {
+	record Settings(@DefaultValue("10") int downAfterIntervals, @DefaultValue("5m") Duration downAfterAtLeast,
+			@DefaultValue("true") boolean enabled) {
 	}
 
 	private final List<Loop> loops = new CopyOnWriteArrayList<>();
@@ -73,7 +76,7 @@ public class BackgroundLoops implements SmartLifecycle {
 	/** Loops outside a Spring context (tools and tests). */
 	public static BackgroundLoops of(Clock clock, MeterRegistry meters, int downAfterIntervals,
 			Duration downAfterAtLeast) {
-		return new BackgroundLoops(clock, meters, new Settings(downAfterIntervals, downAfterAtLeast));
+		return new BackgroundLoops(clock, meters, new Settings(downAfterIntervals, downAfterAtLeast, true));
 	}
 
 	private BackgroundLoops(Clock clock, MeterRegistry meters, Settings settings) {
@@ -111,6 +114,9 @@ public class BackgroundLoops implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		if (!this.settings.enabled()) {
+			return;
+		}
 		this.running = true;
 		this.loops.forEach(Loop::start);
 	}

@@ -10,8 +10,9 @@
  * credentials at rest ({@link dev.beacon.common.SecretsCipher}), and the two halves of
  * how modules react (ADR 0004): the guard that writes a module's outbox rows in the
  * publishing transaction ({@link dev.beacon.common.OutboxWrites}) and the loops that work
- * them off ({@link dev.beacon.common.BackgroundLoops}). It depends on nothing else in
- * Beacon.
+ * them off ({@link dev.beacon.common.BackgroundLoops}), and counters in time windows
+ * shared by every instance ({@link dev.beacon.common.WindowCounters}). It depends on
+ * nothing else in Beacon.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Common",
 		type = org.springframework.modulith.ApplicationModule.Type.OPEN)

@@ -5,7 +5,8 @@
  * store, a bounded queue), job status and progress in {@code import_jobs}, rejected rows
  * reported by line, and an {@link dev.beacon.imports.ImportFinished} event. What a row
  * means is the business of an {@link dev.beacon.imports.ImportProcessor} that the owning
- * module provides.
+ * module provides; its upload controller extends
+ * {@link dev.beacon.imports.ImportEndpoint} and declares only its path and kind.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Imports", allowedDependencies = { "common" })
 @org.jspecify.annotations.NullMarked

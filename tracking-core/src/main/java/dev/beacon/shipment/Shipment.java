@@ -160,46 +160,6 @@ public class Shipment {
 		return this.shippedAt;
 	}
 
-	public Milestone getMilestone() {
-		return this.status.milestone();
-	}
-
-	public Health getHealth() {
-		return this.status.health();
-	}
-
-	public @Nullable Reason getReason() {
-		return this.status.reason();
-	}
-
-	public boolean isActionRequired() {
-		return this.status.actionRequired();
-	}
-
-	public @Nullable String getStatusText() {
-		return this.status.statusText();
-	}
-
-	public @Nullable String getStatusLocation() {
-		return this.status.statusLocation();
-	}
-
-	public @Nullable DeliveryWindow getCarrierEstimate() {
-		return this.status.carrierEstimate();
-	}
-
-	public @Nullable DeliveryWindow getEstimatedDelivery() {
-		return this.status.estimatedDelivery();
-	}
-
-	public @Nullable Instant getDeliveredAt() {
-		return this.status.deliveredAt();
-	}
-
-	public @Nullable Instant getLastEventAt() {
-		return this.status.lastEventAt();
-	}
-
 	public @Nullable Instant getExpiredAt() {
 		return this.expiredAt;
 	}
@@ -208,16 +168,13 @@ public class Shipment {
 		return this.nextPollAt;
 	}
 
-	public @Nullable Instant getLastPolledAt() {
-		return this.status.lastPolledAt();
-	}
-
-	public @Nullable PollOutcome getLastPollOutcome() {
-		return this.status.lastPollOutcome();
-	}
-
-	public @Nullable String getLastPollDetail() {
-		return this.status.lastPollDetail();
+	/**
+	 * What {@link ShipmentTracking} derived from the scans (milestone, health, reason,
+	 * status text and place, windows, delivered and last event) and how the last carrier
+	 * conversation went.
+	 */
+	ShipmentStatusColumns status() {
+		return this.status;
 	}
 
 	public Instant getCreatedAt() {
@@ -258,9 +215,16 @@ public class Shipment {
 		this.carrierPinned = true;
 		this.carrierName = null;
 		this.trackingUrl = null;
-		this.nextPollAt = now;
 		this.status.carrierCorrected();
 		this.updatedAt = now;
+	}
+
+	/**
+	 * The next poll time the database just set ({@code ShipmentCorrections}: due now by
+	 * the database clock).
+	 */
+	void dueAt(@Nullable Instant due) {
+		this.nextPollAt = due;
 	}
 
 	/** Not polled at all (its order was cancelled before it was added). */

@@ -1,12 +1,14 @@
 package dev.beacon.shipment;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import dev.beacon.order.OrderManagement;
@@ -30,13 +32,16 @@ class ShipmentCorrections {
 
 	private final Clock clock;
 
+	private final JdbcTemplate jdbc;
+
 	ShipmentCorrections(Shipments shipments, OrderManagement orders, CarrierDirectory directory,
-			ApplicationEventPublisher publisher, Clock clock) {
+			ApplicationEventPublisher publisher, Clock clock, JdbcTemplate jdbc) {
 		this.shipments = shipments;
 		this.orders = orders;
 		this.directory = directory;
 		this.publisher = publisher;
 		this.clock = clock;
+		this.jdbc = jdbc;
 	}
 
 	/** The registry code for {@code raw}, or a 422 naming {@code carrier}. */
@@ -59,17 +64,26 @@ class ShipmentCorrections {
 				shipment.getCarrier(), shipment.getTrackingNumber()));
 		List<Progress> parcels = this.shipments.findByOrderIdOrderByCreatedAt(shipment.getOrderId())
 			.stream()
-			.map((s) -> new Progress(s.getMilestone(), s.getHealth()))
+			.map((s) -> new Progress(s.status().milestone(), s.status().health()))
 			.toList();
 		this.orders.deriveStatus(shipment.getOrderId(), parcels, false);
 	}
 
-	/** See {@link ShipmentManagement#correctCarrier}; answers the corrected shipment. */
+	/**
+	 * See {@link ShipmentManagement#correctCarrier}; answers the corrected shipment, due
+	 * for a poll now by the database clock ({@code now()}, as every lease and due time of
+	 * the poll queue), never the instance's.
+	 */
 	Shipment correctCarrier(UUID storeId, UUID shipmentId, String carrier) {
 		String code = knownCarrier(carrier);
 		Shipment s = this.shipments.findByStoreIdAndId(storeId, shipmentId)
 			.orElseThrow(() -> ShipmentException.notFound(shipmentId));
 		s.correctCarrier(code, this.clock.instant());
+		this.shipments.flush();
+		Instant due = this.jdbc.queryForObject(
+				"update shipments set next_poll_at = now() where id = ? returning next_poll_at", Instant.class,
+				s.getId());
+		s.dueAt(due);
 		return s;
 	}
 

@@ -14,8 +14,9 @@ record ShipmentState(Milestone milestone, Health health, @Nullable Reason reason
 		@Nullable Instant lastEventAt) {
 
 	static ShipmentState of(Shipment s) {
-		return new ShipmentState(s.getMilestone(), s.getHealth(), s.getReason(), s.isActionRequired(),
-				s.getStatusText(), s.getStatusLocation(), s.getDeliveredAt(), s.getLastEventAt());
+		ShipmentStatusColumns c = s.status();
+		return new ShipmentState(c.milestone(), c.health(), c.reason(), c.actionRequired(), c.statusText(),
+				c.statusLocation(), c.deliveredAt(), c.lastEventAt());
 	}
 
 	boolean sameStatus(ShipmentState other) {

@@ -77,7 +77,7 @@ class ShipmentTracking {
 	void registered(Shipment shipment, Order order) {
 		this.publisher.publishEvent(new ShipmentRegistered(shipment.getStoreId(), order.getId(), shipment.getId(),
 				shipment.getCarrier(), shipment.getTrackingNumber(), slug(shipment.getStoreId()),
-				order.getOrderNumber(), shipment.getMilestone(), shipment.getEstimatedDelivery()));
+				order.getOrderNumber(), shipment.status().milestone(), shipment.status().estimatedDelivery()));
 		recompute(shipment, TransitionCause.REGISTRATION);
 	}
 
@@ -95,7 +95,7 @@ class ShipmentTracking {
 		Shipment shipment = this.shipments.lockById(shipmentId)
 			.orElseThrow(() -> ShipmentException.notFound(shipmentId));
 		Instant now = this.clock.instant();
-		boolean first = shipment.getLastPolledAt() == null;
+		boolean first = shipment.status().lastPolledAt() == null;
 		Set<String> known = this.events.dedupKeys(shipmentId);
 		String mapping = (table != null) ? table : shipment.getCarrier();
 		String version = this.normalizer.version(mapping);
@@ -115,15 +115,16 @@ class ShipmentTracking {
 		}
 		this.publisher.publishEvent(new ScansRecorded(shipment.getStoreId(), shipmentId, shipment.getCarrier(),
 				fresh.size(), update.outcome()));
-		return new Ingested(fresh.size(), shipment.getMilestone(), shipment.getHealth(), shipment.getShippedAt(),
-				shipment.getCreatedAt(), shipment.getDeliveredAt(), shipment.getLastEventAt());
+		return new Ingested(fresh.size(), shipment.status().milestone(), shipment.status().health(),
+				shipment.getShippedAt(), shipment.getCreatedAt(), shipment.status().deliveredAt(),
+				shipment.status().lastEventAt());
 	}
 
 	/** Marks a shipment that has been silent too long as EXPIRED and stops polling it. */
 	@Transactional
 	public void expire(UUID shipmentId) {
 		Shipment s = this.shipments.lockById(shipmentId).orElseThrow(() -> ShipmentException.notFound(shipmentId));
-		if (!s.getMilestone().isTerminal()) {
+		if (!s.status().milestone().isTerminal()) {
 			s.expire(this.clock.instant());
 			recompute(s, TransitionCause.EXPIRY);
 		}
@@ -165,13 +166,13 @@ class ShipmentTracking {
 		Instant now = this.clock.instant();
 		List<TrackingEvent> history = this.events.chronological(shipment.getId());
 		ShipmentState before = ShipmentState.of(shipment);
-		DeliveryWindow previousWindow = shipment.getEstimatedDelivery();
+		DeliveryWindow previousWindow = shipment.status().estimatedDelivery();
 		ShipmentState folded = StatusFold.fold(history, shipment.getExpiredAt());
 		DeliveryWindow window = estimate(new EstimateRequest(shipment.getStoreId(), shipment.getId(),
 				shipment.getCarrier(), shipment.getService(), order.getOrigin(), order.getDestination(),
 				order.getPlacedAt(), shipment.getShippedAt(), order.getPromisedBy(), folded.milestone(),
-				folded.lastEventAt(), shipment.getCarrierEstimate(), zone, now));
-		boolean windowKnown = shipment.getLastPolledAt() != null || !history.isEmpty();
+				folded.lastEventAt(), shipment.status().carrierEstimate(), zone, now));
+		boolean windowKnown = shipment.status().lastPolledAt() != null || !history.isEmpty();
 		ShipmentState after = windowKnown ? StatusFold.overlay(folded, window, order.getPromisedBy()) : folded;
 		if (after.milestone() != Milestone.LABEL_CREATED && shipment.getShippedAt() == null) {
 			history.stream()
@@ -200,14 +201,14 @@ class ShipmentTracking {
 		List<Progress> parcels = this.shipments.findByOrderIdOrderByCreatedAt(shipment.getOrderId())
 			.stream()
 			.map((s) -> s.getId().equals(shipment.getId()) ? shipment : s)
-			.map((s) -> new Progress(s.getMilestone(), s.getHealth()))
+			.map((s) -> new Progress(s.status().milestone(), s.status().health()))
 			.toList();
 		this.orders.deriveStatus(shipment.getOrderId(), parcels, cause != TransitionCause.REPLAY);
 	}
 
 	private static ShipmentDelivered delivered(Shipment s, Order o, ZoneId zone, TransitionCause cause, Instant now) {
-		Instant deliveredAt = (s.getDeliveredAt() != null) ? s.getDeliveredAt()
-				: (s.getLastEventAt() != null) ? s.getLastEventAt() : now;
+		Instant deliveredAt = (s.status().deliveredAt() != null) ? s.status().deliveredAt()
+				: (s.status().lastEventAt() != null) ? s.status().lastEventAt() : now;
 		return new ShipmentDelivered(s.getStoreId(), s.getOrderId(), s.getId(), o.getOrderNumber(), s.getCarrier(),
 				s.getService(), o.getOrigin(), o.getDestination(), o.getPlacedAt(), s.getShippedAt(), deliveredAt,
 				o.getPromisedBy(), zone, o.isTest(), cause);

@@ -34,14 +34,15 @@ public record ShipmentView(UUID id, UUID storeId, UUID orderId, String carrier, 
 	}
 
 	static ShipmentView of(Shipment s, List<ScanView> events, CarrierDirectory directory) {
+		ShipmentStatusColumns c = s.status();
 		String name = (s.getCarrierName() != null) ? s.getCarrierName() : directory.displayName(s.getCarrier());
 		String url = CarrierDirectory.OTHER.equals(s.getCarrier()) ? s.getTrackingUrl()
 				: directory.publicTrackingUrl(s.getCarrier(), s.getTrackingNumber());
 		return new ShipmentView(s.getId(), s.getStoreId(), s.getOrderId(), s.getCarrier(), s.isCarrierPinned(),
-				s.getTrackingNumber(), s.getService(), s.getShippedAt(), s.getMilestone(), s.getHealth(), s.getReason(),
-				s.isActionRequired(), s.getStatusText(), s.getStatusLocation(), s.getEstimatedDelivery(),
-				s.getCarrierEstimate(), s.getDeliveredAt(), s.getLastEventAt(), s.getNextPollAt(), s.getLastPolledAt(),
-				s.getLastPollOutcome(), s.getLastPollDetail(), s.getCreatedAt(), events, name, url, s.getSource());
+				s.getTrackingNumber(), s.getService(), s.getShippedAt(), c.milestone(), c.health(), c.reason(),
+				c.actionRequired(), c.statusText(), c.statusLocation(), c.estimatedDelivery(), c.carrierEstimate(),
+				c.deliveredAt(), c.lastEventAt(), s.getNextPollAt(), c.lastPolledAt(), c.lastPollOutcome(),
+				c.lastPollDetail(), s.getCreatedAt(), events, name, url, s.getSource());
 	}
 
 }

@@ -1,9 +1,17 @@
 package dev.beacon.shipment;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +68,12 @@ class ShipmentManagementIntegrationTests {
 
 	@Autowired
 	Normalizer normalizer;
+
+	@Autowired
+	ShipmentTracking tracking;
+
+	@Autowired
+	DataSource dataSource;
 
 	UUID storeId;
 
@@ -213,6 +227,22 @@ class ShipmentManagementIntegrationTests {
 	}
 
 	@Test
+	void aCorrectedCarrierIsDueNowByTheDatabaseClockNotTheInstances() {
+		// this context's Clock is fixed months before the database's now()
+		ShipmentView s = this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX0000000009", "sandbox", null, null));
+		this.jdbc.update("update shipments set next_poll_at = now() + interval '6 hours' where id = ?", s.id());
+		ShipmentView corrected = this.shipments.correctCarrier(this.storeId, s.id(), "ups");
+		assertThat(corrected.carrier()).isEqualTo("ups");
+		assertThat(this.jdbc.queryForObject(
+				"select next_poll_at <= now() and next_poll_at > now() - interval '1 minute' from shipments where id = ?",
+				Boolean.class, s.id()))
+			.isTrue();
+		assertThat(corrected.nextPollAt()).isEqualTo(
+				this.jdbc.queryForObject("select next_poll_at from shipments where id = ?", Instant.class, s.id()));
+	}
+
+	@Test
 	void expiryMarksASilentShipmentAndStopsPolling() {
 		ShipmentView s = this.shipments.register(this.storeId, "1001",
 				new RegisterShipment("SBX5000000008", "sandbox", null, null));
@@ -252,6 +282,44 @@ class ShipmentManagementIntegrationTests {
 			.allSatisfy((e) -> assertThat(e.cause()).isEqualTo(TransitionCause.REPLAY));
 		assertThat(this.events.stream(OrderStatusChanged.class)).isEmpty();
 		assertThat(this.replay.replay("sandbox", this.normalizer.version("sandbox"))).isZero();
+	}
+
+	@Test
+	void aReplayBatchIsBoundedAndWaitsWhileAnotherInstanceReplaysTheSameCarrier() throws Exception {
+		ShipmentView s = this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX0000000010", "sandbox", null, null));
+		this.shipments.ingest(s.id(), CarrierUpdate.of(List.of(scan("IT", "In transit", 1)), null),
+				TransitionCause.POLL);
+		this.jdbc.update("update tracking_events set rules_version = '0' where shipment_id = ?", s.id());
+		String version = this.normalizer.version("sandbox");
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try (Connection other = this.dataSource.getConnection()) {
+			other.setAutoCommit(false);
+			try (Statement st = other.createStatement()) {
+				// another instance is replaying sandbox scans: it holds the carrier's
+				// lock
+				st.execute("select pg_advisory_xact_lock(hashtext('beacon.replay.sandbox'))");
+			}
+			Future<Integer> batch = pool.submit(() -> this.tracking.replayBatch("sandbox", version, 1));
+			Instant deadline = Instant.now().plusSeconds(30);
+			while (waitingForAdvisoryLocks() == 0 && Instant.now().isBefore(deadline)) {
+				Thread.sleep(20);
+			}
+			assertThat(waitingForAdvisoryLocks()).as("this instance's batch waits for the lock").isEqualTo(1);
+			assertThat(batch.isDone()).isFalse();
+			other.rollback(); // the other instance's batch ends
+			assertThat(batch.get(30, TimeUnit.SECONDS)).as("at most the batch size").isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+			this.replay.replay("sandbox", version);
+		}
+	}
+
+	private int waitingForAdvisoryLocks() {
+		return this.jdbc.queryForObject("""
+				select count(*) from pg_locks where locktype = 'advisory' and not granted
+				  and database = (select oid from pg_database where datname = current_database())""", Integer.class);
 	}
 
 	@Test

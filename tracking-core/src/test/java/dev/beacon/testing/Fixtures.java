@@ -22,6 +22,7 @@ import dev.beacon.shipment.ScanLocation;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentView;
 import dev.beacon.shipment.TransitionCause;
+import dev.beacon.store.Brand;
 import dev.beacon.store.NewStore;
 import dev.beacon.store.ProvisionedStore;
 import dev.beacon.store.Store;
@@ -79,10 +80,32 @@ public final class Fixtures {
 		return new StoreFixture(new ProvisionedStore(store, ""));
 	}
 
+	/** A shipment registered elsewhere, to feed scans to. */
+	public ShipmentFixture of(ShipmentView shipment) {
+		return new ShipmentFixture(shipment.storeId(), shipment.id());
+	}
+
 	/** A scan in Memphis, as a carrier would report it. */
 	public static RawScan scan(String code, String text, Instant at) {
-		return new RawScan(code, text, "{\"code\":\"" + code + "\"}", at, null, null,
-				new ScanLocation("Memphis", "TN", null, "US"), null);
+		return scan(code, text, at, new ScanLocation("Memphis", "TN", null, "US"));
+	}
+
+	/**
+	 * Scans written short, {@code "CODE@instant"} or {@code "CODE@instant@text"} (text
+	 * "Scan CODE" when left out), in Memphis.
+	 */
+	public static RawScan[] scans(String... specs) {
+		RawScan[] scans = new RawScan[specs.length];
+		for (int i = 0; i < specs.length; i++) {
+			String[] parts = specs[i].split("@", 3);
+			scans[i] = scan(parts[0], (parts.length > 2) ? parts[2] : "Scan " + parts[0], Instant.parse(parts[1]));
+		}
+		return scans;
+	}
+
+	/** A scan at {@code where}, as a carrier would report it. */
+	public static RawScan scan(String code, String text, Instant at, @Nullable ScanLocation where) {
+		return new RawScan(code, text, "{\"code\":\"" + code + "\"}", at, null, null, where, null);
 	}
 
 	private ShipmentFixture register(UUID storeId, String orderNumber, String trackingNumber, String carrier,
@@ -116,6 +139,17 @@ public final class Fixtures {
 
 		public OrderBuilder order(String number) {
 			return new OrderBuilder(id(), number);
+		}
+
+		/**
+		 * Renames and brands the store (its language and time zone stay); answers the
+		 * store as it is now.
+		 */
+		public StoreFixture branded(String name, Brand brand, int targetReliability) {
+			Store store = store();
+			Store updated = Fixtures.this.stores.updateBrand(id(), name, brand,
+					store.getDefaultLocale().toLanguageTag(), store.getTimeZone().getId(), targetReliability);
+			return new StoreFixture(new ProvisionedStore(updated, this.provisioned.apiKey()));
 		}
 
 		/** Registers a shipment on an order already placed. */
@@ -245,6 +279,13 @@ public final class Fixtures {
 		public Ingested scans(RawScan... scans) {
 			return Fixtures.this.shipments.ingest(this.id, CarrierUpdate.of(List.of(scans), null),
 					TransitionCause.POLL);
+		}
+
+		/**
+		 * The carrier reports these scans, written short (see {@link Fixtures#scans}).
+		 */
+		public Ingested scans(String... specs) {
+			return scans(Fixtures.scans(specs));
 		}
 
 	}

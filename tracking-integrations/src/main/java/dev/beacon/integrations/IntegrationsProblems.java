@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.beacon.common.SecretsKeyMissingException;
-import dev.beacon.imports.ImportRefusedException;
 
 /**
  * The module's own REST errors (connection API, platform webhooks, OAuth redirects), as
@@ -56,18 +55,6 @@ class IntegrationsProblems extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 		problem.setTitle("Invalid request");
 		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-	}
-
-	@ExceptionHandler(ImportRefusedException.class)
-	ResponseEntity<ProblemDetail> refused(ImportRefusedException ex) {
-		boolean disk = ex.reason() == ImportRefusedException.Reason.DISK_FULL;
-		HttpStatus status = disk ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.TOO_MANY_REQUESTS;
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
-		problem.setTitle(disk ? "Not enough disk" : "Too many imports");
-		return ResponseEntity.status(status)
-			.header("Retry-After", disk ? "300" : "60")
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -1,8 +1,6 @@
 package dev.beacon.integrations;
 
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Path;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.beacon.imports.ImportEndpoint;
 import dev.beacon.imports.ImportJob;
 import dev.beacon.imports.ImportJobs;
 import dev.beacon.imports.ImportUploads;
@@ -21,28 +20,22 @@ import dev.beacon.store.StorePrincipal;
 /**
  * {@code POST /api/v1/imports/tracking-numbers}: a CSV body
  * ({@code orderNumber,trackingNumber,carrier,shippedAt}) becomes an import job (202, its
- * progress and rejected lines at {@code GET /api/v1/imports/{id}}).
+ * progress and rejected lines at {@code GET /api/v1/imports/{id}}). The upload, the job
+ * and the refusals are core's {@link ImportEndpoint}.
  */
 @RestController
-class TrackingNumberImportController {
-
-	private final ImportJobs jobs;
-
-	private final ImportUploads uploads;
+class TrackingNumberImportController extends ImportEndpoint {
 
 	TrackingNumberImportController(ImportJobs jobs, ImportUploads uploads) {
-		this.jobs = jobs;
-		this.uploads = uploads;
+		super(jobs, uploads);
 	}
 
 	@PostMapping(path = "/api/v1/imports/tracking-numbers", consumes = { "text/csv", "text/plain" },
 			produces = "application/json")
 	ResponseEntity<ImportJob> upload(@AuthenticationPrincipal StorePrincipal store, HttpServletRequest request,
 			@RequestParam(name = "fileName", required = false) @Nullable String fileName) throws IOException {
-		Path file = this.uploads.receive(request.getInputStream(), request.getContentLengthLong());
-		ImportJob job = this.jobs.start(store.storeId(), TrackingNumberImport.KIND,
-				(fileName != null) ? fileName : "tracking-numbers.csv", file);
-		return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + job.id())).body(job);
+		return start(store.storeId(), TrackingNumberImport.KIND, request.getInputStream(),
+				request.getContentLengthLong(), (fileName != null) ? fileName : "tracking-numbers.csv");
 	}
 
 }

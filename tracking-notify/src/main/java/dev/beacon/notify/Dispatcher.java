@@ -4,15 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,15 +24,17 @@ import dev.beacon.notify.consent.Consents;
  * <ol>
  * <li><b>claim</b> due rows in a short transaction ({@code FOR UPDATE SKIP LOCKED}; a
  * second instance skips them) with a lease token and expiry;</li>
- * <li><b>check</b> channel, suppression, consent, staleness, quiet hours and the daily
- * cap; these end or postpone the row without calling anyone;</li>
+ * <li><b>check</b> them ({@link DeliveryChecks}: channel, suppression, consent,
+ * staleness, quiet hours, the daily cap); these end or postpone the row without calling
+ * anyone;</li>
  * <li><b>mark</b> (commit) "provider called", only under a live lease (renewed for the
  * call), then <b>call</b> the provider, then <b>record</b> the outcome, every write
- * fenced by the lease token;</li>
- * <li><b>rescue</b> rows whose lease ran out: never called, so sent again; called, so the
- * channel is asked whether the provider has it (Twilio's message list) and the row
- * becomes SENT or is sent again; a channel that cannot tell (SMTP) leaves it UNCERTAIN
- * for a person to decide, never sending it twice.</li>
+ * fenced by the lease token ({@link MessageClaims});</li>
+ * <li><b>rescue</b> rows whose lease ran out ({@link LeaseRescue}): never called, so sent
+ * again; called, so the channel is asked, with no row locked, whether the provider has it
+ * (Twilio's message list) and the row becomes SENT or is sent again; a channel that
+ * cannot tell (SMTP) leaves it UNCERTAIN for a person to decide, never sending it
+ * twice.</li>
  * </ol>
  */
 @Component
@@ -43,15 +42,11 @@ class Dispatcher {
 
 	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-	/** Action and final news that a daily cap must not swallow. */
-	private static final Set<Trigger> UNCAPPED = EnumSet.of(Trigger.DELIVERED, Trigger.EXCEPTION,
-			Trigger.DELIVERY_ATTEMPTED, Trigger.AVAILABLE_FOR_PICKUP, Trigger.HELP_RECEIVED, Trigger.ORDER_CONFIRMED);
+	private final MessageClaims claims;
 
-	private final Messages messages;
+	private final DeliveryChecks checks;
 
 	private final Consents consents;
-
-	private final StoreSettings settings;
 
 	private final Map<Channel, ChannelSender> senders;
 
@@ -67,12 +62,14 @@ class Dispatcher {
 
 	private final String node;
 
-	Dispatcher(Messages messages, Consents consents, StoreSettings settings, List<ChannelSender> senders,
+	private final LeaseRescue rescue;
+
+	Dispatcher(MessageClaims claims, DeliveryChecks checks, Consents consents, List<ChannelSender> senders,
 			NotifyProperties properties, NotifyMetrics metrics, TransactionTemplate tx, Clock clock,
 			ObjectProvider<DispatchHook> hooks) {
-		this.messages = messages;
+		this.claims = claims;
+		this.checks = checks;
 		this.consents = consents;
-		this.settings = settings;
 		this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
 		this.properties = properties;
 		this.metrics = metrics;
@@ -80,6 +77,8 @@ class Dispatcher {
 		this.clock = clock;
 		this.hooks = hooks;
 		this.node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+		this.rescue = new LeaseRescue(claims, this.senders, metrics, tx, clock, properties.dispatcher().lease(),
+				this.node);
 	}
 
 	/** Runs batches until one comes back short (a full batch: there may be more due). */
@@ -94,16 +93,16 @@ class Dispatcher {
 	 * claimed.
 	 */
 	int runOnce() {
-		rescue();
+		this.rescue.run();
 		Instant now = this.clock.instant();
-		List<OutboxMessage> claimed = this.tx.execute((s) -> this.messages.claim(this.properties.dispatcher().batch(),
+		List<OutboxMessage> claimed = this.tx.execute((s) -> this.claims.claim(this.properties.dispatcher().batch(),
 				now, now.plus(this.properties.dispatcher().lease()), this.node));
 		for (OutboxMessage m : (claimed != null) ? claimed : List.<OutboxMessage>of()) {
 			try {
 				deliver(m);
 			}
 			catch (RuntimeException ex) {
-				// as if the process died here: the lease runs out and rescue() decides
+				// as if the process died here: the lease runs out and the rescue decides
 				log.error("Delivering message {} broke off; its lease will be rescued: {}", m.id(), ex.getMessage());
 			}
 		}
@@ -111,51 +110,21 @@ class Dispatcher {
 	}
 
 	private void deliver(OutboxMessage m) {
-		Instant now = this.clock.instant();
 		ChannelSender sender = this.senders.get(m.channel());
-		UUID token = m.leaseToken();
-		if (sender == null || token == null) {
+		if (sender == null || m.leaseToken() == null) {
 			return;
 		}
-		if (!sender.configured()) {
-			end(m, token, MessageStatus.NOT_CONFIGURED, "not sent: channel not configured", "not_configured");
+		DeliveryChecks.Verdict notNow = this.checks.check(m, sender, this.clock.instant());
+		if (notNow instanceof DeliveryChecks.End end) {
+			end(m, end.ending());
 			return;
 		}
-		String blocked = blocked(sender, m);
-		if (blocked != null) {
-			end(m, token, MessageStatus.SUPPRESSED, blocked, "suppressed");
+		if (notNow instanceof DeliveryChecks.Hold hold) {
+			this.claims.markHeld(m, hold.reason(), hold.until());
 			return;
-		}
-		if (m.staleAfter() != null && now.isAfter(m.staleAfter())) {
-			end(m, token, MessageStatus.EXPIRED, "not sent: stale by the time it could go", "expired");
-			return;
-		}
-		ChannelSender.Hold hold = sender.hold(m, now);
-		if (hold != null) {
-			if (m.staleAfter() != null && hold.until().isAfter(m.staleAfter())) {
-				end(m, token, MessageStatus.EXPIRED,
-						"not sent: " + hold.reason() + " last until after the news is stale", "expired");
-			}
-			else {
-				this.messages.finish(
-						m.id(), token, MessageStatus.PENDING, "held: " + hold.reason() + " until "
-								+ hold.until().atZone(m.zone()).toLocalTime() + " (" + m.zone().getId() + ")",
-						null, null, hold.until(), true);
-			}
-			return;
-		}
-		if (m.shipmentId() != null && !UNCAPPED.contains(m.trigger())) {
-			Integer storeCap = this.settings.load(m.storeId()).maxPerShipmentPerDay();
-			int cap = (storeCap != null) ? storeCap : this.properties.maxPerShipmentPerDay();
-			if (this.messages.sentSince(m.shipmentId(), m.channel(), now.minus(Duration.ofDays(1)), m.id()) >= cap) {
-				end(m, token, MessageStatus.SKIPPED,
-						"not sent: limit of " + cap + " messages per shipment per day reached", "skipped");
-				return;
-			}
 		}
 		Instant calling = this.clock.instant();
-		if (!this.messages.markProviderCalled(m.id(), token, calling,
-				calling.plus(this.properties.dispatcher().lease()))) {
+		if (!this.claims.markProviderCalled(m, calling, calling.plus(this.properties.dispatcher().lease()))) {
 			return; // lease lost or run out: the rescue decides, never a second caller
 		}
 		ChannelSender.SendResult result = sender.send(m);
@@ -163,39 +132,34 @@ class Dispatcher {
 		if (hook != null) {
 			hook.afterProviderCall(m, result);
 		}
-		record(m, token, result);
+		record(m, result);
 	}
 
-	private void record(OutboxMessage m, UUID token, ChannelSender.SendResult result) {
+	private void record(OutboxMessage m, ChannelSender.SendResult result) {
 		Instant now = this.clock.instant();
 		switch (result.kind()) {
 			case SENT -> {
-				if (this.messages.finish(m.id(), token, MessageStatus.SENT, null, result.providerId(), now, null,
-						false)) {
+				if (this.claims.markSent(m, result.providerId(), now)) {
 					this.metrics.outcome("sent", m);
 					this.metrics.latency(m, Duration.between(m.transitionAt(), now));
 				}
 			}
 			case SUPPRESS -> {
 				this.consents.suppress(m.channel(), m.recipient(), result.detail(), now);
-				end(m, token, MessageStatus.SUPPRESSED, "not sent: " + result.detail(), "suppressed");
+				end(m, Ending.suppressed(result.detail()));
 			}
-			case PERMANENT -> end(m, token, MessageStatus.DEAD, "failed: " + result.detail(), "failed");
+			case PERMANENT -> end(m, Ending.failed(result.detail()));
 			case RECONCILE -> log.warn("No answer from the provider for message {} ({}); it is reconciled when its "
 					+ "lease runs out, never resent blindly", m.id(), result.detail());
-			case UNCERTAIN -> end(m, token, MessageStatus.UNCERTAIN, "uncertain: " + result.detail()
-					+ "; not resent automatically (resend if the shopper did not get it)", "uncertain");
+			case UNCERTAIN -> end(m, Ending.uncertain(result.detail()));
 			case RETRY -> {
 				int max = this.properties.dispatcher().maxAttempts();
 				if (m.attempts() >= max) {
-					end(m, token, MessageStatus.DEAD, "failed after " + m.attempts() + " attempts: " + result.detail(),
-							"failed");
+					end(m, Ending.failedAfter(m.attempts(), result.detail()));
 				}
-				else {
-					Duration delay = backoff(m.attempts());
-					this.messages.finish(m.id(), token, MessageStatus.PENDING,
-							"retrying: " + result.detail() + " (attempt " + m.attempts() + " of " + max + ")", null,
-							null, now.plus(delay), false);
+				else if (this.claims.markRetry(m,
+						"retrying: " + result.detail() + " (attempt " + m.attempts() + " of " + max + ")",
+						now.plus(backoff(m.attempts())))) {
 					this.metrics.outcome("retried", m);
 				}
 			}
@@ -209,63 +173,10 @@ class Dispatcher {
 		return (delay.compareTo(max) > 0) ? max : delay;
 	}
 
-	private void end(OutboxMessage m, UUID token, MessageStatus status, String reason, String outcome) {
-		if (this.messages.finish(m.id(), token, status, reason, null, null, null, false)) {
-			this.metrics.outcome(outcome, m);
+	private void end(OutboxMessage m, Ending ending) {
+		if (this.claims.markEnded(m, ending)) {
+			this.metrics.outcome(ending.outcome(), m);
 		}
-	}
-
-	/** Why this recipient must not get it, or null. */
-	private @Nullable String blocked(ChannelSender sender, OutboxMessage m) {
-		String suppressed = this.consents.suppression(m.channel(), m.recipient()).orElse(null);
-		if (suppressed != null) {
-			return "not sent: " + suppressed;
-		}
-		String refusal = sender.refusal(m);
-		return (refusal != null) ? "not sent: " + refusal : null;
-	}
-
-	/**
-	 * Decides rows whose lease ran out (their dispatcher died, hung or lost the
-	 * database).
-	 */
-	void rescue() {
-		Instant now = this.clock.instant();
-		this.tx.executeWithoutResult((s) -> {
-			for (OutboxMessage m : this.messages.expiredLeases(now, 50)) {
-				ChannelSender sender = this.senders.get(m.channel());
-				if (m.providerCalledAt() == null || sender == null) {
-					this.messages.rescue(m.id(), MessageStatus.PENDING,
-							"rescued: the dispatcher stopped before sending", null, null, now);
-					continue;
-				}
-				ChannelSender.Reconciliation r = sender.reconcile(m);
-				if (r.outcome() == ChannelSender.Reconciliation.Outcome.FOUND && r.providerId() != null
-						&& this.messages.providerIdTaken(r.providerId(), m.id())) {
-					r = ChannelSender.Reconciliation.unknown("the provider's message is recorded for another row");
-				}
-				switch (r.outcome()) {
-					case FOUND -> {
-						this.messages.rescue(m.id(), MessageStatus.SENT,
-								"sent (confirmed with the provider after a crash)", r.providerId(),
-								m.providerCalledAt(), m.nextAttemptAt());
-						this.metrics.outcome("sent", m);
-					}
-					case NOT_SENT -> this.messages.rescue(m.id(), MessageStatus.PENDING,
-							"rescued: the provider never got it; sending again", null, null, now);
-					case UNKNOWN -> {
-						this.messages.rescue(m.id(), MessageStatus.UNCERTAIN,
-								"uncertain: " + r.detail()
-										+ "; not resent automatically (resend if the shopper did not get it)",
-								null, null, m.nextAttemptAt());
-						this.metrics.outcome("uncertain", m);
-					}
-					case UNAVAILABLE -> {
-						// the provider cannot be asked now: try again next round
-					}
-				}
-			}
-		});
 	}
 
 	/** Test seam: runs between the provider call and the record of its outcome. */

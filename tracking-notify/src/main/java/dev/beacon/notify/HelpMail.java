@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -151,10 +150,9 @@ class HelpMail {
 				null, link, null, this.settings.wording(store.getId(), locale.toLanguageTag()));
 		RenderedMessage rendered = this.renderer.render(ctx, Channel.EMAIL, locale);
 		Instant now = this.clock.instant();
-		OutboxMessage row = new OutboxMessage(UUID.randomUUID(), store.getId(), order.getId(), null, trigger,
-				Channel.EMAIL, subjectId + ":" + trigger.name(), to, locale, zone, rendered.subject(), rendered.text(),
-				rendered.html(), true, trigger.priority(), MessageStatus.PENDING, null, 0, now,
-				now.plus(Duration.ofDays(2)), null, null, null, at, now, null, null);
+		OutboxMessage row = OutboxMessage.queued(new OutboxMessage.Draft(store.getId(), order.getId(), null,
+				subjectId + ":" + trigger.name(), to, zone, rendered, true, at), now, Duration.ZERO,
+				now.plus(Duration.ofDays(2)));
 		this.messages.insert(row);
 	}
 

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,8 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The outbox table. Every state change after the claim is fenced by the lease token, so a
- * dispatcher that lost its lease can no longer record anything.
+ * The outbox table {@code notify_messages}: new rows (unique by idempotency key),
+ * coalescing and suppression of pending rows, and the reads of the console and the daily
+ * cap. What the dispatcher writes under its lease is {@link MessageClaims}.
  */
 @Repository
 class Messages {
@@ -101,112 +103,12 @@ class Messages {
 			.update();
 	}
 
-	/**
-	 * Claims due rows: {@code FOR UPDATE SKIP LOCKED} so instances never claim the same
-	 * row, a fresh lease token per claim.
-	 */
-	List<OutboxMessage> claim(int batch, Instant now, Instant leaseUntil, String owner) {
-		return this.jdbc.sql("""
-				update notify_messages m set status = 'SENDING', attempts = m.attempts + 1, lease_owner = :owner,
-				  lease_token = gen_random_uuid(), lease_expires_at = :lease, provider_called_at = null
-				from (select id from notify_messages where status = 'PENDING' and next_attempt_at <= :now
-				      order by next_attempt_at, id limit :batch for update skip locked) due
-				where m.id = due.id
-				returning m.""" + COLUMNS.replace(", ", ", m."))
-			.param("owner", owner)
-			.param("lease", ts(leaseUntil))
-			.param("now", ts(now))
-			.param("batch", batch)
-			.query(MAPPER)
-			.list();
-	}
-
-	/**
-	 * Commits "the provider is about to be called" under the lease: only while this
-	 * dispatcher's lease token is on the row and its lease has not run out at {@code now}
-	 * (a dispatcher that was paused past its lease calls no one, even when no other
-	 * instance rescued the row yet), and renews the lease to {@code sendUntil} so that
-	 * the provider call itself is covered by it.
-	 */
-	boolean markProviderCalled(UUID id, UUID token, Instant now, Instant sendUntil) {
-		return this.jdbc.sql("""
-				update notify_messages set provider_called_at = :now,
-				  lease_expires_at = greatest(lease_expires_at, :until)
-				where id = :id and lease_token = :token and status = 'SENDING' and lease_expires_at > :now""")
-			.param("now", ts(now))
-			.param("until", ts(sendUntil))
-			.param("id", id)
-			.param("token", token)
-			.update() == 1;
-	}
-
-	/** Ends or reschedules a claimed row; false when the lease was lost meanwhile. */
-	boolean finish(UUID id, UUID token, MessageStatus status, @Nullable String reason, @Nullable String providerId,
-			@Nullable Instant sentAt, @Nullable Instant nextAttemptAt, boolean uncount) {
-		return this.jdbc.sql("""
-				update notify_messages set status = :status, status_reason = :reason,
-				  attempts = case when :uncount then attempts - 1 else attempts end,
-				  provider_id = coalesce(:provider, provider_id), sent_at = coalesce(:sent, sent_at),
-				  next_attempt_at = coalesce(:next, next_attempt_at), lease_token = null, lease_expires_at = null,
-				  lease_owner = null
-				where id = :id and lease_token = :token and status = 'SENDING'""")
-			.param("status", status.name())
-			.param("reason", reason)
-			.param("provider", providerId)
-			.param("sent", ts(sentAt))
-			.param("next", ts(nextAttemptAt))
-			.param("uncount", uncount)
-			.param("id", id)
-			.param("token", token)
-			.update() == 1;
-	}
-
-	/**
-	 * Rows whose claim expired (their dispatcher died or hung); locked for the rescuer.
-	 */
-	List<OutboxMessage> expiredLeases(Instant now, int batch) {
-		return this.jdbc
-			.sql("select " + COLUMNS + " from notify_messages where status = 'SENDING' and lease_expires_at < ? "
-					+ "order by lease_expires_at limit ? for update skip locked")
-			.params(ts(now), batch)
-			.query(MAPPER)
-			.list();
-	}
-
-	void rescue(UUID id, MessageStatus status, @Nullable String reason, @Nullable String providerId,
-			@Nullable Instant sentAt, Instant nextAttemptAt) {
-		this.jdbc.sql("""
-				update notify_messages set status = :status, status_reason = :reason,
-				  provider_id = coalesce(:provider, provider_id), sent_at = coalesce(:sent, sent_at),
-				  next_attempt_at = :next, lease_token = null, lease_expires_at = null, lease_owner = null,
-				  provider_called_at = null
-				where id = :id and status = 'SENDING'""")
-			.param("status", status.name())
-			.param("reason", reason)
-			.param("provider", providerId)
-			.param("sent", ts(sentAt))
-			.param("next", ts(nextAttemptAt))
-			.param("id", id)
-			.update();
-	}
-
 	/** Whether a message of this trigger was queued for the order since {@code since}. */
 	boolean queuedSince(UUID orderId, Trigger trigger, Instant since) {
 		return this.jdbc
 			.sql("select count(*) from notify_messages where order_id = ? and trigger = ? and created_at >= ? "
 					+ "and resend_of is null")
 			.params(orderId, trigger.name(), ts(since))
-			.query(Integer.class)
-			.single() > 0;
-	}
-
-	/**
-	 * Whether another row already holds this provider id (a reconciliation must not reuse
-	 * it).
-	 */
-	boolean providerIdTaken(String providerId, UUID except) {
-		return this.jdbc.sql("select count(*) from notify_messages where provider_id = ? and id <> ?")
-			.params(providerId, except)
 			.query(Integer.class)
 			.single() > 0;
 	}
@@ -258,7 +160,7 @@ class Messages {
 			.single();
 	}
 
-	private static @Nullable Timestamp ts(@Nullable Instant i) {
+	static @Nullable Timestamp ts(@Nullable Instant i) {
 		return (i != null) ? Timestamp.from(i) : null;
 	}
 
@@ -271,7 +173,7 @@ class Messages {
 			rs.getObject("store_id", UUID.class), rs.getObject("order_id", UUID.class),
 			rs.getObject("shipment_id", UUID.class), Trigger.valueOf(rs.getString("trigger")),
 			Channel.valueOf(rs.getString("channel")), rs.getString("idempotency_key"), rs.getString("recipient"),
-			Locale.forLanguageTag(rs.getString("locale")), java.time.ZoneId.of(rs.getString("time_zone")),
+			Locale.forLanguageTag(rs.getString("locale")), ZoneId.of(rs.getString("time_zone")),
 			rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"), rs.getBoolean("essential"),
 			rs.getInt("priority"), MessageStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
 			rs.getInt("attempts"), instant(rs, "next_attempt_at"), instant(rs, "stale_after"),

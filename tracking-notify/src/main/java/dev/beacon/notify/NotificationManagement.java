@@ -1,7 +1,6 @@
 package dev.beacon.notify;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -97,13 +96,8 @@ public class NotificationManagement {
 			throw new NotificationException("messageId",
 					"the message is still " + m.status().name().toLowerCase(Locale.ROOT));
 		}
-		UUID original = (m.resendOf() != null) ? m.resendOf() : m.id();
-		int n = this.messages.countResends(original) + 1;
-		Instant now = this.clock.instant();
-		OutboxMessage copy = new OutboxMessage(UUID.randomUUID(), m.storeId(), m.orderId(), m.shipmentId(), m.trigger(),
-				m.channel(), original + ":resend:" + n, m.recipient(), m.locale(), m.zone(), m.subject(), m.bodyText(),
-				m.bodyHtml(), m.essential(), m.priority(), MessageStatus.PENDING, "resend requested", 0, now, null,
-				null, null, null, m.transitionAt(), now, null, original);
+		int n = this.messages.countResends(m.original()) + 1;
+		OutboxMessage copy = m.resend(n, this.clock.instant());
 		this.messages.insert(copy);
 		return copy.view();
 	}

@@ -128,11 +128,10 @@ class Outbox {
 			String key = subject + ":" + news.trigger().name() + ":" + channel.name()
 					+ (news.discriminator().isEmpty() ? "" : ":" + news.discriminator());
 			Duration hold = news.trigger().isShipmentLevel() ? this.properties.holdWindow() : Duration.ZERO;
-			OutboxMessage row = new OutboxMessage(UUID.randomUUID(), store.getId(), order.getId(), news.shipmentId(),
-					news.trigger(), channel, key, recipient, locale, zone, rendered.subject(), rendered.text(),
-					rendered.html(), news.trigger().isEssential(), news.trigger().priority(), MessageStatus.PENDING,
-					hold.isZero() ? null : "waiting for newer updates (coalescing)", 0, now.plus(hold),
-					staleAfter(news, zone, now), null, null, null, news.transitionAt(), now, null, null);
+			OutboxMessage row = OutboxMessage.queued(
+					new OutboxMessage.Draft(store.getId(), order.getId(), news.shipmentId(), key, recipient, zone,
+							rendered, news.trigger().isEssential(), news.transitionAt()),
+					now, hold, staleAfter(news, zone, now));
 			if (this.messages.insert(row)) {
 				log.debug("Queued {} {} for order {} ({})", news.trigger(), channel, order.getOrderNumber(), key);
 				if (news.shipmentId() != null) {

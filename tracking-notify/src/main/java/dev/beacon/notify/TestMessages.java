@@ -65,9 +65,10 @@ public class TestMessages {
 			return "Not sent: email is not configured on this instance (spring.mail.host).";
 		}
 		Instant now = this.clock.instant();
-		OutboxMessage m = new OutboxMessage(UUID.randomUUID(), storeId, new UUID(0, 0), null, r.trigger(),
-				Channel.EMAIL, "test", address, r.locale(), ZoneOffset.UTC, "[Test] " + r.subject(), r.text(), r.html(),
-				true, 0, MessageStatus.SENDING, null, 0, now, null, null, null, null, now, now, null, null);
+		RenderedMessage marked = new RenderedMessage(r.trigger(), r.channel(), r.locale(), "[Test] " + r.subject(),
+				r.text(), r.html(), r.smsSegments());
+		OutboxMessage m = OutboxMessage.unstored(new OutboxMessage.Draft(storeId, new UUID(0, 0), null, "test", address,
+				ZoneOffset.UTC, marked, true, now), now);
 		ChannelSender.SendResult result = email.send(m);
 		return (result.kind() == ChannelSender.SendResult.Kind.SENT) ? "Test sent to " + address + "."
 				: "Not sent: " + result.detail();

@@ -1,18 +1,25 @@
 package dev.beacon.notify;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import javax.sql.DataSource;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.beacon.order.Order;
@@ -41,10 +48,7 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 	CrashingHook crash;
 
 	@Autowired
-	Messages outbox;
-
-	@Autowired
-	ApplicationContext context;
+	MessageClaims claims;
 
 	@Autowired
 	MeterRegistry meters;
@@ -152,7 +156,7 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 		MessageView confirmed = messages(order).get(0);
 		MessageView copy = this.notifications.resend(this.storeId, confirmed.id());
 		TransactionTemplate tx = this.context.getBean(TransactionTemplate.class);
-		List<OutboxMessage> claimed = tx.execute((st) -> this.outbox.claim(50, this.clock.instant(),
+		List<OutboxMessage> claimed = tx.execute((st) -> this.claims.claim(50, this.clock.instant(),
 				this.clock.instant().plus(Duration.ofMinutes(2)), "dead-node"));
 		assertThat(claimed).extracting(OutboxMessage::id).contains(copy.id());
 		deliver(); // lease still held: nothing happens
@@ -172,22 +176,22 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 		this.clock.advance(Duration.ofMinutes(5));
 		MessageView copy = this.notifications.resend(this.storeId, messages(order).get(0).id());
 		TransactionTemplate tx = this.context.getBean(TransactionTemplate.class);
-		java.time.Instant claimedAt = this.clock.instant();
+		Instant claimedAt = this.clock.instant();
 		OutboxMessage stalled = tx
-			.execute((st) -> this.outbox.claim(50, claimedAt, claimedAt.plus(Duration.ofSeconds(20)), "stalled-node"))
+			.execute((st) -> this.claims.claim(50, claimedAt, claimedAt.plus(Duration.ofSeconds(20)), "stalled-node"))
 			.stream()
 			.filter((m) -> m.id().equals(copy.id()))
 			.findFirst()
 			.orElseThrow();
 		// starved of CPU past its lease, before its provider call: not rescued yet
 		this.clock.advance(Duration.ofSeconds(21));
-		assertThat(this.outbox.markProviderCalled(stalled.id(), stalled.leaseToken(), this.clock.instant(),
+		assertThat(this.claims.markProviderCalled(stalled, this.clock.instant(),
 				this.clock.instant().plus(Duration.ofMinutes(2))))
 			.isFalse();
 		deliver(); // another dispatcher rescues it (never called) and sends it
 		assertThat(mailsTo(email)).hasSize(2);
 		// the stalled dispatcher wakes up: its token is fenced off for good
-		assertThat(this.outbox.markProviderCalled(stalled.id(), stalled.leaseToken(), this.clock.instant(),
+		assertThat(this.claims.markProviderCalled(stalled, this.clock.instant(),
 				this.clock.instant().plus(Duration.ofMinutes(2))))
 			.isFalse();
 		deliver();
@@ -199,6 +203,91 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 	}
 
 	@Test
+	void theRescueAsksTheProviderOutsideAnyTransactionWithTheRowUnlocked() {
+		String email = uniqueEmail();
+		Order order = order("B-211", email, null, "en");
+		deliver(); // drains; now one more due row, handed to the provider by a dispatcher
+					// that dies before recording
+		this.clock.advance(Duration.ofMinutes(5));
+		MessageView copy = this.notifications.resend(this.storeId, messages(order).get(0).id());
+		TransactionTemplate tx = this.context.getBean(TransactionTemplate.class);
+		Instant claimedAt = this.clock.instant();
+		OutboxMessage dead = tx
+			.execute((st) -> this.claims.claim(50, claimedAt, claimedAt.plus(Duration.ofMinutes(2)), "dead-node"))
+			.stream()
+			.filter((m) -> m.id().equals(copy.id()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(this.claims.markProviderCalled(dead, claimedAt, claimedAt.plus(Duration.ofMinutes(2)))).isTrue();
+		this.clock.advance(Duration.ofMinutes(3)); // its lease runs out
+
+		// while the provider is asked, another connection can lock the row at once
+		List<String> whileAsking = new ArrayList<>();
+		EmailSender smtp = this.context.getBean(EmailSender.class);
+		ChannelSender asked = new ChannelSender() {
+
+			@Override
+			public Channel channel() {
+				return smtp.channel();
+			}
+
+			@Override
+			public String recipient(Order o, News news, ShopperPreferences prefs) {
+				return smtp.recipient(o, news, prefs);
+			}
+
+			@Override
+			public boolean configured() {
+				return smtp.configured();
+			}
+
+			@Override
+			public SendResult send(OutboxMessage message) {
+				return smtp.send(message);
+			}
+
+			@Override
+			public Reconciliation reconcile(OutboxMessage message) {
+				if (!message.id().equals(copy.id())) {
+					return smtp.reconcile(message);
+				}
+				whileAsking.add("transaction " + TransactionSynchronizationManager.isActualTransactionActive());
+				whileAsking.add(lockFromAnotherConnection(message.id()));
+				return Reconciliation.found("<" + message.id() + "@beacon.notify>");
+			}
+		};
+		dispatcherWith(List.of(asked, this.context.getBean(SmsSender.class))).runOnce();
+
+		assertThat(whileAsking).containsExactly("transaction false", "locked by the probe");
+		assertThat(messages(order)).filteredOn((v) -> v.id().equals(copy.id())).singleElement().satisfies((v) -> {
+			assertThat(v.status()).isEqualTo(MessageStatus.SENT);
+			assertThat(v.providerId()).isEqualTo("<" + copy.id() + "@beacon.notify>");
+			assertThat(v.attempts()).isEqualTo(1);
+		});
+		assertThat(mailsTo(email)).hasSize(1); // the copy never went a second time
+	}
+
+	/**
+	 * {@code SELECT ... FOR UPDATE NOWAIT} on the row from a connection of its own: fails
+	 * at once (55P03) while anyone else holds the row's lock.
+	 */
+	private String lockFromAnotherConnection(UUID id) {
+		try (Connection c = this.context.getBean(DataSource.class).getConnection();
+				PreparedStatement st = c
+					.prepareStatement("select id from notify_messages where id = ? for update nowait")) {
+			c.setAutoCommit(false);
+			st.setObject(1, id);
+			st.executeQuery().close();
+			c.rollback();
+			c.setAutoCommit(true);
+			return "locked by the probe";
+		}
+		catch (SQLException ex) {
+			return "already locked (" + ex.getSQLState() + ")";
+		}
+	}
+
+	@Test
 	void aMailServerWhoseAcceptanceNeverArrivesMakesItUncertainNeverSentTwice() throws Exception {
 		deliver();
 		try (SilentSmtp server = new SilentSmtp()) {
@@ -206,12 +295,8 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 			mail.setHost("127.0.0.1");
 			mail.setPort(server.port());
 			mail.getJavaMailProperties().put("mail.smtp.timeout", "1000");
-			Dispatcher viaSilent = new Dispatcher(this.outbox, this.context.getBean(Consents.class),
-					this.context.getBean(StoreSettings.class),
-					List.of(dev.beacon.notify.email.EmailSenders.via(mail, this.context)),
-					this.context.getBean(NotifyProperties.class), this.context.getBean(NotifyMetrics.class),
-					this.context.getBean(TransactionTemplate.class), this.context.getBean(java.time.Clock.class),
-					this.context.getBeanProvider(Dispatcher.DispatchHook.class));
+			Dispatcher viaSilent = dispatcherWith(
+					List.of(dev.beacon.notify.email.EmailSenders.via(mail, this.context)));
 			Order order = order("B-209", uniqueEmail(), null, "en");
 			MessageView queued = messages(order).get(0);
 			this.clock.advance(Duration.ofMinutes(2));
@@ -243,12 +328,7 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 			emails.add(email);
 			placed.add(order("R-" + i, email, null, "en"));
 		}
-		Dispatcher other = new Dispatcher(this.outbox, this.context.getBean(Consents.class),
-				this.context.getBean(StoreSettings.class),
-				List.copyOf(this.context.getBeansOfType(ChannelSender.class).values()),
-				this.context.getBean(NotifyProperties.class), this.context.getBean(NotifyMetrics.class),
-				this.context.getBean(TransactionTemplate.class), this.context.getBean(java.time.Clock.class),
-				this.context.getBeanProvider(Dispatcher.DispatchHook.class));
+		Dispatcher other = dispatcherWith(List.copyOf(this.context.getBeansOfType(ChannelSender.class).values()));
 		this.clock.advance(Duration.ofMinutes(2));
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -353,14 +433,10 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 
 	@Test
 	void withoutAnAccountMessagesAreRenderedAndKeptAsNotConfigured() {
-		Dispatcher demo = new Dispatcher(this.outbox, this.context.getBean(Consents.class),
-				this.context.getBean(StoreSettings.class),
-				List.of(new SmsSender(new TwilioProperties(null, null, null, null),
-						this.context.getBean(Consents.class), this.context.getBean(NotifyProperties.class),
-						this.context.getBean(StoreSettings.class)), this.context.getBean(EmailSender.class)),
-				this.context.getBean(NotifyProperties.class), this.context.getBean(NotifyMetrics.class),
-				this.context.getBean(TransactionTemplate.class), this.context.getBean(java.time.Clock.class),
-				this.context.getBeanProvider(Dispatcher.DispatchHook.class));
+		Dispatcher demo = dispatcherWith(List.of(
+				new SmsSender(new TwilioProperties(null, null, null, null), this.context.getBean(Consents.class),
+						this.context.getBean(NotifyProperties.class), this.context.getBean(StoreSettings.class)),
+				this.context.getBean(EmailSender.class)));
 		String phone = uniquePhone();
 		this.notifications.recordSmsConsent(this.storeId, phone, true, "checkout");
 		Order order = order("B-205", uniqueEmail(), phone, "en");

@@ -20,6 +20,8 @@ import dev.beacon.order.OrderItem;
 import dev.beacon.status.DeliveryWindow;
 import dev.beacon.store.Brand;
 
+import dev.beacon.notify.email.EmailLayout;
+import dev.beacon.notify.sms.SmsLayout;
 import dev.beacon.notify.sms.SmsText;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +51,7 @@ class MessageBundlesTests {
 	@ParameterizedTest
 	@MethodSource("locales")
 	void everyMessageRendersCompletelyAndSmsFitsTwoGsmSegments(Locale locale) {
-		MessageRenderer renderer = new MessageRenderer();
+		MessageRenderer renderer = renderer();
 		for (Trigger t : Trigger.values()) {
 			List<String> variants = new java.util.ArrayList<>();
 			variants.add(null);
@@ -104,7 +106,7 @@ class MessageBundlesTests {
 	 */
 	@Test
 	void writesEmailPreviews() throws IOException {
-		MessageRenderer renderer = new MessageRenderer();
+		MessageRenderer renderer = renderer();
 		java.nio.file.Path dir = java.nio.file.Path.of("target", "email-previews");
 		java.nio.file.Files.createDirectories(dir);
 		Brand brand = new Brand(null, "#7c2d12", "#15803d", "help@acme-outdoor.example", null, null, null);
@@ -126,6 +128,11 @@ class MessageBundlesTests {
 			java.nio.file.Files.writeString(dir.resolve(name + ".txt"), "Subject: " + m.subject() + "\n\n" + m.text());
 			assertThat(m.html()).contains("#7c2d12");
 		}
+	}
+
+	/** The renderer with the layouts of both channels, as the application wires it. */
+	static MessageRenderer renderer() {
+		return new MessageRenderer(List.of(new EmailLayout(), new SmsLayout()));
 	}
 
 	static List<Locale> locales() {

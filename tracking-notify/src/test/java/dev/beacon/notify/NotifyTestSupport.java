@@ -27,11 +27,13 @@ import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.beacon.NotifyTestApplication.MutableClock;
 import dev.beacon.order.Customer;
@@ -50,6 +52,8 @@ import dev.beacon.status.DeliveryWindow;
 import dev.beacon.store.NewStore;
 import dev.beacon.store.StoreManagement;
 import dev.beacon.testing.TestStores;
+
+import dev.beacon.notify.consent.Consents;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -132,6 +136,9 @@ abstract class NotifyTestSupport {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	ApplicationContext context;
+
 	UUID storeId;
 
 	String slug;
@@ -192,6 +199,18 @@ abstract class NotifyTestSupport {
 		while (this.dispatcher.runOnce() > 0) {
 			// drain
 		}
+	}
+
+	/**
+	 * A second dispatcher on the same database, as another instance would run it, with
+	 * the given channels.
+	 */
+	Dispatcher dispatcherWith(List<ChannelSender> senders) {
+		return new Dispatcher(this.context.getBean(MessageClaims.class), this.context.getBean(DeliveryChecks.class),
+				this.context.getBean(Consents.class), senders, this.context.getBean(NotifyProperties.class),
+				this.context.getBean(NotifyMetrics.class), this.context.getBean(TransactionTemplate.class),
+				this.context.getBean(java.time.Clock.class),
+				this.context.getBeanProvider(Dispatcher.DispatchHook.class));
 	}
 
 	List<MessageView> messages(Order order) {

@@ -2,11 +2,8 @@ package dev.beacon.promise;
 
 import java.net.URI;
 
-import dev.beacon.imports.ImportRefusedException;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -24,10 +21,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * RFC 9457 problem+json for the promise module's API ({@code /api/v1/promise},
- * {@code /api/v1/imports/**}): bad input is a 400, an unknown import a 404, an import
- * refused for now a 429 (503 when the disk is short) with Retry-After. Ordered first and
- * scoped to this module's controllers, so no other module's catch-all turns these into
- * 500s.
+ * {@code /api/v1/imports/**}): bad input is a 400, an unknown import a 404 (an import
+ * refused for now is answered by core's {@code ImportEndpoint}). Ordered first and scoped
+ * to this module's controllers, so no other module's catch-all turns these into 500s.
  */
 @RestControllerAdvice(basePackages = "dev.beacon.promise")
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -66,18 +62,6 @@ class PromiseApiProblems {
 		HttpStatus status = HttpStatus.resolve(code.value());
 		return problem((status != null) ? status : HttpStatus.BAD_REQUEST,
 				(status != null) ? status.getReasonPhrase() : "Error", String.valueOf(ex.getReason()));
-	}
-
-	@ExceptionHandler(ImportRefusedException.class)
-	ResponseEntity<ProblemDetail> refused(ImportRefusedException ex) {
-		boolean disk = ex.reason() == ImportRefusedException.Reason.DISK_FULL;
-		HttpStatus status = disk ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.TOO_MANY_REQUESTS;
-		ResponseEntity<ProblemDetail> problem = problem(status, disk ? "Not enough disk" : "Too many imports",
-				ex.getMessage());
-		return ResponseEntity.status(status)
-			.headers(problem.getHeaders())
-			.header(HttpHeaders.RETRY_AFTER, disk ? "300" : "60")
-			.body(problem.getBody());
 	}
 
 	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {

@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -137,10 +136,9 @@ public class PromiseEngine {
 	 * Other instances learn deliveries this one never saw: every
 	 * {@code beacon.promise.refresh-interval} (default one minute) each cached model
 	 * whose count differs from the number of delivered rows in the database is relearned.
-	 * One indexed count per cached store; no rebuild when nothing changed.
+	 * One indexed count per cached store; no rebuild when nothing changed. Runs as the
+	 * {@code promise-refresh} loop ({@link PromiseRefreshLoop}).
 	 */
-	@Scheduled(fixedDelayString = "${beacon.promise.refresh-interval:PT1M}",
-			initialDelayString = "${beacon.promise.refresh-interval:PT1M}")
 	void refreshFromDatabase() {
 		for (Map.Entry<UUID, TransitModel> entry : this.models.entrySet()) {
 			long stored = deliveredSamples(entry.getKey());

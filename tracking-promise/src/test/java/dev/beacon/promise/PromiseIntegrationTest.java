@@ -2,7 +2,6 @@ package dev.beacon.promise;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.beacon.order.Address;
@@ -10,11 +9,8 @@ import dev.beacon.order.Customer;
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderItem;
 import dev.beacon.order.OrderManagement;
-import dev.beacon.shipment.CarrierUpdate;
-import dev.beacon.shipment.RawScan;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentView;
-import dev.beacon.shipment.TransitionCause;
 import dev.beacon.store.Store;
 import dev.beacon.store.StoreManagement;
 import dev.beacon.store.StorePrincipal;
@@ -32,9 +28,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /**
  * The one Spring context of tracking-promise tests: core and the promise module with real
- * PostgreSQL and MockMvc. Each test makes its own stores.
+ * PostgreSQL and MockMvc. Each test makes its own stores. Background loops are registered
+ * but do not run on their own ({@code beacon.loops.enabled=false}): tests run them.
  */
-@SpringBootTest
+@SpringBootTest(properties = "beacon.loops.enabled=false")
 @AutoConfigureMockMvc
 public abstract class PromiseIntegrationTest {
 
@@ -83,14 +80,9 @@ public abstract class PromiseIntegrationTest {
 		return fixtures().of(store).shipment(order.getOrderNumber(), number, carrier, service, shippedAt).view();
 	}
 
-	/** Feeds scans ("CODE@instant") as a carrier poll would. */
+	/** Feeds scans ("CODE@instant" or "CODE@instant@text") as a carrier poll would. */
 	protected void scans(ShipmentView shipment, String... scans) {
-		List<RawScan> raw = new ArrayList<>();
-		for (String s : scans) {
-			String[] parts = s.split("@", 2);
-			raw.add(Fixtures.scan(parts[0], "Scan " + parts[0], Instant.parse(parts[1])));
-		}
-		this.shipments.ingest(shipment.id(), CarrierUpdate.of(raw, null), TransitionCause.POLL);
+		fixtures().of(shipment).scans(scans);
 	}
 
 }

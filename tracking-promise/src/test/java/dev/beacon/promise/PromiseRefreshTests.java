@@ -1,8 +1,10 @@
 package dev.beacon.promise;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 
+import dev.beacon.common.BackgroundLoops;
 import dev.beacon.order.Order;
 import dev.beacon.shipment.ShipmentView;
 import dev.beacon.store.Store;
@@ -17,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Deliveries reach the engine as {@code delivery_history} rows written with the delivery;
  * with several instances, a delivery processed by another instance reaches this one's
  * model through the periodic refresh (simulated here by writing the row straight to the
- * database, as the other instance's transaction would). Test orders are never learned.
+ * database, as the other instance's transaction would). The refresh is the
+ * {@code promise-refresh} loop of core's BackgroundLoops (its own thread, every
+ * {@code beacon.promise.refresh-interval}). Test orders are never learned.
  */
 class PromiseRefreshTests extends PromiseIntegrationTest {
 
@@ -26,6 +30,9 @@ class PromiseRefreshTests extends PromiseIntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	BackgroundLoops loops;
 
 	@Test
 	void deliveriesRecordedByAnotherInstanceAreLearnedOnRefresh() {
@@ -38,7 +45,14 @@ class PromiseRefreshTests extends PromiseIntegrationTest {
 				values (?, 'R-1', 'sandbox', 'ground', ?, ?, 'US', 'DELIVERED')""", store.getId(),
 				Timestamp.from(placed), Timestamp.from(placed.plusSeconds(3 * 86400)));
 		assertThat(this.engine.samples(store.getId())).isEqualTo(before);
-		this.engine.refreshFromDatabase();
+		BackgroundLoops.Loop refresh = this.loops.loops()
+			.stream()
+			.filter((l) -> l.name().equals("promise-refresh"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(refresh.interval()).isEqualTo(Duration.ofMinutes(1));
+		refresh.runOnce();
+		assertThat(refresh.lastSuccess()).isNotNull();
 		assertThat(this.engine.samples(store.getId())).isEqualTo(before + 1);
 		assertThat(this.engine.deliveredSamples(store.getId())).isEqualTo(before + 1);
 	}

@@ -314,6 +314,13 @@ class StoreWebhooksIntegrationTests {
 			assertThat(inFlight).isNotEmpty();
 			assertThat(connected.await(30, TimeUnit.SECONDS)).isTrue();
 			assertThat(inFlight).noneMatch(Future::isDone); // hung on the blackhole
+			// the lease outlives the worst-case attempt (cut off at twice the 10s
+			// timeout),
+			// so no other instance claims the delivery while it is being attempted
+			assertThat(this.jdbc.queryForObject("""
+					select bool_and(lease_until > now() + interval '20 seconds' and lease_token is not null)
+					from webhook_deliveries where endpoint_id = ?::uuid and status = 'PENDING'""", Boolean.class, id))
+				.isTrue();
 			BackgroundLoops.Loop notify = this.loops.loops()
 				.stream()
 				.filter((l) -> l.name().equals("notify-dispatcher"))

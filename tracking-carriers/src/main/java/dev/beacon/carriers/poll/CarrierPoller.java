@@ -9,17 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.context.SmartLifecycle;
 
 import dev.beacon.carriers.accounts.CarrierAccounts;
 import dev.beacon.carriers.http.CarrierAdapter;
@@ -39,9 +34,11 @@ import dev.beacon.shipment.TransitionCause;
  * of instances share the work and none polls a shipment another holds. Every answer goes
  * to {@link ShipmentManagement#ingest} (raw scans stored before they are normalized;
  * failures recorded as the shipment's last poll outcome), whose answer decides the next
- * poll ({@link PollSchedule}) or the shipment's expiry.
+ * poll ({@link PollSchedule}) or the shipment's expiry. Its ticks run as a loop of core's
+ * {@code BackgroundLoops} (see {@code PollConfiguration}): a thread of its own, any
+ * {@link Throwable} survived, its last successful tick reported.
  */
-public class CarrierPoller implements CarrierPolling, SmartLifecycle {
+public class CarrierPoller implements CarrierPolling {
 
 	private static final Logger log = LoggerFactory.getLogger(CarrierPoller.class);
 
@@ -64,8 +61,6 @@ public class CarrierPoller implements CarrierPolling, SmartLifecycle {
 	private final @Nullable CarrierAccounts accounts;
 
 	private final PollFallback fallback;
-
-	private volatile ScheduledExecutorService executor;
 
 	/**
 	 * A RATE_LIMITED answer asking to wait at least this long is a spent budget (not a
@@ -233,14 +228,27 @@ public class CarrierPoller implements CarrierPolling, SmartLifecycle {
 		return (asked != null && asked.compareTo(delay) > 0) ? asked : delay;
 	}
 
-	private void tick() {
-		try {
-			drain();
-			recordQueueLag();
-		}
-		catch (RuntimeException ex) {
-			log.warn("poller {} tick failed: {}", this.name, ex.toString());
-		}
+	/**
+	 * One tick of the poller's loop ({@code carrier-poller} on core's BackgroundLoops):
+	 * polls whatever is due and records the queue lag. Anything it throws, errors
+	 * included, fails only this tick; the loop records it and ticks again.
+	 */
+	void tick() {
+		drain();
+		recordQueueLag();
+	}
+
+	/**
+	 * Logs, once at registration, the carriers that are not polled for want of
+	 * credentials.
+	 */
+	void logUnconfigured() {
+		this.adapters.values()
+			.stream()
+			.filter((a) -> !a.configured())
+			.forEach((a) -> log.info("Carrier {} has no credentials configured: it is not polled", a.code()));
+		log.info("Carrier poller {} registered (tick {}, batch {})", this.name, this.properties.tick(),
+				this.properties.batch());
 	}
 
 	private void recordQueueLag() {
@@ -248,46 +256,6 @@ public class CarrierPoller implements CarrierPolling, SmartLifecycle {
 		for (String carrier : this.adapters.keySet()) {
 			this.metrics.queueLag(carrier, lag.getOrDefault(carrier, 0L));
 		}
-	}
-
-	@Override
-	public void start() {
-		if (!this.properties.enabled() || this.executor != null) {
-			return;
-		}
-		this.adapters.values()
-			.stream()
-			.filter((a) -> !a.configured())
-			.forEach((a) -> log.info("Carrier {} has no credentials configured: it is not polled", a.code()));
-		this.executor = Executors.newSingleThreadScheduledExecutor((r) -> {
-			Thread t = new Thread(r, "beacon-poller-" + this.name);
-			t.setDaemon(true);
-			return t;
-		});
-		long tick = Math.max(100, this.properties.tick().toMillis());
-		this.executor.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
-		log.info("Carrier poller {} started (tick {}, batch {})", this.name, this.properties.tick(),
-				this.properties.batch());
-	}
-
-	@Override
-	public void stop() {
-		ScheduledExecutorService e = this.executor;
-		if (e != null) {
-			e.shutdownNow();
-			try {
-				e.awaitTermination(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			this.executor = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.executor != null;
 	}
 
 }

@@ -30,7 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The public promise for product and checkout pages, {@code GET /p/{slug}/promise}, and
  * its embeddable widget, {@code GET /p/widget.js}: no key, any origin (GET, no
- * credentials), cached, and rate-limited per client address (bucket4j).
+ * credentials), cached, and rate-limited per client address (bucket4j; the whole
+ * allowance comes back once a minute, not a token a second, so a burst is refused the
+ * same way on a fast or a slow machine).
  */
 @RestController
 @EnableConfigurationProperties(ShippingSettings.class)
@@ -104,7 +106,7 @@ class PublicPromiseController {
 		Bucket bucket = this.clients.computeIfAbsent(client,
 				(k) -> Bucket.builder()
 					.addLimit((l) -> l.capacity(this.settings.requestsPerMinute())
-						.refillGreedy(this.settings.requestsPerMinute(), Duration.ofMinutes(1)))
+						.refillIntervally(this.settings.requestsPerMinute(), Duration.ofMinutes(1)))
 					.build());
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 		return probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);

@@ -2,10 +2,9 @@ package dev.beacon.promise.history;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.UUID;
 
+import dev.beacon.imports.ImportEndpoint;
 import dev.beacon.imports.ImportJob;
 import dev.beacon.imports.ImportJobs;
 import dev.beacon.imports.ImportUploads;
@@ -14,7 +13,6 @@ import dev.beacon.store.StorePrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,31 +23,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code POST /api/v1/imports/shipments} (CSV as the body with {@code text/csv}, or a
  * multipart {@code file}) answers 202 with the job (429 when the store already has a
  * running and a queued import, or the queue is full; 503 when the disk is short);
- * {@code GET /api/v1/imports/{id}} shows any import job's progress and rejected rows.
+ * {@code GET /api/v1/imports/{id}} shows any import job's progress and rejected rows. The
+ * upload, the job and the refusals are core's {@link ImportEndpoint}.
  */
 @RestController
-class ImportApiController {
-
-	private final ImportJobs jobs;
-
-	private final ImportUploads uploads;
+class ImportApiController extends ImportEndpoint {
 
 	ImportApiController(ImportJobs jobs, ImportUploads uploads) {
-		this.jobs = jobs;
-		this.uploads = uploads;
+		super(jobs, uploads);
 	}
 
 	@PostMapping(path = "/api/v1/imports/shipments", consumes = { "text/csv", "text/plain" },
 			produces = "application/json")
 	ResponseEntity<ImportJob> upload(@AuthenticationPrincipal StorePrincipal store, HttpServletRequest request,
 			@RequestParam(name = "fileName", required = false) @Nullable String fileName) throws IOException {
-		return start(store, request.getInputStream(), request.getContentLengthLong(),
+		return start(store.storeId(), HistoryKind.SHIPMENTS, request.getInputStream(), request.getContentLengthLong(),
 				(fileName != null) ? fileName : "upload.csv");
 	}
 
@@ -58,21 +51,13 @@ class ImportApiController {
 	ResponseEntity<ImportJob> uploadFile(@AuthenticationPrincipal StorePrincipal store,
 			@RequestPart("file") MultipartFile file) throws IOException {
 		try (InputStream in = file.getInputStream()) {
-			return start(store, in, file.getSize(), file.getOriginalFilename());
+			return start(store.storeId(), HistoryKind.SHIPMENTS, in, file.getSize(), file.getOriginalFilename());
 		}
 	}
 
 	@GetMapping(path = "/api/v1/imports/{id}", produces = "application/json")
 	ImportJob job(@AuthenticationPrincipal StorePrincipal store, @PathVariable UUID id) {
-		return this.jobs.job(store.storeId(), id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no import " + id + " in this store"));
-	}
-
-	private ResponseEntity<ImportJob> start(StorePrincipal store, InputStream body, long length, @Nullable String name)
-			throws IOException {
-		Path file = this.uploads.receive(body, length);
-		ImportJob job = this.jobs.start(store.storeId(), HistoryKind.SHIPMENTS, name, file);
-		return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + job.id())).body(job);
+		return job(store.storeId(), id);
 	}
 
 }

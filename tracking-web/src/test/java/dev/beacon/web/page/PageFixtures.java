@@ -9,28 +9,23 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.beacon.order.Address;
 import dev.beacon.order.Customer;
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderItem;
 import dev.beacon.order.OrderManagement;
-import dev.beacon.order.PlaceOrder;
-import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.RawScan;
-import dev.beacon.shipment.RegisterShipment;
 import dev.beacon.shipment.ScanLocation;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentView;
-import dev.beacon.shipment.TransitionCause;
 import dev.beacon.store.Brand;
-import dev.beacon.store.NewStore;
 import dev.beacon.store.Store;
 import dev.beacon.store.StoreManagement;
-import dev.beacon.testing.TestStores;
+import dev.beacon.testing.Fixtures;
+import dev.beacon.testing.Fixtures.ShipmentFixture;
 
 /**
- * Test data through core's services only: a branded store, orders and sandbox shipments
- * that have gone through a journey of raw scans.
+ * The tracking page's test data on core's test kit ({@link Fixtures}): a branded store,
+ * orders and sandbox shipments that have gone through a journey of raw scans.
  */
 final class PageFixtures {
 
@@ -53,34 +48,35 @@ final class PageFixtures {
 
 	}
 
-	private final StoreManagement stores;
-
-	private final OrderManagement orders;
+	private final Fixtures fixtures;
 
 	private final ShipmentManagement shipments;
 
 	PageFixtures(StoreManagement stores, OrderManagement orders, ShipmentManagement shipments) {
-		this.stores = stores;
-		this.orders = orders;
+		this.fixtures = new Fixtures(stores, orders, shipments);
 		this.shipments = shipments;
 	}
 
 	Store store(String locale) {
-		Store store = this.stores
-			.provision(new NewStore("Northwind Coffee", TestStores.uniqueSlug("nw"), locale, "America/Chicago"))
+		return this.fixtures.store("nw", locale, "America/Chicago")
+			.branded("Northwind Coffee",
+					new Brand(null, "#7c2d12", "#0f766e", "help@northwind.example", "+1 555 0100",
+							"https://northwind.example/help", "We answer within one business day."),
+					90)
 			.store();
-		return this.stores.updateBrand(store.getId(), "Northwind Coffee",
-				new Brand(null, "#7c2d12", "#0f766e", "help@northwind.example", "+1 555 0100",
-						"https://northwind.example/help", "We answer within one business day."),
-				locale, "America/Chicago", 90);
 	}
 
+	/** Placed four days ago, New York to Memphis, promised in ten days, two items. */
 	Order order(Store store, String number) {
-		return this.orders.place(store.getId(), new PlaceOrder(number, Instant.now().minus(Duration.ofDays(4)),
-				new Customer("Ana Lima", "ana@example.com", null, null), new Address("38103", "Memphis", "TN", "US"),
-				new Address("10001", "New York", "NY", "US"), LocalDate.now(ZoneOffset.UTC).plusDays(10),
-				List.of(new OrderItem("BEAN-1", "Ethiopia Guji, 1 kg", 2), new OrderItem("MUG-2", "Stoneware mug", 1)),
-				false));
+		return this.fixtures.of(store)
+			.order(number)
+			.placedAt(Instant.now().minus(Duration.ofDays(4)))
+			.customer(new Customer("Ana Lima", "ana@example.com", null, null))
+			.from(Fixtures.NEW_YORK)
+			.shippingTo(Fixtures.MEMPHIS)
+			.promisedBy(LocalDate.now(ZoneOffset.UTC).plusDays(10))
+			.items(new OrderItem("BEAN-1", "Ethiopia Guji, 1 kg", 2), new OrderItem("MUG-2", "Stoneware mug", 1))
+			.place();
 	}
 
 	static String orderNumber() {
@@ -102,8 +98,8 @@ final class PageFixtures {
 			case PICKUP -> '6';
 			default -> '0';
 		};
-		ShipmentView s = this.shipments.register(store.getId(), order.getOrderNumber(),
-				new RegisterShipment(trackingNumber(digit), "sandbox", "Ground", null));
+		ShipmentFixture s = this.fixtures.of(store)
+			.shipment(order.getOrderNumber(), trackingNumber(digit), "sandbox", "Ground", null);
 		Instant start = Instant.now().minus(Duration.ofDays(3));
 		List<RawScan> scans = new ArrayList<>();
 		String[] cities = { "New York", "Newark", "Memphis", "Memphis", "Memphis", "Memphis" };
@@ -113,11 +109,11 @@ final class PageFixtures {
 			String text = (parts.length > 1) ? parts[1] : describe(code);
 			Instant at = start.plus(Duration.ofHours(10L * i));
 			String city = cities[Math.min(i, cities.length - 1)];
-			scans.add(new RawScan(code, text, "{\"code\":\"" + code + "\"}", at, null, null,
-					new ScanLocation(city, city.equals("Memphis") ? "TN" : "NY", null, "US"), null));
+			scans.add(Fixtures.scan(code, text, at,
+					new ScanLocation(city, city.equals("Memphis") ? "TN" : "NY", null, "US")));
 		}
-		this.shipments.ingest(s.id(), CarrierUpdate.of(scans, null), TransitionCause.POLL);
-		return this.shipments.get(store.getId(), s.id());
+		s.scans(scans.toArray(RawScan[]::new));
+		return s.view();
 	}
 
 	void expire(ShipmentView s) {

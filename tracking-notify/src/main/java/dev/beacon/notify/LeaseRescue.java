@@ -1,0 +1,108 @@
+package dev.beacon.notify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.beacon.notify.ChannelSender.Reconciliation;
+
+/**
+ * Decides messages whose lease ran out (their dispatcher died, hung or lost the database)
+ * without holding a lock while a provider is asked:
+ * <ol>
+ * <li><b>take over</b> expired rows in a short transaction ({@code SKIP LOCKED}), under a
+ * fresh lease of the rescuer's, and commit;</li>
+ * <li><b>ask</b>, outside any transaction, the channel of each row whose provider was
+ * called whether the provider has it ({@link ChannelSender#reconcile}: Twilio's message
+ * list; SMTP cannot tell);</li>
+ * <li><b>record</b> the answer fenced by the rescuer's token: never called, or certainly
+ * not taken → PENDING, sent again; found (and not recorded for another row) → SENT;
+ * ambiguous → UNCERTAIN, for a person, never sent twice; the provider could not be asked
+ * → given back as it was, asked again next round.</li>
+ * </ol>
+ * A rescuer that dies in between leaves its own lease to run out; the next one asks
+ * again.
+ */
+final class LeaseRescue {
+
+	private static final Logger log = LoggerFactory.getLogger(LeaseRescue.class);
+
+	private static final int BATCH = 50;
+
+	private final MessageClaims claims;
+
+	private final Map<Channel, ChannelSender> senders;
+
+	private final NotifyMetrics metrics;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	private final Duration lease;
+
+	private final String node;
+
+	LeaseRescue(MessageClaims claims, Map<Channel, ChannelSender> senders, NotifyMetrics metrics,
+			TransactionTemplate tx, Clock clock, Duration lease, String node) {
+		this.claims = claims;
+		this.senders = senders;
+		this.metrics = metrics;
+		this.tx = tx;
+		this.clock = clock;
+		this.lease = lease;
+		this.node = node;
+	}
+
+	void run() {
+		Instant now = this.clock.instant();
+		List<MessageClaims.Expired> expired = this.tx
+			.execute((s) -> this.claims.takeOverExpired(now, now.plus(this.lease), this.node, BATCH));
+		for (MessageClaims.Expired e : (expired != null) ? expired : List.<MessageClaims.Expired>of()) {
+			try {
+				decide(e, now);
+			}
+			catch (RuntimeException ex) {
+				// the rescuer's lease runs out and the next round decides
+				log.error("Rescuing message {} broke off: {}", e.message().id(), ex.getMessage());
+			}
+		}
+	}
+
+	private void decide(MessageClaims.Expired e, Instant now) {
+		OutboxMessage m = e.message();
+		ChannelSender sender = this.senders.get(m.channel());
+		if (m.providerCalledAt() == null || sender == null) {
+			this.claims.rescueAsPending(m, "rescued: the dispatcher stopped before sending", now);
+			return;
+		}
+		Reconciliation r = sender.reconcile(m); // no transaction, no lock
+		if (r.outcome() == Reconciliation.Outcome.FOUND && r.providerId() != null
+				&& this.claims.providerIdTaken(r.providerId(), m.id())) {
+			r = Reconciliation.unknown("the provider's message is recorded for another row");
+		}
+		switch (r.outcome()) {
+			case FOUND -> {
+				if (this.claims.rescueAsSent(m, r.providerId())) {
+					this.metrics.outcome("sent", m);
+				}
+			}
+			case NOT_SENT -> this.claims.rescueAsPending(m, "rescued: the provider never got it; sending again", now);
+			case UNKNOWN -> {
+				Ending uncertain = Ending.uncertain(r.detail());
+				if (this.claims.rescueAsEnded(m, uncertain)) {
+					this.metrics.outcome(uncertain.outcome(), m);
+				}
+			}
+			case UNAVAILABLE -> this.claims.handBack(e);
+		}
+	}
+
+}

@@ -1,0 +1,200 @@
+package dev.beacon.notify;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import static dev.beacon.notify.Messages.ts;
+
+/**
+ * What the dispatcher writes to the outbox: claims under a lease, then named commands for
+ * what happened to a claimed message (provider called, sent, held, retry, ended, and the
+ * rescue's answers). Every command after the claim is fenced by the claim's lease token,
+ * so a dispatcher that lost its lease can no longer record anything.
+ */
+@Repository
+class MessageClaims {
+
+	private static final String RELEASE = "lease_token = null, lease_expires_at = null, lease_owner = null";
+
+	private final JdbcClient jdbc;
+
+	MessageClaims(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Claims due rows: {@code FOR UPDATE SKIP LOCKED} so instances never claim the same
+	 * row, a fresh lease token per claim.
+	 */
+	List<OutboxMessage> claim(int batch, Instant now, Instant leaseUntil, String owner) {
+		return this.jdbc.sql("""
+				update notify_messages m set status = 'SENDING', attempts = m.attempts + 1, lease_owner = :owner,
+				  lease_token = gen_random_uuid(), lease_expires_at = :lease, provider_called_at = null
+				from (select id from notify_messages where status = 'PENDING' and next_attempt_at <= :now
+				      order by next_attempt_at, id limit :batch for update skip locked) due
+				where m.id = due.id
+				returning m.""" + Messages.COLUMNS.replace(", ", ", m."))
+			.param("owner", owner)
+			.param("lease", ts(leaseUntil))
+			.param("now", ts(now))
+			.param("batch", batch)
+			.query(Messages.MAPPER)
+			.list();
+	}
+
+	/**
+	 * Commits "the provider is about to be called" under the lease: only while this
+	 * dispatcher's lease token is on the row and its lease has not run out at {@code now}
+	 * (a dispatcher that was paused past its lease calls no one, even when no other
+	 * instance rescued the row yet), and renews the lease to {@code sendUntil} so that
+	 * the provider call itself is covered by it.
+	 */
+	boolean markProviderCalled(OutboxMessage claimed, Instant now, Instant sendUntil) {
+		return this.jdbc.sql("""
+				update notify_messages set provider_called_at = :now,
+				  lease_expires_at = greatest(lease_expires_at, :until)
+				where id = :id and lease_token = :token and status = 'SENDING' and lease_expires_at > :now""")
+			.param("now", ts(now))
+			.param("until", ts(sendUntil))
+			.param("id", claimed.id())
+			.param("token", token(claimed))
+			.update() == 1;
+	}
+
+	/** The provider took it. */
+	boolean markSent(OutboxMessage claimed, @Nullable String providerId, Instant sentAt) {
+		return release(claimed, """
+				status = 'SENT', status_reason = null, provider_id = coalesce(:provider, provider_id),
+				sent_at = :sent""", params("provider", providerId, "sent", ts(sentAt)));
+	}
+
+	/**
+	 * Not now (quiet hours): pending again until {@code until}; the claim does not count
+	 * as an attempt.
+	 */
+	boolean markHeld(OutboxMessage claimed, String reason, Instant until) {
+		return release(claimed, """
+				status = 'PENDING', status_reason = :reason, attempts = attempts - 1, next_attempt_at = :next""",
+				params("reason", reason, "next", ts(until)));
+	}
+
+	/** A transient failure: pending again, tried at {@code next}. */
+	boolean markRetry(OutboxMessage claimed, String reason, Instant next) {
+		return release(claimed, "status = 'PENDING', status_reason = :reason, next_attempt_at = :next",
+				params("reason", reason, "next", ts(next)));
+	}
+
+	boolean markEnded(OutboxMessage claimed, Ending ending) {
+		return release(claimed, "status = :status, status_reason = :reason",
+				params("status", ending.status().name(), "reason", ending.reason()));
+	}
+
+	/**
+	 * Takes over rows whose lease ran out (their dispatcher died, hung or lost the
+	 * database) under a fresh lease of the rescuer's, in the caller's short transaction
+	 * ({@code SKIP LOCKED}); their provider is asked afterwards, with no row locked.
+	 */
+	List<Expired> takeOverExpired(Instant now, Instant leaseUntil, String owner, int batch) {
+		return this.jdbc.sql("""
+				with expired as (select id, lease_token, lease_owner, lease_expires_at from notify_messages
+				  where status = 'SENDING' and lease_expires_at < :now
+				  order by lease_expires_at limit :batch for update skip locked)
+				update notify_messages m set lease_token = gen_random_uuid(), lease_owner = :owner,
+				  lease_expires_at = :lease
+				from expired where m.id = expired.id
+				returning m.""" + Messages.COLUMNS.replace(", ", ", m.") + """
+				, expired.lease_token as expired_token, expired.lease_owner as expired_owner,
+				  expired.lease_expires_at as expired_at""")
+			.param("now", ts(now))
+			.param("batch", batch)
+			.param("owner", owner)
+			.param("lease", ts(leaseUntil))
+			.query((rs, i) -> new Expired(Messages.MAPPER.mapRow(rs, i), rs.getObject("expired_token", UUID.class),
+					rs.getString("expired_owner"), rs.getTimestamp("expired_at").toInstant()))
+			.list();
+	}
+
+	/** A row taken over by the rescuer, with the lease it had. */
+	record Expired(OutboxMessage message, @Nullable UUID token, @Nullable String owner, Instant expiredAt) {
+	}
+
+	/** Gives a row back as it was (the provider could not be asked: next round asks). */
+	boolean handBack(Expired e) {
+		return this.jdbc.sql("""
+				update notify_messages set lease_token = :old, lease_owner = :owner, lease_expires_at = :expired
+				where id = :id and lease_token = :token and status = 'SENDING'""")
+			.param("old", e.token())
+			.param("owner", e.owner())
+			.param("expired", ts(e.expiredAt()))
+			.param("id", e.message().id())
+			.param("token", token(e.message()))
+			.update() == 1;
+	}
+
+	/**
+	 * Rescued: never handed over, or certainly not taken; sent again from {@code now}.
+	 */
+	boolean rescueAsPending(OutboxMessage rescued, String reason, Instant now) {
+		return release(rescued, """
+				status = 'PENDING', status_reason = :reason, next_attempt_at = :next, provider_called_at = null""",
+				params("reason", reason, "next", ts(now)));
+	}
+
+	/** Rescued: the provider has it, taken when it was handed over. */
+	boolean rescueAsSent(OutboxMessage rescued, @Nullable String providerId) {
+		return release(rescued, """
+				status = 'SENT', status_reason = 'sent (confirmed with the provider after a crash)',
+				provider_id = coalesce(:provider, provider_id), sent_at = coalesce(provider_called_at, sent_at),
+				provider_called_at = null""", params("provider", providerId));
+	}
+
+	boolean rescueAsEnded(OutboxMessage rescued, Ending ending) {
+		return release(rescued, "status = :status, status_reason = :reason, provider_called_at = null",
+				params("status", ending.status().name(), "reason", ending.reason()));
+	}
+
+	/**
+	 * Whether another row already holds this provider id (a reconciliation must not reuse
+	 * it).
+	 */
+	boolean providerIdTaken(String providerId, UUID except) {
+		return this.jdbc.sql("select count(*) from notify_messages where provider_id = ? and id <> ?")
+			.params(providerId, except)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Ends this lease with the given changes; false when the lease was lost meanwhile.
+	 */
+	private boolean release(OutboxMessage claimed, String set, Map<String, @Nullable Object> params) {
+		return this.jdbc
+			.sql("update notify_messages set " + set + ", " + RELEASE
+					+ " where id = :id and lease_token = :token and status = 'SENDING'")
+			.params(params)
+			.param("id", claimed.id())
+			.param("token", token(claimed))
+			.update() == 1;
+	}
+
+	private static Map<String, @Nullable Object> params(Object... pairs) {
+		Map<String, @Nullable Object> map = new java.util.HashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			map.put((String) pairs[i], pairs[i + 1]);
+		}
+		return map;
+	}
+
+	private static UUID token(OutboxMessage claimed) {
+		return Objects.requireNonNull(claimed.leaseToken(), "a claimed message has a lease token");
+	}
+
+}
