@@ -219,6 +219,43 @@ class ConsoleAccessTests extends AdminIntegrationTest {
 	}
 
 	@Test
+	void onlyAnAdminOfTheStoreManagesItsCarrierAccounts() throws Exception {
+		ConsolePrincipal admin = consoleUser(Role.ADMIN, this.mine);
+		ConsolePrincipal otherAdmin = consoleUser(Role.ADMIN, this.other);
+		ConsolePrincipal operator = consoleUser(Role.OPERATOR);
+		String page = this.mvc.perform(get("/console/admin/stores/" + this.mine.getId()).with(user(admin)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Your carrier accounts",
+				"id=\"ups-clientSecret\" name=\"clientSecret\" type=\"password\"",
+				"id=\"dhl-apiKey\" name=\"apiKey\" type=\"password\"", "name=\"_csrf\"");
+		assertThat(this.mvc.perform(get("/console/admin/stores/" + this.mine.getId()).with(user(operator)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Your carrier accounts").doesNotContain("id=\"ups-clientSecret\"");
+		String save = "/console/admin/stores/" + this.mine.getId() + "/carrier-accounts/dhl";
+		// this context sets no beacon.secrets.key and is not a demo: nothing can be
+		// stored
+		this.mvc.perform(post(save).param("apiKey", "dhl-key-1").with(csrf()).with(user(admin)))
+			.andExpect(redirectedUrl("/console/admin/stores/" + this.mine.getId() + "#carrier-accounts"))
+			.andExpect(flash().attribute("error",
+					"Carrier accounts cannot be saved until the installation sets beacon.secrets.key (ask your operator)."));
+		this.mvc.perform(post(save).param("apiKey", "").with(csrf()).with(user(admin)))
+			.andExpect(flash().attribute("error", "give the dhl credentials: apiKey"));
+		this.mvc.perform(post(save + "/test").with(csrf()).with(user(admin)))
+			.andExpect(flash().attribute("error", "no dhl account saved for this store"));
+		this.mvc.perform(post(save).param("apiKey", "dhl-key-1").with(csrf()).with(user(otherAdmin)))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(post(save).param("apiKey", "dhl-key-1").with(csrf()).with(user(operator)))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(post(save).param("apiKey", "dhl-key-1").with(user(admin))).andExpect(status().isForbidden());
+		assertThat(this.jdbc.queryForObject("select count(*) from carrier_accounts where store_id = ?", Integer.class,
+				this.mine.getId()))
+			.isZero();
+	}
+
+	@Test
 	void adminSeesCarriersAndConnectsPushIntegrationsOfTheirOwnStoresOnly() throws Exception {
 		ConsolePrincipal admin = consoleUser(Role.ADMIN, this.mine);
 		ConsolePrincipal agent = consoleUser(Role.AGENT, this.mine);

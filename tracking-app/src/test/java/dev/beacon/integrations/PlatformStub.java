@@ -16,12 +16,14 @@ import org.springframework.core.env.MapPropertySource;
 import dev.beacon.common.Hmac;
 
 /**
- * One WireMock server for every store-platform stub (Shopify Admin API, WooCommerce
- * REST), started once per test JVM on a random port. Registered in the test
- * {@code META-INF/spring.factories}, so every application context of the assembled app
- * points Shopify at it ({@code beacon.integrations.shopify.base-url}), may call loopback
- * addresses ({@code beacon.net.allow-private-addresses}) and has a secrets key. No test
- * reaches the internet.
+ * One WireMock server for every store-platform and carrier stub (Shopify Admin API,
+ * WooCommerce REST, UPS and DHL for stores' own carrier accounts: the install itself has
+ * no carrier credentials), started once per test JVM on a random port. Registered in the
+ * test {@code META-INF/spring.factories}, so every application context of the assembled
+ * app points Shopify, UPS and DHL at it ({@code beacon.integrations.shopify.base-url},
+ * {@code beacon.carriers.ups|dhl.base-url}), may call loopback addresses
+ * ({@code beacon.net.allow-private-addresses}) and has a secrets key. No test reaches the
+ * internet.
  */
 public class PlatformStub implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -52,7 +54,9 @@ public class PlatformStub implements ApplicationContextInitializer<ConfigurableA
 			.addLast(new MapPropertySource("beaconPlatformStub", Map.of("beacon.integrations.shopify.base-url",
 					baseUrl() + "/shopify", "beacon.integrations.shopify.client-id", CLIENT_ID,
 					"beacon.integrations.shopify.client-secret", CLIENT_SECRET, "beacon.net.allow-private-addresses",
-					"true", "beacon.secrets.key", "test-secrets-key-0123456789abcdef")));
+					"true", "beacon.secrets.key", "test-secrets-key-0123456789abcdef", "beacon.carriers.ups.base-url",
+					baseUrl() + "/ups", "beacon.carriers.dhl.base-url", baseUrl() + "/dhl",
+					"beacon.carriers.ups.backoff", "20ms")));
 	}
 
 	/** A fixture under {@code platforms/}, as bytes exactly as stored. */

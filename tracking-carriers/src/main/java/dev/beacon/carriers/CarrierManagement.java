@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import dev.beacon.carriers.accounts.CarrierAccounts;
 import dev.beacon.carriers.http.CarrierAdapter;
 import dev.beacon.carriers.push.WebhookSources;
 import dev.beacon.shipment.CarrierInfo;
@@ -27,8 +28,12 @@ public class CarrierManagement {
 
 	private final StoreManagement stores;
 
-	CarrierManagement(List<CarrierAdapter> adapters, WebhookSources webhooks, StoreManagement stores) {
+	private final CarrierAccounts accounts;
+
+	CarrierManagement(List<CarrierAdapter> adapters, WebhookSources webhooks, StoreManagement stores,
+			CarrierAccounts accounts) {
 		this.stores = stores;
+		this.accounts = accounts;
 		this.adapters = adapters.stream().collect(Collectors.toMap(CarrierAdapter::code, Function.identity()));
 		this.webhooks = webhooks;
 	}
@@ -43,6 +48,33 @@ public class CarrierManagement {
 			.getSlug();
 		this.webhooks.connect(storeId, "easypost", slug, secret);
 		return "/webhooks/carriers/easypost/" + slug;
+	}
+
+	/**
+	 * A store's own accounts, one line per carrier that takes one (never a secret).
+	 */
+	public List<CarrierAccount> accounts(UUID storeId) {
+		return this.accounts.list(storeId);
+	}
+
+	/**
+	 * Saves a store's own account with a carrier (the credential fields by name, see
+	 * {@link CarrierAccount#fields()}). Throws {@link CarrierAccountException} for an
+	 * unknown carrier or a bad field, {@code SecretsKeyMissingException} when it cannot
+	 * be stored encrypted.
+	 */
+	public CarrierAccount saveAccount(UUID storeId, String carrier, Map<String, ?> fields) {
+		return this.accounts.save(storeId, carrier, fields);
+	}
+
+	/** Deletes a store's own account; false when it had none. */
+	public boolean deleteAccount(UUID storeId, String carrier) {
+		return this.accounts.delete(storeId, carrier);
+	}
+
+	/** "Test connection" of a store's own account: {@code ok} or a coarse category. */
+	public CarrierAccount.TestResult testAccount(UUID storeId, String carrier) {
+		return this.accounts.test(storeId, carrier);
 	}
 
 	/** Every carrier of the registry, in a stable order (THE carrier list). */
@@ -61,7 +93,8 @@ public class CarrierManagement {
 				}
 				continue;
 			}
-			String note = a.configured() ? "polled" : "not polled: set " + credentialsHint(c.code());
+			String note = a.configured() ? "polled"
+					: "not polled: set " + credentialsHint(c.code()) + " (or a store's own account)";
 			out.add(new CarrierStatus(c.code(), c.name(), a.configured(), a.circuitState(), a.lastError(),
 					a.lastErrorAt(), note));
 		}

@@ -12,7 +12,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 /**
  * The one Spring context of this module's integration tests: the whole carriers module on
  * the test database, with UPS, 17TRACK and EasyPost pointed at WireMock servers shared by
- * all of them (17TRACK's loop is driven by the tests).
+ * all of them (17TRACK's loop is driven by the tests; it follows UPS numbers while UPS's
+ * daily budget is spent).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -44,6 +45,9 @@ public abstract class CarriersIntegrationTest {
 		registry.add("beacon.carriers.ups.client-secret", () -> "it-secret");
 		registry.add("beacon.carriers.ups.timeout", () -> "2s");
 		registry.add("beacon.carriers.ups.backoff", () -> "20ms");
+		// a daily budget to spend, and 17TRACK following UPS numbers while it is spent
+		registry.add("beacon.carriers.ups.requests-per-day", () -> "100000");
+		registry.add("beacon.carriers.ups.fallback-to-aggregator", () -> "true");
 		registry.add("beacon.carriers.17track.api-key", () -> TRACK17_KEY);
 		registry.add("beacon.carriers.17track.base-url", TRACK17::baseUrl);
 		registry.add("beacon.carriers.17track.background", () -> "false");

@@ -7,12 +7,14 @@
  * ({@link dev.beacon.common.Text}), query-string checks
  * ({@link dev.beacon.common.QueryStrings}), the outbound address policy
  * ({@link dev.beacon.common.OutboundAddressPolicy}) and the resolver that pins its
- * checked addresses for HTTP clients ({@link dev.beacon.common.PinnedDnsResolver}), and
- * the two halves of how modules react (ADR 0004): the guard that writes a module's outbox
- * rows in the publishing transaction ({@link dev.beacon.common.OutboxWrites}) and the
- * loops that work them off ({@link dev.beacon.common.BackgroundLoops}), and counters in
- * time windows shared by every instance ({@link dev.beacon.common.WindowCounters}). It
- * depends on nothing else in Beacon.
+ * checked addresses for HTTP clients ({@link dev.beacon.common.PinnedDnsResolver}), the
+ * one secrets helper that encrypts credentials at rest
+ * ({@link dev.beacon.common.SecretsCipher}), the two halves of how modules react (ADR
+ * 0004): the guard that writes a module's outbox rows in the publishing transaction
+ * ({@link dev.beacon.common.OutboxWrites}) and the loops that work them off
+ * ({@link dev.beacon.common.BackgroundLoops}), and counters in time windows shared by
+ * every instance ({@link dev.beacon.common.WindowCounters}). It depends on nothing else
+ * in Beacon.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Common",
 		type = org.springframework.modulith.ApplicationModule.Type.OPEN)

@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.beacon.common.SecretsCipher;
+
 /**
  * The module's table of connections. An account (shop domain, site URL) binds to one
  * store; credentials are stored encrypted through {@link SecretsCipher}. Shopify shops

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.beacon.common.SecretsKeyMissingException;
+
 /**
  * The module's own REST errors (connection API, platform webhooks, OAuth redirects), as
  * problem+json: malformed requests are 400, refused connections 400/404/409, a platform
@@ -40,6 +42,12 @@ class IntegrationsProblems extends ResponseEntityExceptionHandler {
 			case PLATFORM -> "The platform did not cooperate";
 		});
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	/** Credentials cannot be stored encrypted: 409 naming {@code beacon.secrets.key}. */
+	@ExceptionHandler(SecretsKeyMissingException.class)
+	ResponseEntity<ProblemDetail> noSecretsKey(SecretsKeyMissingException ex) {
+		return integration(new IntegrationException(IntegrationException.Kind.CONFLICT, ex.getMessage()));
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

@@ -85,6 +85,8 @@ class AdminController implements ConsolePage {
 		model.addAttribute("brand", store.getBrand());
 		model.addAttribute("keys", this.stores.keys(storeId));
 		model.addAttribute("carriers", this.carriers.status());
+		model.addAttribute("carrierAccounts", this.carriers.accounts(storeId));
+		model.addAttribute("manageAccounts", this.access.principal().role() == Role.ADMIN);
 		// Installation-wide error text may name another store's tracking number: OPERATOR
 		// only.
 		model.addAttribute("carrierDetails", this.access.principal().role() == Role.OPERATOR);

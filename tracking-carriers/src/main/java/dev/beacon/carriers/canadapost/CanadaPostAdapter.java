@@ -71,6 +71,11 @@ class CanadaPostAdapter extends HttpCarrierAdapter {
 	}
 
 	@Override
+	protected CanadaPostAdapter withSettings(CarrierSettings settings) {
+		return new CanadaPostAdapter(settings, this.gateway.metrics(), this.gateway.json(), this.gateway.clock());
+	}
+
+	@Override
 	public String code() {
 		return "canadapost";
 	}

@@ -49,6 +49,11 @@ class DhlAdapter extends HttpCarrierAdapter {
 	}
 
 	@Override
+	protected DhlAdapter withSettings(CarrierSettings settings) {
+		return new DhlAdapter(settings, this.gateway.metrics(), this.gateway.json(), this.gateway.clock());
+	}
+
+	@Override
 	public String code() {
 		return "dhl";
 	}

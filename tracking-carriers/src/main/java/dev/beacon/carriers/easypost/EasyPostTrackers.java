@@ -10,24 +10,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.context.SmartLifecycle;
-
 import dev.beacon.carriers.http.CarrierAdapter;
+import dev.beacon.carriers.sources.AggregatorSource;
 import dev.beacon.carriers.sources.SourceRegistrations;
 import dev.beacon.carriers.sources.SourceRegistrations.Registration;
 import dev.beacon.shipment.ShipmentManagement;
@@ -38,9 +30,7 @@ import dev.beacon.shipment.ShipmentManagement;
  * once. EasyPost then pushes {@code tracker.updated} to the store's webhook, read with
  * the {@code easypost} mapping table.
  */
-public class EasyPostTrackers implements SmartLifecycle {
-
-	private static final Logger log = LoggerFactory.getLogger(EasyPostTrackers.class);
+public class EasyPostTrackers extends AggregatorSource {
 
 	static final String SOURCE = "easypost";
 
@@ -54,58 +44,54 @@ public class EasyPostTrackers implements SmartLifecycle {
 
 	private final EasyPostProperties properties;
 
-	private final SourceRegistrations registrations;
-
-	private final ShipmentManagement shipments;
-
-	private final List<CarrierAdapter> adapters;
-
 	private final JsonMapper json;
-
-	private final Clock clock;
 
 	private final HttpClient http;
 
-	private volatile @Nullable ScheduledExecutorService executor;
-
 	EasyPostTrackers(EasyPostProperties properties, SourceRegistrations registrations, ShipmentManagement shipments,
 			List<CarrierAdapter> adapters, JsonMapper json, Clock clock) {
+		super(SOURCE, registrations, shipments, adapters, clock);
 		this.properties = properties;
-		this.registrations = registrations;
-		this.shipments = shipments;
-		this.adapters = adapters;
 		this.json = json;
-		this.clock = clock;
 		this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
 	}
 
+	@Override
+	protected boolean enabled() {
+		return this.properties.enabled();
+	}
+
+	@Override
+	protected boolean background() {
+		return this.properties.background();
+	}
+
+	@Override
+	protected Duration every() {
+		return this.properties.every();
+	}
+
 	/** Creates trackers for new shipments; answers how many it created. */
+	@Override
 	public int tick() {
-		if (!this.properties.enabled()) {
+		if (!enabled()) {
 			return 0;
 		}
 		Instant now = this.clock.instant();
-		Set<String> direct = new LinkedHashSet<>(List.of("sandbox"));
-		this.adapters.stream().filter(CarrierAdapter::configured).forEach((a) -> direct.add(a.code()));
-		this.registrations.enqueue(direct, SourceRegistrations.Stores.WITH_EASYPOST, now, Duration.ofDays(30));
-		int created = 0;
-		List<Registration> batch;
-		do {
-			batch = this.registrations.claimPending(20, now, Duration.ofMinutes(2));
+		return registerDue(SourceRegistrations.Stores.WITH_EASYPOST, 20, (batch) -> {
+			int created = 0;
 			for (Registration r : batch) {
 				String failure = create(r);
 				if (failure == null) {
-					this.registrations.state(r, "REGISTERED", now, null);
-					this.shipments.followedBy(this.shipments.idsByCarrierAndNumber(r.carrier(), r.number()), SOURCE);
+					registered(r, now);
 					created++;
 				}
 				else {
 					this.registrations.retryLater(r, now, failure);
 				}
 			}
-		}
-		while (batch.size() >= 20);
-		return created;
+			return created;
+		});
 	}
 
 	/** Creates one tracker; answers null, or why it failed. */
@@ -138,42 +124,6 @@ public class EasyPostTrackers implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			return "EasyPost: interrupted";
 		}
-	}
-
-	@Override
-	public void start() {
-		if (!this.properties.enabled() || !this.properties.background()) {
-			return;
-		}
-		ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor((r) -> {
-			Thread t = new Thread(r, "beacon-easypost");
-			t.setDaemon(true);
-			return t;
-		});
-		long every = this.properties.every().toMillis();
-		ex.scheduleWithFixedDelay(() -> {
-			try {
-				tick();
-			}
-			catch (RuntimeException e) {
-				log.warn("EasyPost round failed", e);
-			}
-		}, every, every, TimeUnit.MILLISECONDS);
-		this.executor = ex;
-	}
-
-	@Override
-	public void stop() {
-		ScheduledExecutorService ex = this.executor;
-		if (ex != null) {
-			ex.shutdownNow();
-			this.executor = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.executor != null;
 	}
 
 }

@@ -66,6 +66,11 @@ class FedexAdapter extends HttpCarrierAdapter {
 	}
 
 	@Override
+	protected FedexAdapter withSettings(CarrierSettings settings) {
+		return new FedexAdapter(settings, this.gateway.metrics(), this.gateway.json(), this.gateway.clock());
+	}
+
+	@Override
 	public String code() {
 		return "fedex";
 	}

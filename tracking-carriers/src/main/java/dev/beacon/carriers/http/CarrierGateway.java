@@ -97,6 +97,18 @@ public final class CarrierGateway {
 	}
 
 	/**
+	 * Names this gateway's shared budgets ({@code <name>} and {@code <name>-daily}): a
+	 * store's own account has budgets of its own, install-wide credentials the carrier's.
+	 */
+	public void budget(String name) {
+		this.quota.budget(name);
+	}
+
+	public String budget() {
+		return this.quota.budget();
+	}
+
+	/**
 	 * Calls left in this carrier's shared budget for the current period (-1: not shared).
 	 */
 	public int callsLeft() {
@@ -109,6 +121,14 @@ public final class CarrierGateway {
 
 	public JsonMapper json() {
 		return this.json;
+	}
+
+	public CarrierMetrics metrics() {
+		return this.metrics;
+	}
+
+	public Clock clock() {
+		return this.clock;
 	}
 
 	public String circuitState() {

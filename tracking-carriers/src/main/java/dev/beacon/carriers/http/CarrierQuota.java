@@ -19,6 +19,9 @@ final class CarrierQuota {
 
 	private final String carrier;
 
+	/** The shared budgets' name: the carrier's code, or {@code <code>@<store>}. */
+	private volatile String budget;
+
 	private final Clock clock;
 
 	private final int perPeriod;
@@ -34,6 +37,7 @@ final class CarrierQuota {
 
 	CarrierQuota(String carrier, int perPeriod, Duration period, int perDay, Clock clock) {
 		this.carrier = carrier;
+		this.budget = carrier;
 		this.perPeriod = perPeriod;
 		this.period = period;
 		this.perDay = perDay;
@@ -42,6 +46,14 @@ final class CarrierQuota {
 
 	void share(SharedBudgets shared) {
 		this.budgets = shared;
+	}
+
+	void budget(String name) {
+		this.budget = name;
+	}
+
+	String budget() {
+		return this.budget;
 	}
 
 	boolean shared() {
@@ -74,9 +86,9 @@ final class CarrierQuota {
 			return;
 		}
 		Instant now = this.clock.instant();
-		Duration wait = shared.acquire(this.carrier, this.perPeriod, this.period, now);
+		Duration wait = shared.acquire(this.budget, this.perPeriod, this.period, now);
 		if (wait.isZero() && this.perDay > 0) {
-			wait = shared.acquire(this.carrier + "-daily", this.perDay, Duration.ofDays(1), now);
+			wait = shared.acquire(this.budget + "-daily", this.perDay, Duration.ofDays(1), now);
 		}
 		if (!wait.isZero()) {
 			throw new CarrierCallException(PollOutcome.RATE_LIMITED,
@@ -89,7 +101,7 @@ final class CarrierQuota {
 
 	int callsLeft() {
 		SharedBudgets shared = this.budgets;
-		return (shared != null) ? shared.left(this.carrier, this.perPeriod, this.period, this.clock.instant()) : -1;
+		return (shared != null) ? shared.left(this.budget, this.perPeriod, this.period, this.clock.instant()) : -1;
 	}
 
 	/**

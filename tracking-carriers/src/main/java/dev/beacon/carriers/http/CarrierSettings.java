@@ -32,6 +32,17 @@ public record CarrierSettings(@Nullable String baseUrl, @Nullable String clientI
 		return new CarrierSettings(null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
+	/**
+	 * These settings (host, timeouts, quota) with other credentials: a store's own
+	 * carrier account.
+	 */
+	public CarrierSettings withCredentials(@Nullable String clientId, @Nullable String clientSecret,
+			@Nullable String apiKey) {
+		return new CarrierSettings(this.baseUrl, clientId, clientSecret, apiKey, this.timeout, this.maxAttempts,
+				this.backoff, this.maxRetryAfter, this.requestsPerPeriod, this.period, this.requestsPerDay,
+				this.quotaWait);
+	}
+
 	public String baseUrlOr(String fallback) {
 		String url = (this.baseUrl != null && !this.baseUrl.isBlank()) ? this.baseUrl.strip() : fallback;
 		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.PollOutcome;
+import dev.beacon.status.Milestone;
 
 /**
  * Base of the real carriers: one conversation per number through the carrier's
@@ -39,6 +40,43 @@ public abstract class HttpCarrierAdapter implements CarrierAdapter {
 		}
 		return out;
 	}
+
+	/**
+	 * This carrier with a store's own credentials ({@code account}: only the credential
+	 * fields are read): the same host, timeouts and quota, its own budgets
+	 * ({@code budget} and {@code budget-daily}), token cache and circuit breaker.
+	 */
+	public final HttpCarrierAdapter forAccount(String budget, CarrierSettings account,
+			@Nullable SharedBudgets budgets) {
+		HttpCarrierAdapter copy = withSettings(
+				this.settings.withCredentials(account.clientId(), account.clientSecret(), account.apiKey()));
+		copy.gateway.budget(budget);
+		if (budgets != null) {
+			copy.share(budgets);
+		}
+		return copy;
+	}
+
+	/** A new adapter of this carrier with these settings. */
+	protected abstract HttpCarrierAdapter withSettings(CarrierSettings settings);
+
+	/**
+	 * "Test connection": one real conversation with the carrier's configured host (the
+	 * token, where it has one, and a probe number). A number the carrier does not know
+	 * means the credentials were accepted: OK; otherwise the failure's outcome.
+	 */
+	public PollOutcome testConnection(UUID storeId) {
+		PollTask probe = new PollTask(UUID.randomUUID(), storeId, code(), PROBE_NUMBER, null, null,
+				this.gateway.clock().instant(), Milestone.LABEL_CREATED, null, null);
+		CarrierUpdate update = track(List.of(probe)).get(probe.shipmentId());
+		if (update == null) {
+			return PollOutcome.MALFORMED;
+		}
+		return (update.outcome() == PollOutcome.NOT_FOUND) ? PollOutcome.OK : update.outcome();
+	}
+
+	/** The number "test connection" asks about; no carrier issues it. */
+	static final String PROBE_NUMBER = "BEACONTEST0000000001";
 
 	/** One conversation about one number; throws {@link CarrierCallException}. */
 	protected abstract CarrierUpdate trackOne(PollTask task);

@@ -84,22 +84,36 @@ public class SharedBudgets {
 	public Duration acquire(String budget, int limit, Duration period, Instant now) {
 		long p = Math.max(1, period.toMillis());
 		Instant window = Instant.ofEpochMilli(now.toEpochMilli() / p * p);
-		int cap = (demand() == Demand.ON_DEMAND) ? (int) Math.floor(limit * (1 - this.reserve)) : limit;
+		int cap = cap(limit);
+		if (cap <= 0) {
+			return Duration.between(now, window.plusMillis(p));
+		}
 		List<Integer> used = this.jdbc.queryForList("""
 				insert into carrier_quota_usage (name, window_start, used) values (:name, :window, 1)
 				on conflict (name, window_start) do update set used = carrier_quota_usage.used + 1
 				where carrier_quota_usage.used < :cap
 				returning used""", new MapSqlParameterSource("name", budget).addValue("window", Timestamp.from(window))
 			.addValue("cap", cap), Integer.class);
-		if (cap <= 0) {
-			return Duration.between(now, window.plusMillis(p));
-		}
 		if (used.isEmpty()) {
 			gauge(budget).set(Math.max(0, limit - cap));
 			return Duration.between(now, window.plusMillis(p));
 		}
 		gauge(budget).set(Math.max(0, limit - used.get(0)));
 		return Duration.ZERO;
+	}
+
+	/**
+	 * How much of a window's {@code limit} this caller may spend: all of it for scheduled
+	 * polls; for refreshes all but the reserve, yet at least one call, or a carrier
+	 * allowing one call a second (DHL) could never be refreshed: the refresh waited for a
+	 * window it could never use and answered before DHL's scans were read (the per-second
+	 * window is no reserve worth keeping; the daily one still keeps its share).
+	 */
+	private int cap(int limit) {
+		if (limit <= 0 || demand() != Demand.ON_DEMAND) {
+			return limit;
+		}
+		return Math.max(1, (int) Math.floor(limit * (1 - this.reserve)));
 	}
 
 	/** Calls left in the current window of a budget, read from the database. */

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.beacon.carriers.accounts.CarrierAccounts;
 import dev.beacon.carriers.http.CarrierAdapter;
 import dev.beacon.carriers.http.CarrierMetrics;
 import dev.beacon.carriers.http.PollTask;
@@ -57,8 +58,26 @@ public class CarrierPoller implements CarrierPolling {
 
 	private final String name;
 
+	private final @Nullable CarrierAccounts accounts;
+
+	private final PollFallback fallback;
+
+	/**
+	 * A RATE_LIMITED answer asking to wait at least this long is a spent budget (not a
+	 * per-second window): the shipment may be followed by the aggregator meanwhile.
+	 */
+	static final Duration FALLBACK_AFTER = Duration.ofMinutes(1);
+
 	CarrierPoller(String name, ShipmentManagement shipments, List<CarrierAdapter> adapters, CarrierMetrics metrics,
 			PollProperties properties, Clock clock, PollQueue queue) {
+		this(name, shipments, adapters, metrics, properties, clock, queue, null, PollFallback.NONE);
+	}
+
+	CarrierPoller(String name, ShipmentManagement shipments, List<CarrierAdapter> adapters, CarrierMetrics metrics,
+			PollProperties properties, Clock clock, PollQueue queue, @Nullable CarrierAccounts accounts,
+			PollFallback fallback) {
+		this.accounts = accounts;
+		this.fallback = fallback;
 		this.name = name;
 		this.shipments = shipments;
 		this.adapters = adapters.stream().collect(Collectors.toMap(CarrierAdapter::code, Function.identity()));
@@ -100,14 +119,30 @@ public class CarrierPoller implements CarrierPolling {
 		for (PollTask t : tasks) {
 			byCarrier.computeIfAbsent(t.carrier(), (c) -> new ArrayList<>()).add(t);
 		}
-		byCarrier.forEach((carrier, list) -> {
-			CarrierAdapter adapter = this.adapters.get(carrier);
+		byCarrier.forEach((carrier, all) -> route(carrier, all).forEach((adapter, list) -> {
 			int size = (adapter != null) ? Math.max(1, adapter.batchSize()) : list.size();
 			for (int i = 0; i < list.size(); i += size) {
 				process(adapter, carrier, list.subList(i, Math.min(list.size(), i + size)));
 			}
-		});
+		}));
 		return tasks.size();
+	}
+
+	/**
+	 * Which adapter asks about each shipment: the store's own account with the carrier
+	 * when it saved one, else the install-wide adapter (null: none installed).
+	 */
+	private Map<@Nullable CarrierAdapter, List<PollTask>> route(String carrier, List<PollTask> tasks) {
+		CarrierAdapter installWide = this.adapters.get(carrier);
+		Map<UUID, ? extends CarrierAdapter> own = (this.accounts != null && installWide != null)
+				? this.accounts.adaptersFor(carrier, tasks.stream().map(PollTask::storeId).distinct().toList())
+				: Map.of();
+		Map<@Nullable CarrierAdapter, List<PollTask>> out = new LinkedHashMap<>();
+		for (PollTask t : tasks) {
+			CarrierAdapter adapter = own.containsKey(t.storeId()) ? own.get(t.storeId()) : installWide;
+			out.computeIfAbsent(adapter, (a) -> new ArrayList<>()).add(t);
+		}
+		return out;
 	}
 
 	@Override
@@ -117,7 +152,7 @@ public class CarrierPoller implements CarrierPolling {
 			return;
 		}
 		ShipmentView v = view.get();
-		process(this.adapters.get(v.carrier()), v.carrier(), List.of(PollTask.of(v)));
+		route(v.carrier(), List.of(PollTask.of(v))).forEach((adapter, list) -> process(adapter, v.carrier(), list));
 	}
 
 	private void process(CarrierAdapter adapter, String carrier, List<PollTask> tasks) {
@@ -144,6 +179,10 @@ public class CarrierPoller implements CarrierPolling {
 		for (PollTask task : tasks) {
 			CarrierUpdate update = updates.getOrDefault(task.shipmentId(),
 					CarrierUpdate.failed(PollOutcome.MALFORMED, "the carrier's answer did not mention this number"));
+			if (update.outcome() == PollOutcome.RATE_LIMITED && update.retryAfter() != null
+					&& update.retryAfter().compareTo(FALLBACK_AFTER) >= 0) {
+				fallBack(task, update.retryAfter());
+			}
 			try {
 				Ingested ingested = this.shipments.ingest(task.shipmentId(), update, TransitionCause.POLL);
 				this.metrics.scansIngested(carrier, ingested.newScans());
@@ -152,6 +191,17 @@ public class CarrierPoller implements CarrierPolling {
 			catch (RuntimeException ex) {
 				log.warn("could not record poll of shipment {} ({})", task.shipmentId(), carrier, ex);
 			}
+		}
+	}
+
+	private void fallBack(PollTask task, Duration wait) {
+		try {
+			if (this.fallback.budgetSpent(task, wait)) {
+				log.debug("{} {} followed through the aggregator for {}", task.carrier(), task.trackingNumber(), wait);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("could not hand shipment {} to the aggregator", task.shipmentId(), ex);
 		}
 	}
 

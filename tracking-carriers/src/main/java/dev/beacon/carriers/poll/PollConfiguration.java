@@ -4,11 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import dev.beacon.carriers.accounts.CarrierAccounts;
 import dev.beacon.carriers.http.CarrierAdapter;
 import dev.beacon.carriers.http.CarrierMetrics;
 import dev.beacon.common.BackgroundLoops;
@@ -33,8 +37,10 @@ class PollConfiguration {
 	 */
 	@Bean
 	CarrierPoller carrierPoller(ShipmentManagement shipments, List<CarrierAdapter> adapters, CarrierMetrics metrics,
-			PollProperties properties, Clock clock, PollQueue queue, BackgroundLoops loops) {
-		CarrierPoller poller = new CarrierPoller("main", shipments, adapters, metrics, properties, clock, queue);
+			PollProperties properties, Clock clock, PollQueue queue, BackgroundLoops loops,
+			@Nullable CarrierAccounts accounts, ObjectProvider<PollFallback> fallback) {
+		CarrierPoller poller = new CarrierPoller("main", shipments, adapters, metrics, properties, clock, queue,
+				accounts, fallback.getIfAvailable(() -> PollFallback.NONE));
 		if (properties.enabled()) {
 			loops.register(LOOP, max(properties.tick(), Duration.ofMillis(100)), poller::tick);
 			poller.logUnconfigured();

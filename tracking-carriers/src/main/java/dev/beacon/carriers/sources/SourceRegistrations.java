@@ -57,17 +57,20 @@ public class SourceRegistrations {
 
 	/**
 	 * Queues every live shipment of the last {@code window} that no direct adapter
-	 * follows ({@code direct} carriers are skipped); a number already queued is not
-	 * queued again.
+	 * follows ({@code direct} carriers are skipped, and so are shipments of stores with
+	 * their own account for the carrier); a number already queued is not queued again.
 	 */
 	public int enqueue(Collection<String> direct, Stores stores, Instant now, Duration window) {
-		return this.jdbc.update("""
-				insert into source_registrations (source, tracking_number, carrier, state, created_at)
-				select distinct :source, s.tracking_number, s.carrier, 'PENDING', cast(:now as timestamptz)
-				from shipments s
-				where s.milestone not in %s and s.carrier not in (:direct) and s.created_at > :since
-				  and (s.source is null or s.source = :source) %s
-				on conflict do nothing""".formatted(TERMINAL, stores.sql),
+		return this.jdbc.update(
+				"""
+						insert into source_registrations (source, tracking_number, carrier, state, created_at)
+						select distinct :source, s.tracking_number, s.carrier, 'PENDING', cast(:now as timestamptz)
+						from shipments s
+						where s.milestone not in %s and s.carrier not in (:direct) and s.created_at > :since
+						  and (s.source is null or s.source = :source) %s
+						  and not exists (select 1 from carrier_accounts a where a.store_id = s.store_id and a.carrier = s.carrier)
+						on conflict do nothing"""
+					.formatted(TERMINAL, stores.sql),
 				params(now).addValue("direct", direct).addValue("since", Timestamp.from(now.minus(window))));
 	}
 
@@ -87,16 +90,44 @@ public class SourceRegistrations {
 				(rs, i) -> new Registration(rs.getString(1), rs.getString(2)));
 	}
 
-	/** Registered numbers whose every shipment has reached a terminal state. */
-	public List<Registration> dueToStop(int batch) {
+	/**
+	 * Registered numbers whose every shipment has reached a terminal state, or whose
+	 * fallback time ran out (see {@link #fallback}).
+	 */
+	public List<Registration> dueToStop(int batch, Instant now) {
 		return this.jdbc.query("""
 				select r.tracking_number, r.carrier from source_registrations r
 				where r.source = :source and r.state = 'REGISTERED'
-				  and not exists (select 1 from shipments s where s.tracking_number = r.tracking_number
-				                  and s.carrier = r.carrier and s.milestone not in %s)
-				order by r.registered_at limit :batch""".formatted(TERMINAL),
-				new MapSqlParameterSource("source", this.source).addValue("batch", batch),
+				  and (r.fallback_until < :now
+				       or not exists (select 1 from shipments s where s.tracking_number = r.tracking_number
+				                      and s.carrier = r.carrier and s.milestone not in %s))
+				order by r.registered_at limit :batch""".formatted(TERMINAL), params(now).addValue("batch", batch),
 				(rs, i) -> new Registration(rs.getString(1), rs.getString(2)));
+	}
+
+	/**
+	 * Follows a number of a direct carrier through this source until {@code until} (its
+	 * budget is spent): queued when new, its time extended while it is a fallback;
+	 * answers whether it is (now) a fallback. A registration of its own (not a fallback)
+	 * or a stopped one is left alone.
+	 */
+	public boolean fallback(Registration r, Instant now, Instant until) {
+		return this.jdbc.update("""
+				insert into source_registrations (source, tracking_number, carrier, state, created_at, fallback_until)
+				values (:source, :number, :carrier, 'PENDING', :now, :until)
+				on conflict (source, tracking_number, carrier) do update
+				  set fallback_until = greatest(source_registrations.fallback_until, excluded.fallback_until)
+				where source_registrations.fallback_until is not null
+				  and source_registrations.state in ('PENDING', 'REGISTERING', 'REGISTERED')""",
+				key(r, now).addValue("until", Timestamp.from(until))) > 0;
+	}
+
+	/** Whether this registration was a fallback for a direct carrier. */
+	public boolean isFallback(Registration r) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject("""
+				select exists (select 1 from source_registrations where source = :source
+				  and tracking_number = :number and carrier = :carrier and fallback_until is not null)""",
+				key(r, Instant.EPOCH), Boolean.class));
 	}
 
 	/**

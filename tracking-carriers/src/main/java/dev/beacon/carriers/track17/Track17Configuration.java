@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import dev.beacon.carriers.http.CarrierAdapter;
@@ -31,6 +32,13 @@ class Track17Configuration {
 				: SourceRegistrations.Stores.WITHOUT_EASYPOST;
 		return new Track17Source(properties, new Track17Client(properties, json),
 				new SourceRegistrations(jdbc, Track17Source.TABLE), stores, shipments, adapters,
+				clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	AggregatorFallback aggregatorFallback(Track17Properties properties, NamedParameterJdbcTemplate jdbc,
+			Environment env, ObjectProvider<Clock> clock) {
+		return new AggregatorFallback(properties, new SourceRegistrations(jdbc, Track17Source.TABLE), env,
 				clock.getIfAvailable(Clock::systemUTC));
 	}
 

@@ -9,21 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.context.SmartLifecycle;
 
 import dev.beacon.carriers.http.CarrierAdapter;
 import dev.beacon.carriers.http.Json;
 import dev.beacon.carriers.track17.Track17Client.Item;
 import dev.beacon.carriers.track17.Track17Client.Track17Exception;
+import dev.beacon.carriers.sources.AggregatorSource;
 import dev.beacon.carriers.sources.SourceRegistrations;
 import dev.beacon.carriers.sources.SourceRegistrations.Registration;
 import dev.beacon.shipment.CarrierUpdate;
@@ -40,7 +35,7 @@ import dev.beacon.shipment.TransitionCause;
  * shipments all reached a terminal state, and ask {@code gettrackinfo} for numbers that
  * have been quiet too long. Pushes arrive through {@link Track17Webhook}.
  */
-public class Track17Source implements SmartLifecycle {
+public class Track17Source extends AggregatorSource {
 
 	private static final Logger log = LoggerFactory.getLogger(Track17Source.class);
 
@@ -48,41 +43,38 @@ public class Track17Source implements SmartLifecycle {
 
 	private static final long ALREADY_REGISTERED = -18019901L;
 
-	private static final Duration WINDOW = Duration.ofDays(30);
-
 	private final Track17Properties properties;
 
 	private final Track17Client client;
 
-	private final SourceRegistrations registrations;
-
-	private final ShipmentManagement shipments;
-
-	private final List<CarrierAdapter> adapters;
-
-	private final Clock clock;
-
 	private final SourceRegistrations.Stores stores;
-
-	private volatile @Nullable ScheduledExecutorService executor;
 
 	Track17Source(Track17Properties properties, Track17Client client, SourceRegistrations registrations,
 			SourceRegistrations.Stores stores, ShipmentManagement shipments, List<CarrierAdapter> adapters,
 			Clock clock) {
+		super(TABLE, registrations, shipments, adapters, clock);
 		this.stores = stores;
 		this.properties = properties;
 		this.client = client;
-		this.registrations = registrations;
-		this.shipments = shipments;
-		this.adapters = adapters;
-		this.clock = clock;
 	}
 
-	boolean enabled() {
+	@Override
+	protected boolean enabled() {
 		return this.properties.enabled();
 	}
 
+	@Override
+	protected boolean background() {
+		return this.properties.background();
+	}
+
+	@Override
+	protected Duration every() {
+		return this.properties.every();
+	}
+
 	/** One round of registering, stopping and fetching; answers numbers registered. */
+	@Override
 	public int tick() {
 		if (!enabled()) {
 			return 0;
@@ -93,33 +85,9 @@ public class Track17Source implements SmartLifecycle {
 		return registered;
 	}
 
-	/**
-	 * Carriers a direct adapter with install-wide credentials follows, and the sandbox.
-	 */
-	private Set<String> direct() {
-		Set<String> out = new LinkedHashSet<>();
-		out.add("sandbox");
-		for (CarrierAdapter a : this.adapters) {
-			if (a.configured()) {
-				out.add(a.code());
-			}
-		}
-		return out;
-	}
-
 	int registerDue() {
 		Instant now = this.clock.instant();
-		this.registrations.enqueue(direct(), this.stores, now, WINDOW);
-		int total = 0;
-		List<Registration> batch;
-		do {
-			batch = this.registrations.claimPending(this.properties.batch(), now, Duration.ofMinutes(2));
-			if (!batch.isEmpty()) {
-				total += register(batch, now);
-			}
-		}
-		while (batch.size() >= this.properties.batch());
-		return total;
+		return registerDue(this.stores, this.properties.batch(), (batch) -> register(batch, now));
 	}
 
 	private int register(List<Registration> batch, Instant now) {
@@ -144,8 +112,7 @@ public class Track17Source implements SmartLifecycle {
 		int count = 0;
 		for (Registration r : batch) {
 			if (accepted.contains(r.number())) {
-				this.registrations.state(r, "REGISTERED", now, null);
-				this.shipments.followedBy(this.shipments.idsByCarrierAndNumber(r.carrier(), r.number()), TABLE);
+				registered(r, now);
 				count++;
 			}
 			else {
@@ -166,13 +133,23 @@ public class Track17Source implements SmartLifecycle {
 
 	void stopDue() {
 		Instant now = this.clock.instant();
-		List<Registration> due = this.registrations.dueToStop(this.properties.batch());
+		List<Registration> due = this.registrations.dueToStop(this.properties.batch(), now);
 		if (due.isEmpty()) {
 			return;
 		}
 		try {
 			this.client.stop(due.stream().map(Track17Source::item).toList());
-			due.forEach((r) -> this.registrations.state(r, "STOPPED", now, "terminal state reached"));
+			for (Registration r : due) {
+				if (this.registrations.isFallback(r)) {
+					// the direct carrier's budget refilled: it polls the shipments again
+					this.registrations.state(r, "STOPPED", now, "fallback ended");
+					this.shipments.followedBy(this.shipments.idsByCarrierAndNumber(r.carrier(), r.number()),
+							"direct:" + r.carrier());
+				}
+				else {
+					this.registrations.state(r, "STOPPED", now, "terminal state reached");
+				}
+			}
 		}
 		catch (Track17Exception ex) {
 			log.warn("17TRACK stoptrack failed: {}", ex.getMessage());
@@ -233,42 +210,6 @@ public class Track17Source implements SmartLifecycle {
 
 	private static Item item(Registration r) {
 		return new Item(r.number(), Track17Scans.KEYS.get(r.carrier()), r.carrier() + ":" + r.number());
-	}
-
-	@Override
-	public void start() {
-		if (!enabled() || !this.properties.background()) {
-			return;
-		}
-		ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor((r) -> {
-			Thread t = new Thread(r, "beacon-17track");
-			t.setDaemon(true);
-			return t;
-		});
-		long every = this.properties.every().toMillis();
-		ex.scheduleWithFixedDelay(() -> {
-			try {
-				tick();
-			}
-			catch (RuntimeException e) {
-				log.warn("17TRACK round failed", e);
-			}
-		}, every, every, TimeUnit.MILLISECONDS);
-		this.executor = ex;
-	}
-
-	@Override
-	public void stop() {
-		ScheduledExecutorService ex = this.executor;
-		if (ex != null) {
-			ex.shutdownNow();
-			this.executor = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.executor != null;
 	}
 
 	Map<String, Object> describe() {

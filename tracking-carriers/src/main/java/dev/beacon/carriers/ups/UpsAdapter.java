@@ -63,6 +63,11 @@ class UpsAdapter extends HttpCarrierAdapter {
 	}
 
 	@Override
+	protected UpsAdapter withSettings(CarrierSettings settings) {
+		return new UpsAdapter(settings, this.gateway.metrics(), this.gateway.json(), this.gateway.clock());
+	}
+
+	@Override
 	public String code() {
 		return "ups";
 	}

@@ -65,6 +65,11 @@ class UspsAdapter extends HttpCarrierAdapter {
 	}
 
 	@Override
+	protected UspsAdapter withSettings(CarrierSettings settings) {
+		return new UspsAdapter(settings, this.gateway.metrics(), this.gateway.json(), this.gateway.clock());
+	}
+
+	@Override
 	public String code() {
 		return "usps";
 	}

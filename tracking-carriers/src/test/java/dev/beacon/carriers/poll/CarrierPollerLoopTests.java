@@ -99,7 +99,9 @@ class CarrierPollerLoopTests extends CarriersIntegrationTest {
 		BackgroundLoops loops = BackgroundLoops.of(Clock.systemUTC(), meters, 10, Duration.ofMinutes(5));
 		OverflowingAdapter adapter = new OverflowingAdapter();
 		new PollConfiguration().carrierPoller(this.shipments, List.of(adapter), CarrierMetrics.standalone(),
-				properties(true), Clock.systemUTC(), new PollQueue(new NamedParameterJdbcTemplate(this.jdbc)), loops);
+				properties(true), Clock.systemUTC(), new PollQueue(new NamedParameterJdbcTemplate(this.jdbc)), loops,
+				null, new org.springframework.beans.factory.support.StaticListableBeanFactory()
+					.getBeanProvider(PollFallback.class));
 		assertThat(loops.loops()).extracting(BackgroundLoops.Loop::name).containsExactly("carrier-poller");
 		BackgroundLoops.Loop loop = loops.loops().get(0);
 		assertThat(loop.interval()).isEqualTo(Duration.ofMillis(100));
@@ -130,7 +132,9 @@ class CarrierPollerLoopTests extends CarriersIntegrationTest {
 				Duration.ofMinutes(5));
 		new PollConfiguration().carrierPoller(this.shipments, List.of(new OverflowingAdapter()),
 				CarrierMetrics.standalone(), properties(false), Clock.systemUTC(),
-				new PollQueue(new NamedParameterJdbcTemplate(this.jdbc)), loops);
+				new PollQueue(new NamedParameterJdbcTemplate(this.jdbc)), loops, null,
+				new org.springframework.beans.factory.support.StaticListableBeanFactory()
+					.getBeanProvider(PollFallback.class));
 		assertThat(loops.loops()).isEmpty();
 	}
 

@@ -1,4 +1,4 @@
-package dev.beacon.integrations;
+package dev.beacon.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,19 +17,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts platform credentials at rest (AES-256-GCM, key derived from
- * {@code beacon.secrets.key}). In demo mode without a key, a generated key kept in the
- * database is used (with a warning); outside demo mode, storing a credential without the
- * key is refused (409 naming the property). Beacon starts without the key either way.
+ * THE secrets helper: encrypts credentials at rest (AES-256-GCM, key derived from
+ * {@code beacon.secrets.key}): store platforms' tokens (integrations) and stores' own
+ * carrier accounts (carriers). In demo mode without a key, a generated key kept in the
+ * database ({@code platform_secret_keys}, created with the integrations module's V600 and
+ * kept under that name so installed demos still decrypt) is used, with a warning; outside
+ * demo mode, storing a credential without the key is refused with a
+ * {@link SecretsKeyMissingException} (each module answers it 409 problem+json naming the
+ * property). Beacon starts without the key either way.
  */
 @Component
-class SecretsCipher {
+public class SecretsCipher {
 
-	static final String PROPERTY = "beacon.secrets.key";
+	public static final String PROPERTY = "beacon.secrets.key";
 
 	private static final Logger log = LoggerFactory.getLogger(SecretsCipher.class);
 
@@ -47,7 +52,7 @@ class SecretsCipher {
 
 	private volatile @Nullable SecretKeySpec key;
 
-	SecretsCipher(JdbcTemplate jdbc, @Value("${beacon.secrets.key:}") @Nullable String configuredKey,
+	public SecretsCipher(JdbcTemplate jdbc, @Value("${beacon.secrets.key:}") @Nullable String configuredKey,
 			@Value("${beacon.demo.enabled:false}") boolean demo, Clock clock) {
 		this.jdbc = jdbc;
 		this.configuredKey = (configuredKey != null && !configuredKey.isBlank()) ? configuredKey : null;
@@ -55,12 +60,15 @@ class SecretsCipher {
 		this.clock = clock;
 	}
 
-	/** Refuses (409) when credentials cannot be stored encrypted. */
-	void requireKey() {
+	/**
+	 * Refuses ({@link SecretsKeyMissingException}) when credentials cannot be stored
+	 * encrypted.
+	 */
+	public void requireKey() {
 		key();
 	}
 
-	String encrypt(String plain) {
+	public String encrypt(String plain) {
 		try {
 			byte[] iv = new byte[12];
 			this.random.nextBytes(iv);
@@ -77,7 +85,7 @@ class SecretsCipher {
 		}
 	}
 
-	String decrypt(String stored) {
+	public String decrypt(String stored) {
 		if (!stored.startsWith(PREFIX)) {
 			throw new IllegalStateException("a stored credential is not in a known format");
 		}
@@ -101,8 +109,7 @@ class SecretsCipher {
 		String material = this.configuredKey;
 		if (material == null) {
 			if (!this.demo) {
-				throw new IntegrationException(IntegrationException.Kind.CONFLICT,
-						"set " + PROPERTY + " to store platform credentials encrypted");
+				throw new SecretsKeyMissingException();
 			}
 			material = demoKey();
 		}
@@ -120,12 +127,24 @@ class SecretsCipher {
 	private String demoKey() {
 		byte[] fresh = new byte[32];
 		this.random.nextBytes(fresh);
+		try {
+			return storedDemoKey(fresh);
+		}
+		catch (DataAccessException ex) {
+			// an assembly without the integrations module has no key table: this run only
+			log.warn("Demo mode: {} is not set and no key table exists; credentials saved now are readable "
+					+ "until this instance stops. Set {}.", PROPERTY, PROPERTY);
+			return Base64.getEncoder().encodeToString(fresh);
+		}
+	}
+
+	private String storedDemoKey(byte[] fresh) {
 		this.jdbc.update("""
 				insert into platform_secret_keys (id, secret_key, created_at) values (1, ?, ?)
 				on conflict (id) do nothing""", Base64.getEncoder().encodeToString(fresh),
 				Timestamp.from(this.clock.instant()));
-		log.warn("Demo mode: {} is not set, platform credentials are encrypted with a generated key kept in the "
-				+ "database. Set {} before connecting real shops.", PROPERTY, PROPERTY);
+		log.warn("Demo mode: {} is not set, credentials are encrypted with a generated key kept in the "
+				+ "database. Set {} before connecting real shops or carrier accounts.", PROPERTY, PROPERTY);
 		return this.jdbc.queryForObject("select secret_key from platform_secret_keys where id = 1", String.class);
 	}
 
