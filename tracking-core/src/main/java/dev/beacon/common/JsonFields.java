@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Forgiving readers for JSON Beacon receives from outside (carrier, aggregator and
@@ -17,6 +18,20 @@ import tools.jackson.databind.JsonNode;
 public final class JsonFields {
 
 	private JsonFields() {
+	}
+
+	/**
+	 * A received body read as a JSON object, or null when it is not one (malformed,
+	 * empty, not UTF-8, an array or a scalar): webhook controllers answer 400 for null.
+	 */
+	public static @Nullable JsonNode object(ObjectMapper json, byte[] raw) {
+		try {
+			JsonNode node = json.readTree(raw);
+			return (node != null && node.isObject()) ? node : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/** The text of a field, or null when absent, null, a container or blank. */

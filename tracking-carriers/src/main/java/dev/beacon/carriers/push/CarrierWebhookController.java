@@ -1,5 +1,6 @@
 package dev.beacon.carriers.push;
 
+import dev.beacon.common.JsonFields;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,21 +49,11 @@ class CarrierWebhookController {
 		if (source.isEmpty() || !Signatures.easyPost(source.get().secret(), raw, signature)) {
 			return unauthorized("X-Hmac-Signature does not match this endpoint's webhook secret");
 		}
-		JsonNode event = parse(raw);
+		JsonNode event = JsonFields.object(this.json, raw);
 		if (event == null) {
 			return problem(HttpStatus.BAD_REQUEST, "Malformed body", "the body is not a JSON object");
 		}
 		return ok(this.ingestion.easyPost(source.get().storeId(), event));
-	}
-
-	private @Nullable JsonNode parse(byte[] raw) {
-		try {
-			JsonNode node = this.json.readTree(raw);
-			return (node != null && node.isObject()) ? node : null;
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
 	}
 
 	private static ResponseEntity<?> ok(PushIngestion.Result result) {

@@ -1,5 +1,6 @@
 package dev.beacon.integrations.shopify;
 
+import dev.beacon.common.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +66,7 @@ class ShopifyWebhookController {
 			return problem(HttpStatus.UNAUTHORIZED, "Invalid signature",
 					"X-Shopify-Hmac-Sha256 does not match the secret of this shop");
 		}
-		JsonNode payload = parse(raw);
+		JsonNode payload = JsonFields.object(this.json, raw);
 		if (payload == null || topic == null || topic.isBlank()) {
 			return problem(HttpStatus.BAD_REQUEST, "Malformed delivery",
 					"a JSON object body and an X-Shopify-Topic header are required");
@@ -89,16 +90,6 @@ class ShopifyWebhookController {
 			}
 		}
 		return false;
-	}
-
-	private @Nullable JsonNode parse(byte[] raw) {
-		try {
-			JsonNode node = this.json.readTree(raw);
-			return (node != null && node.isObject()) ? node : null;
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
 	}
 
 	static ResponseEntity<?> problem(HttpStatus status, String title, String detail) {
