@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import dev.beacon.common.BackgroundLoops;
 import dev.beacon.carriers.http.CarrierAdapter;
 import dev.beacon.carriers.sources.SourceRegistrations;
 import dev.beacon.shipment.ShipmentManagement;
@@ -21,9 +22,13 @@ class EasyPostConfiguration {
 
 	@Bean
 	EasyPostTrackers easyPostTrackers(EasyPostProperties properties, NamedParameterJdbcTemplate jdbc,
-			ShipmentManagement shipments, List<CarrierAdapter> adapters, JsonMapper json, ObjectProvider<Clock> clock) {
-		return new EasyPostTrackers(properties, new SourceRegistrations(jdbc, EasyPostTrackers.SOURCE), shipments,
-				adapters, json, clock.getIfAvailable(Clock::systemUTC));
+			ShipmentManagement shipments, List<CarrierAdapter> adapters, JsonMapper json, ObjectProvider<Clock> clock,
+			BackgroundLoops loops) {
+		EasyPostTrackers trackers = new EasyPostTrackers(properties,
+				new SourceRegistrations(jdbc, EasyPostTrackers.SOURCE), shipments, adapters, json,
+				clock.getIfAvailable(Clock::systemUTC));
+		trackers.registerOn(loops);
+		return trackers;
 	}
 
 }

@@ -6,18 +6,12 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.context.SmartLifecycle;
 
 import dev.beacon.carriers.http.CarrierAdapter;
+import dev.beacon.common.BackgroundLoops;
 import dev.beacon.carriers.sources.SourceRegistrations.Registration;
 import dev.beacon.shipment.ShipmentManagement;
 
@@ -25,11 +19,10 @@ import dev.beacon.shipment.ShipmentManagement;
  * What every aggregator source (17TRACK, EasyPost) does alike: decide which carriers a
  * direct adapter follows, queue the other live shipments once per number, claim them in
  * batches to register, mark a registered number and its shipments as followed by the
- * source, and run its round in a background loop of its own.
+ * source, and run its round as a loop of core's {@link BackgroundLoops} (own thread,
+ * Throwable guard, last-success health).
  */
-public abstract class AggregatorSource implements SmartLifecycle {
-
-	private static final Logger log = LoggerFactory.getLogger(AggregatorSource.class);
+public abstract class AggregatorSource {
 
 	/** Shipments created this long ago or less are queued. */
 	static final Duration WINDOW = Duration.ofDays(30);
@@ -45,8 +38,6 @@ public abstract class AggregatorSource implements SmartLifecycle {
 	protected final Clock clock;
 
 	private final List<CarrierAdapter> adapters;
-
-	private volatile @Nullable ScheduledExecutorService executor;
 
 	protected AggregatorSource(String source, SourceRegistrations registrations, ShipmentManagement shipments,
 			List<CarrierAdapter> adapters, Clock clock) {
@@ -111,40 +102,14 @@ public abstract class AggregatorSource implements SmartLifecycle {
 		this.shipments.followedBy(this.shipments.idsByCarrierAndNumber(r.carrier(), r.number()), this.source);
 	}
 
-	@Override
-	public void start() {
-		if (!enabled() || !background()) {
-			return;
+	/**
+	 * Registers the source's round on the background loops (named after the source) when
+	 * it is configured and runs in the background.
+	 */
+	public final void registerOn(BackgroundLoops loops) {
+		if (enabled() && background()) {
+			loops.register(this.source, every(), this::tick);
 		}
-		ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor((r) -> {
-			Thread t = new Thread(r, "beacon-" + this.source);
-			t.setDaemon(true);
-			return t;
-		});
-		long every = every().toMillis();
-		ex.scheduleWithFixedDelay(() -> {
-			try {
-				tick();
-			}
-			catch (RuntimeException e) {
-				log.warn("{} round failed", this.source, e);
-			}
-		}, every, every, TimeUnit.MILLISECONDS);
-		this.executor = ex;
-	}
-
-	@Override
-	public void stop() {
-		ScheduledExecutorService ex = this.executor;
-		if (ex != null) {
-			ex.shutdownNow();
-			this.executor = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.executor != null;
 	}
 
 }

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import dev.beacon.common.BackgroundLoops;
 import dev.beacon.carriers.http.CarrierAdapter;
 import dev.beacon.carriers.sources.SourceRegistrations;
 import dev.beacon.shipment.MappingTable;
@@ -25,14 +26,16 @@ class Track17Configuration {
 	@Bean
 	Track17Source track17Source(Track17Properties properties, JsonMapper json, NamedParameterJdbcTemplate jdbc,
 			ShipmentManagement shipments, List<CarrierAdapter> adapters, ObjectProvider<Clock> clock,
-			@Value("${beacon.carriers.easypost.api-key:}") String easyPostKey) {
+			@Value("${beacon.carriers.easypost.api-key:}") String easyPostKey, BackgroundLoops loops) {
 		// stores whose EasyPost account creates trackers are followed by EasyPost, not
 		// 17TRACK
 		SourceRegistrations.Stores stores = easyPostKey.isBlank() ? SourceRegistrations.Stores.ALL
 				: SourceRegistrations.Stores.WITHOUT_EASYPOST;
-		return new Track17Source(properties, new Track17Client(properties, json),
+		Track17Source source = new Track17Source(properties, new Track17Client(properties, json),
 				new SourceRegistrations(jdbc, Track17Source.TABLE), stores, shipments, adapters,
 				clock.getIfAvailable(Clock::systemUTC));
+		source.registerOn(loops);
+		return source;
 	}
 
 	@Bean
