@@ -3,6 +3,7 @@ package dev.beacon.admin.console;
 import java.util.List;
 import java.util.UUID;
 
+import dev.beacon.common.SecretsKeyMissingException;
 import dev.beacon.admin.ConsoleAccess;
 import dev.beacon.admin.ConsoleNotFoundException;
 import dev.beacon.admin.ConsolePage;
@@ -30,6 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class IntegrationsConsoleController implements ConsolePage {
+
+	private static final String NO_SECRETS_KEY = "Set beacon.secrets.key to store platform credentials encrypted.";
 
 	private final ConsoleAccess access;
 
@@ -62,6 +65,9 @@ class IntegrationsConsoleController implements ConsolePage {
 		catch (IntegrationException ex) {
 			flash.addFlashAttribute("error", sentence(ex));
 		}
+		catch (SecretsKeyMissingException ex) {
+			flash.addFlashAttribute("error", NO_SECRETS_KEY);
+		}
 		return back(storeId);
 	}
 
@@ -90,6 +96,9 @@ class IntegrationsConsoleController implements ConsolePage {
 		}
 		catch (IntegrationException ex) {
 			flash.addFlashAttribute("error", sentence(ex));
+		}
+		catch (SecretsKeyMissingException ex) {
+			flash.addFlashAttribute("error", NO_SECRETS_KEY);
 		}
 		return back(storeId);
 	}
