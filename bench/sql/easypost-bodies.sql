@@ -18,7 +18,7 @@ e as (
                'message', 'bench-push-' || :'tag' || '-' || i, 'status', 'in_transit',
                'datetime', to_char(now() - interval '20 days' + i * interval '1 second', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
                'tracking_location', json_build_object('city', 'Memphis', 'state', 'TN', 'country', 'US', 'zip', '38103')))))::text as body
-  from n, generate_series(1, :count) i join live l on l.r = 1 + (i * 7919) % (select c from n)
+  from n, generate_series(1, :count) i join live l on l.r = 1 + (i::bigint * 7919) % (select c from n)
 )
 select 'hmac-sha256-hex=' || encode(hmac(convert_to(body, 'UTF8'), convert_to('whsec_bench_' || :k, 'UTF8'), 'sha256'), 'hex'), body
 from e;
