@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -84,16 +85,13 @@ class HelpMail {
 	}
 
 	private void forward(HelpRequested e) {
-		Store store = this.stores.byId(e.storeId()).orElse(null);
-		Order order = (store != null) ? this.orders.find(e.storeId(), e.orderId()).orElse(null) : null;
-		HelpRequest request = (order != null) ? this.support.forOrder(e.storeId(), e.orderId())
-			.stream()
-			.filter((r) -> r.getId().equals(e.helpRequestId()))
-			.findFirst()
-			.orElse(null) : null;
-		if (store == null || order == null || request == null) {
+		Asked asked = asked(e.storeId(), e.orderId(), e.helpRequestId());
+		if (asked == null) {
 			return;
 		}
+		Store store = asked.store();
+		Order order = asked.order();
+		HelpRequest request = asked.request();
 		String to = this.settings.supportAddress(store);
 		if (to == null) {
 			log.warn("Help request {} for order {} of store {} reaches nobody: the store has no support email",
@@ -114,13 +112,10 @@ class HelpMail {
 	}
 
 	private void reply(HelpRequestReplied e) {
-		Store store = this.stores.byId(e.storeId()).orElse(null);
-		Order order = (store != null) ? this.orders.find(e.storeId(), e.orderId()).orElse(null) : null;
-		HelpRequest request = (order != null) ? this.support.forOrder(e.storeId(), e.orderId())
-			.stream()
-			.filter((r) -> r.getId().equals(e.helpRequestId()))
-			.findFirst()
-			.orElse(null) : null;
+		Asked asked = asked(e.storeId(), e.orderId(), e.helpRequestId());
+		Store store = (asked != null) ? asked.store() : null;
+		Order order = (asked != null) ? asked.order() : null;
+		HelpRequest request = (asked != null) ? asked.request() : null;
 		HelpReply reply = (request != null) ? this.support.replies(e.storeId(), request.getId())
 			.stream()
 			.filter((r) -> r.getId().equals(e.replyId()))
@@ -159,6 +154,21 @@ class HelpMail {
 	/** The console's view of the order (the agent replies from there). */
 	String consoleLink(Order order) {
 		return this.links.baseUrl() + "/console/orders/" + order.getId();
+	}
+
+	/** The store, order and help request an event names, or null when any is gone. */
+	private @Nullable Asked asked(UUID storeId, UUID orderId, UUID helpRequestId) {
+		Store store = this.stores.byId(storeId).orElse(null);
+		Order order = (store != null) ? this.orders.find(storeId, orderId).orElse(null) : null;
+		HelpRequest request = (order != null) ? this.support.forOrder(storeId, orderId)
+			.stream()
+			.filter((r) -> r.getId().equals(helpRequestId))
+			.findFirst()
+			.orElse(null) : null;
+		return (request != null) ? new Asked(store, order, request) : null;
+	}
+
+	private record Asked(Store store, Order order, HelpRequest request) {
 	}
 
 }
