@@ -192,6 +192,22 @@ class ShopifyIntegrationTests {
 		awaitBackfill();
 	}
 
+	/**
+	 * A shop domain longer than a DNS label allows is refused naming the field (it was
+	 * stored as is and overflowed the column: a 500), and nothing is connected.
+	 */
+	@Test
+	void anOverlongShopDomainIsA400NamingTheField() throws Exception {
+		String shop = "s" + "x".repeat(300) + ".myshopify.com";
+		this.mvc
+			.perform(as(this.store, put("/api/v1/integrations/shopify"))
+				.content("{\"shopDomain\":\"" + shop + "\",\"accessToken\":\"shpat_x\",\"apiSecret\":\"s\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail")
+				.value("shopDomain must be the shop's myshopify domain, such as acme.myshopify.com"));
+		assertThat(count("select count(*) from platform_connections where store_id = ?", storeId())).isZero();
+	}
+
 	@Test
 	void everyTopicChangesExactlyWhatItShould() throws Exception {
 		emptyBackfill();
