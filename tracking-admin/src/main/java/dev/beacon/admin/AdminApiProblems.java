@@ -19,6 +19,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.beacon.common.JsonErrors;
+
 /**
  * RFC 9457 problem+json for this module's API controllers (and only them: every module
  * owns its REST errors). Spring MVC's own exceptions (missing parameter, unreadable body,
@@ -56,7 +58,7 @@ class AdminApiProblems extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return ResponseEntity.badRequest()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request body cannot be read").getBody());
+			.body(JsonErrors.unreadable(ex));
 	}
 
 	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, @Nullable String detail) {

@@ -105,6 +105,45 @@ class BadInputIntegrationTests {
 		assertThat(q.get("errors").get(0).get("field").asString()).isEqualTo("orderNumber");
 	}
 
+	/**
+	 * Errors no controller's problem handler sees (no route, wrong method, wrong media
+	 * type) end up in {@code /error}: problem+json too under /api and /webhooks.
+	 */
+	@Test
+	void unknownRoutesWrongMethodsAndMediaTypesAreProblemJson() throws Exception {
+		JsonNode notFound = problem(this.http.get("/api/v1/nonsense", auth()), 404);
+		assertThat(notFound.get("title").asString()).isEqualTo("Not Found");
+		assertThat(notFound.get("detail").asString()).isEqualTo("there is no GET /api/v1/nonsense");
+		JsonNode browser = problem(this.http.get("/api/v1/nonsense", auth(), "Accept: text/html"), 404);
+		assertThat(browser.get("detail").asString()).isEqualTo("there is no GET /api/v1/nonsense");
+		RawHttp.Response delete = this.http.request("DELETE", "/api/v1/orders", null, auth());
+		JsonNode wrongMethod = problem(delete, 405);
+		assertThat(wrongMethod.get("title").asString()).isEqualTo("Method Not Allowed");
+		assertThat(wrongMethod.get("detail").asString()).isEqualTo("Method 'DELETE' is not supported.");
+		JsonNode mediaType = problem(this.http.post("/api/v1/imports/tracking-numbers",
+				"{}".getBytes(StandardCharsets.UTF_8), false, auth(), "Content-Type: application/json"), 415);
+		assertThat(mediaType.get("title").asString()).isEqualTo("Unsupported Media Type");
+		assertThat(mediaType.get("detail").asString()).isNotBlank();
+		problem(this.http.get("/webhooks/carriers/shopify"), 405);
+		// the tracking page keeps its HTML
+		RawHttp.Response page = this.http.get("/t/" + this.store.store().getSlug() + "/no/such/page");
+		assertThat(page.header("Content-Type")).startsWith("text/html");
+	}
+
+	/** An unreadable body names the field in every module, not only the orders API. */
+	@Test
+	void anUnreadableBodyNamesTheFieldInEveryModule() throws Exception {
+		JsonNode p = problem(this.http.request("PUT", "/api/v1/integrations/shopify",
+				"{\"shopDomain\":\"a.myshopify.com\",\"backfillDays\":\"abc\"}".getBytes(StandardCharsets.UTF_8),
+				auth(), "Content-Type: application/json"), 400);
+		assertThat(p.get("title").asString()).isEqualTo("Invalid request");
+		assertThat(p.get("errors").get(0).get("field").asString()).isEqualTo("backfillDays");
+		JsonNode woo = problem(this.http.request("PUT", "/api/v1/integrations/woocommerce",
+				"{\"backfillDays\":[1]}".getBytes(StandardCharsets.UTF_8), auth(), "Content-Type: application/json"),
+				400);
+		assertThat(woo.get("errors").get(0).get("field").asString()).isEqualTo("backfillDays");
+	}
+
 	@Test
 	void inboundWebhooksAnswerBadInputWithProblemJson() throws Exception {
 		problem(this.http.post("/webhooks/carriers/easypost/no-such-store", "{}".getBytes(StandardCharsets.UTF_8),

@@ -39,6 +39,10 @@ final class RawHttp {
 		return send("POST", target, headers, body, chunked);
 	}
 
+	Response request(String method, String target, byte[] body, String... headers) throws IOException {
+		return send(method, target, headers, body, false);
+	}
+
 	private Response send(String method, String target, String[] headers, byte[] body, boolean chunked)
 			throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {

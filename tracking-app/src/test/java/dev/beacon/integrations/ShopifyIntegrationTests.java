@@ -323,6 +323,23 @@ class ShopifyIntegrationTests {
 			.andExpect(jsonPath("$.result").value("applied"));
 	}
 
+	/**
+	 * The webhook id is the de-duplication key (a 255-character column): a longer one,
+	 * even signed, is a 400 that writes nothing, never a 500.
+	 */
+	@Test
+	void anOverlongWebhookIdIsA400() throws Exception {
+		emptyBackfill();
+		connect().andExpect(status().isOk());
+		awaitBackfill();
+		deliver("orders/create", "w" + "x".repeat(255), "shopify/orders-create.json").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.title").value("Malformed delivery"))
+			.andExpect(jsonPath("$.detail").value("X-Shopify-Webhook-Id must be at most 255 characters"));
+		assertThat(count("select count(*) from orders where store_id = ?", storeId())).isZero();
+		deliver("orders/create", "w" + "x".repeat(254), "shopify/orders-create.json").andExpect(status().isOk())
+			.andExpect(jsonPath("$.result").value("applied"));
+	}
+
 	@Test
 	void disconnectForgetsTheCredentials() throws Exception {
 		emptyBackfill();

@@ -9,8 +9,10 @@
  * ({@link dev.beacon.common.OutboundAddressPolicy}) and the resolver that pins its
  * checked addresses for HTTP clients ({@link dev.beacon.common.PinnedDnsResolver}), the
  * one secrets helper that encrypts credentials at rest
- * ({@link dev.beacon.common.SecretsCipher}), the two halves of how modules react (ADR
- * 0004): the guard that writes a module's outbox rows in the publishing transaction
+ * ({@link dev.beacon.common.SecretsCipher}), the problem+json every module's REST errors
+ * are built with, naming the field of an unreadable body
+ * ({@link dev.beacon.common.JsonErrors}), the two halves of how modules react (ADR 0004):
+ * the guard that writes a module's outbox rows in the publishing transaction
  * ({@link dev.beacon.common.OutboxWrites}) and the loops that work them off
  * ({@link dev.beacon.common.BackgroundLoops}), and counters in time windows shared by
  * every instance ({@link dev.beacon.common.WindowCounters}). It depends on nothing else

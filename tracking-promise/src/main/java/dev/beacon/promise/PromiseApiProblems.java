@@ -19,6 +19,8 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.server.ResponseStatusException;
 
+import dev.beacon.common.JsonErrors;
+
 /**
  * RFC 9457 problem+json for the promise module's API ({@code /api/v1/promise},
  * {@code /api/v1/imports/**}): bad input is a 400, an unknown import a 404 (an import
@@ -29,8 +31,14 @@ import org.springframework.web.server.ResponseStatusException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PromiseApiProblems {
 
-	@ExceptionHandler({ IllegalArgumentException.class, HttpMessageNotReadableException.class,
-			MultipartException.class })
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		ProblemDetail problem = JsonErrors.unreadable(ex);
+		problem.setType(URI.create("about:blank"));
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	@ExceptionHandler({ IllegalArgumentException.class, MultipartException.class })
 	ResponseEntity<ProblemDetail> invalid(Exception ex) {
 		return problem(HttpStatus.BAD_REQUEST, "Invalid request", String.valueOf(ex.getMessage()));
 	}

@@ -38,6 +38,8 @@ class ShopifyWebhookController {
 
 	private final Connections connections;
 
+	static final int MAX_WEBHOOK_ID = 255;
+
 	private final ShopifyWebhooks webhooks;
 
 	private final IntegrationsProperties properties;
@@ -72,6 +74,11 @@ class ShopifyWebhookController {
 					"a JSON object body and an X-Shopify-Topic header are required");
 		}
 		String id = (webhookId != null && !webhookId.isBlank()) ? webhookId.strip() : null;
+		if (id != null && id.length() > MAX_WEBHOOK_ID) {
+			// the delivery id is the de-duplication key; Shopify's are UUIDs
+			return problem(HttpStatus.BAD_REQUEST, "Malformed delivery",
+					"X-Shopify-Webhook-Id must be at most " + MAX_WEBHOOK_ID + " characters");
+		}
 		ShopifyWebhooks.Result result = this.webhooks.handle(connection.get(), topic.strip(), id, payload);
 		HttpStatus status = (result == ShopifyWebhooks.Result.IGNORED) ? HttpStatus.ACCEPTED : HttpStatus.OK;
 		return ResponseEntity.status(status).body(Map.of("result", result.name().toLowerCase(Locale.ROOT)));

@@ -24,6 +24,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.beacon.common.JsonErrors;
 import dev.beacon.order.OrderException;
 import dev.beacon.shipment.RefreshLimitedException;
 import dev.beacon.shipment.ShipmentException;
@@ -41,12 +42,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
 	static ProblemDetail problem(HttpStatus status, String title, String detail, @Nullable String field) {
-		ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-		p.setTitle(title);
-		if (field != null) {
-			p.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
-		}
-		return p;
+		return JsonErrors.problem(status, title, detail, field);
 	}
 
 	@ExceptionHandler(OrderException.class)
@@ -160,12 +156,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		String field = JsonErrors.path(ex);
-		String detail = (field != null)
-				? field + " has a missing or malformed value (times are ISO-8601 with an "
-						+ "offset such as 2026-03-01T10:15:00Z, dates are YYYY-MM-DD)"
-				: "the body is not valid JSON for this endpoint";
-		ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail, field);
+		ProblemDetail p = JsonErrors.unreadable(ex);
 		p.setType(URI.create("about:blank"));
 		return ResponseEntity.badRequest().body(p);
 	}
