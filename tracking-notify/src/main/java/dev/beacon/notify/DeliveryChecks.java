@@ -61,7 +61,7 @@ class DeliveryChecks {
 					+ m.zone().getId() + ")", hold.until());
 		}
 		if (m.shipmentId() != null && !UNCAPPED.contains(m.trigger())) {
-			Integer storeCap = this.settings.load(m.storeId()).maxPerShipmentPerDay();
+			Integer storeCap = this.settings.maxPerShipmentPerDay(m.storeId());
 			int cap = (storeCap != null) ? storeCap : this.properties.maxPerShipmentPerDay();
 			if (this.messages.sentSince(m.shipmentId(), m.channel(), now.minus(Duration.ofDays(1)), m.id()) >= cap) {
 				return new End(Ending.skipped(cap));
