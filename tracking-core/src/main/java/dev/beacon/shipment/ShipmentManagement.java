@@ -234,6 +234,17 @@ public class ShipmentManagement {
 	}
 
 	/**
+	 * As {@link #ingest(UUID, CarrierUpdate, TransitionCause)} for several shipments at
+	 * once, in one transaction (a poller's batch): the same scans, transitions, events
+	 * and outbox rows as one call per shipment, all committed together or not at all (on
+	 * a failure nothing of the batch is kept; the caller may ingest them one by one).
+	 * Answers each shipment's outcome by its id.
+	 */
+	public Map<UUID, Ingested> ingestAll(Map<UUID, CarrierUpdate> updates, TransitionCause cause) {
+		return updates.isEmpty() ? Map.of() : this.tracking.ingestAll(updates, cause);
+	}
+
+	/**
 	 * Records that {@code source} ({@code 17track}, {@code easypost}, {@code store},
 	 * {@code direct:<carrier>}) now follows these shipments.
 	 */

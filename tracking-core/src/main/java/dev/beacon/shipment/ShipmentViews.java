@@ -19,13 +19,13 @@ class ShipmentViews {
 
 	private final Shipments shipments;
 
-	private final TrackingEvents events;
+	private final ScanStore scans;
 
 	private final CarrierDirectory directory;
 
-	ShipmentViews(Shipments shipments, TrackingEvents events, CarrierDirectory directory) {
+	ShipmentViews(Shipments shipments, ScanStore scans, CarrierDirectory directory) {
 		this.shipments = shipments;
-		this.events = events;
+		this.scans = scans;
 		this.directory = directory;
 	}
 
@@ -50,8 +50,8 @@ class ShipmentViews {
 			return List.of();
 		}
 		Map<UUID, List<ScanView>> scans = new LinkedHashMap<>();
-		for (TrackingEvent e : this.events.newestFirst(list.stream().map(Shipment::getId).toList())) {
-			scans.computeIfAbsent(e.getShipmentId(), (k) -> new ArrayList<>()).add(ScanView.of(e));
+		for (ScanStore.ShipmentScan e : this.scans.newestFirst(list.stream().map(Shipment::getId).toList())) {
+			scans.computeIfAbsent(e.shipmentId(), (k) -> new ArrayList<>()).add(e.scan());
 		}
 		return list.stream()
 			.map((s) -> ShipmentView.of(s, scans.getOrDefault(s.getId(), List.of()), this.directory))

@@ -73,7 +73,7 @@ class DeliveryChecks {
 					+ m.zone().getId() + ")", wait);
 		}
 		if (m.shipmentId() != null && !UNCAPPED.contains(m.trigger())) {
-			Integer storeCap = this.settings.load(m.storeId()).maxPerShipmentPerDay();
+			Integer storeCap = this.settings.maxPerShipmentPerDay(m.storeId());
 			int cap = (storeCap != null) ? storeCap : this.properties.maxPerShipmentPerDay();
 			if (this.messages.sentWithin(m.shipmentId(), m.channel(), Duration.ofDays(1), m.id()) >= cap) {
 				return new End(Ending.skipped(cap));
