@@ -106,19 +106,22 @@ class ScanStore {
 	}
 
 	/**
-	 * The scans of these shipments as read models show them (raw payload included),
-	 * newest first, in one statement.
+	 * The scans of these shipments as read models show them, newest first, in one
+	 * statement. Without {@code withPayload} the raw payload is not read (null in the
+	 * views): the shopper's page and the status API never show it, the console does.
 	 */
-	List<ShipmentScan> newestFirst(Collection<UUID> shipmentIds) {
+	List<ShipmentScan> newestFirst(Collection<UUID> shipmentIds, boolean withPayload) {
 		if (shipmentIds.isEmpty()) {
 			return List.of();
 		}
+		String payload = withPayload ? "raw_payload" : "null as raw_payload";
 		return this.jdbc.query((c) -> {
 			var ps = c.prepareStatement(
 					"""
 							select id, shipment_id, occurred_at, local_time, zone, milestone, health, reason, raw_text, loc_city,
-							  loc_region, loc_postal_code, loc_country, raw_code, raw_payload, rule_id, source
-							from tracking_events where shipment_id = any(?) order by occurred_at desc, id desc""");
+							  loc_region, loc_postal_code, loc_country, raw_code, %s, rule_id, source
+							from tracking_events where shipment_id = any(?) order by occurred_at desc, id desc"""
+						.formatted(payload));
 			ps.setArray(1, c.createArrayOf("uuid", shipmentIds.toArray()));
 			return ps;
 		}, (rs, i) -> new ShipmentScan(rs.getObject("shipment_id", UUID.class), view(rs)));

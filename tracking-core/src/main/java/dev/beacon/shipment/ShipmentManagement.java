@@ -145,6 +145,16 @@ public class ShipmentManagement {
 		return this.views.of(this.shipments.findByOrderIdOrderByCreatedAt(orderId));
 	}
 
+	/**
+	 * An order's shipments with their scans, the scans read without their raw payload
+	 * ({@link ScanView#rawPayload()} is null): for the shopper's page and the status API,
+	 * which never show it. Two statements whatever the counts.
+	 */
+	@Transactional(readOnly = true)
+	public List<ShipmentView> ofOrderWithoutPayloads(UUID orderId) {
+		return this.views.withoutPayloads(this.shipments.findByOrderIdOrderByCreatedAt(orderId));
+	}
+
 	/** Shipments of many orders at once (list pages), keyed by order id. */
 	@Transactional(readOnly = true)
 	public Map<UUID, List<ShipmentView>> ofOrders(Collection<UUID> orderIds) {

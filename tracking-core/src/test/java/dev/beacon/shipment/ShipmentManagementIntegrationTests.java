@@ -452,4 +452,41 @@ class ShipmentManagementIntegrationTests {
 		assertThat(after.milestone()).isEqualTo(Milestone.LABEL_CREATED);
 	}
 
+	@Test
+	void theShopperReadOfAnOrderIsTheFullReadWithoutRawPayloads() {
+		ShipmentView first = this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX0000000021", "sandbox", "Ground", T0));
+		ShipmentView second = this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX0000000022", "sandbox", null, null));
+		this.shipments.ingest(first.id(), CarrierUpdate.of(List.of(scan("PU", "Picked up", 1),
+				new RawScan("EX", "Weather delay", "{\"code\":\"EX\"}", T0.plusSeconds(7200),
+						java.time.LocalDateTime.of(2026, 3, 2, 6, 0), "America/Chicago", ScanLocation.unknown(), null),
+				scan("IT", "Departed facility", 5)), null), TransitionCause.POLL);
+		this.shipments.ingest(second.id(), CarrierUpdate.of(List.of(scan("PU", "Picked up", 3)), null),
+				TransitionCause.POLL);
+
+		List<ShipmentView> full = this.shipments.ofOrder(this.order.getId());
+		List<ShipmentView> lean = this.shipments.ofOrderWithoutPayloads(this.order.getId());
+
+		assertThat(full).extracting(ShipmentView::id).containsExactly(first.id(), second.id());
+		assertThat(full.get(0).events()).extracting(ScanView::rawCode).containsExactly("IT", "EX", "PU");
+		assertThat(full.get(0).events().get(1).rawPayload()).isEqualTo("{\"code\":\"EX\"}");
+		assertThat(lean).flatExtracting(ShipmentView::events).extracting(ScanView::rawPayload).containsOnlyNulls();
+		List<ShipmentView> withoutPayloads = full.stream()
+			.map((v) -> new ShipmentView(v.id(), v.storeId(), v.orderId(), v.carrier(), v.carrierPinned(),
+					v.trackingNumber(), v.service(), v.shippedAt(), v.milestone(), v.health(), v.reason(),
+					v.actionRequired(), v.statusText(), v.statusLocation(), v.estimatedDelivery(), v.carrierEstimate(),
+					v.deliveredAt(), v.lastEventAt(), v.nextPollAt(), v.lastPolledAt(), v.lastPollOutcome(),
+					v.lastPollDetail(), v.createdAt(),
+					v.events()
+						.stream()
+						.map((e) -> new ScanView(e.id(), e.occurredAt(), e.localTime(), e.zone(), e.milestone(),
+								e.health(), e.reason(), e.description(), e.location(), e.rawCode(), null, e.ruleId(),
+								e.source()))
+						.toList(),
+					v.carrierName(), v.trackingUrl(), v.source()))
+			.toList();
+		assertThat(lean).isEqualTo(withoutPayloads);
+	}
+
 }
