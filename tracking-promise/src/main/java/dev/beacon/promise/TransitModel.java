@@ -162,7 +162,8 @@ final class TransitModel {
 		double[] cdf = blend.cdf();
 		int latestDays = (handover || !this.sharedLateness) ? Histogram.quantile(cdf, target)
 				: threshold(start, target).days(cdf);
-		double level = cdf[latestDays];
+		// the window ends at the level promised: the target, or the lane's own level
+		double level = this.sharedLateness && !handover ? cdf[latestDays] : target;
 		int earliestDays = Math.min(latestDays, Histogram.quantile(cdf, Math.max(0.1, level - windowShare)));
 		double confidence = (cdf[latestDays] * blend.strength() + 0.5) / (blend.strength() + 1);
 		String country = !lane.destinationCountry().isEmpty() ? lane.destinationCountry() : lane.originCountry();
