@@ -128,7 +128,7 @@ class DemoData implements ApplicationRunner {
 				 Beacon demo is ready
 				   Tracking page   {}/t/{}   (order NW-1004, email diego.ramirez@example.com)
 				   Signed link     {}
-				   Console         {}/console   (users agent, ops, admin; password {})
+				   Console         {}/console   (users agent, ops, admin, operator; password {})
 				   API docs        {}/swagger-ui.html
 				   Demo API key    {}
 				   Try             curl -H 'Authorization: Bearer <key>' {}/api/v1/orders/NW-1004

@@ -25,8 +25,8 @@ class DemoUsers {
 	}
 
 	/**
-	 * Console users agent, ops and admin with the configured (or a random, printed)
-	 * password. Users that already exist keep their password.
+	 * Console users agent, ops, admin and operator with the configured (or a random,
+	 * printed) password. Users that already exist keep their password.
 	 */
 	String consoleUsers(Store s) {
 		String configured = this.settings.password();

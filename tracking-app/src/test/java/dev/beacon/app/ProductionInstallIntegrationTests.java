@@ -3,10 +3,12 @@ package dev.beacon.app;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.beacon.BeaconIntegrationTest;
@@ -40,6 +42,16 @@ class ProductionInstallIntegrationTests {
 
 	@Autowired
 	StoreManagement stores;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void noGeneratedInMemoryUserExists() {
+		// Spring Boot would add user/<random password> and print it in the log of every
+		// production start; console users come from PostgreSQL only.
+		assertThat(this.context.getBeansOfType(UserDetailsService.class)).isEmpty();
+	}
 
 	@Test
 	void aPlainJdbcUrlPutsFlywayAndHibernateInTheBeaconSchema() {
