@@ -192,6 +192,22 @@ class ShopifyIntegrationTests {
 		awaitBackfill();
 	}
 
+	/**
+	 * A shop domain longer than a DNS label allows is refused naming the field (it was
+	 * stored as is and overflowed the column: a 500), and nothing is connected.
+	 */
+	@Test
+	void anOverlongShopDomainIsA400NamingTheField() throws Exception {
+		String shop = "s" + "x".repeat(300) + ".myshopify.com";
+		this.mvc
+			.perform(as(this.store, put("/api/v1/integrations/shopify"))
+				.content("{\"shopDomain\":\"" + shop + "\",\"accessToken\":\"shpat_x\",\"apiSecret\":\"s\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail")
+				.value("shopDomain must be the shop's myshopify domain, such as acme.myshopify.com"));
+		assertThat(count("select count(*) from platform_connections where store_id = ?", storeId())).isZero();
+	}
+
 	@Test
 	void everyTopicChangesExactlyWhatItShould() throws Exception {
 		emptyBackfill();
@@ -272,6 +288,52 @@ class ShopifyIntegrationTests {
 	}
 
 	@Test
+	void overLongTextFromTheShopIsCutToItsColumnAndTheOrderIsApplied() throws Exception {
+		emptyBackfill();
+		connect().andExpect(status().isOk());
+		awaitBackfill();
+		String title = "Trail mug, " + "enamelled steel ".repeat(25); // 411
+		String sku = "MUG-TRAIL-SL-" + "7".repeat(87); // 100
+		String first = "Mara" + "a".repeat(146); // 150
+		String last = "Lindqvist" + "q".repeat(141);
+		String city = "Portland-" + "Hawthorne District ".repeat(8); // 161
+		String province = "OR-" + "Multnomah ".repeat(13); // 133
+		String zip = "97214-" + "0".repeat(24); // 30
+		String company = "Rose City Bike Couriers " + "Same Day ".repeat(15); // 159
+		tools.jackson.databind.node.ObjectNode o = (tools.jackson.databind.node.ObjectNode) this.json
+			.readTree(PlatformStub.fixture("shopify/orders-create.json"));
+		((tools.jackson.databind.node.ObjectNode) o.get("line_items").get(0)).put("title", title).put("sku", sku);
+		((tools.jackson.databind.node.ObjectNode) o.get("customer")).put("first_name", first).put("last_name", last);
+		((tools.jackson.databind.node.ObjectNode) o.get("shipping_address")).put("city", city)
+			.put("province_code", province)
+			.put("zip", zip);
+		deliver("orders/create", "w-long-1", this.json.writeValueAsBytes(o)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.result").value("applied"));
+		Order order = this.orders.find(storeId(), "1042").orElseThrow();
+		assertThat(itemsOf(order.getId())).containsExactly(sku.substring(0, 64) + "|" + title.substring(0, 300) + "|2",
+				"PIN-SET-3|Enamel pin set|1");
+		assertThat(order.getCustomer().name()).isEqualTo((first + " " + last).substring(0, 200));
+		assertThat(order.getDestination().city()).isEqualTo(city.substring(0, 120));
+		assertThat(order.getDestination().region()).isEqualTo(province.substring(0, 120));
+		assertThat(order.getDestination().postalCode()).isEqualTo(zip.substring(0, 20));
+
+		tools.jackson.databind.node.ObjectNode f = (tools.jackson.databind.node.ObjectNode) this.json
+			.readTree(PlatformStub.fixture("shopify/fulfillments-create.json"));
+		f.put("tracking_company", company);
+		deliver("fulfillments/create", "w-long-2", this.json.writeValueAsBytes(f)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.result").value("applied"));
+		assertThat(this.shipments.ofOrder(order.getId()))
+			.extracting(ShipmentView::carrier, ShipmentView::carrierName, ShipmentView::trackingNumber)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple("other", company.substring(0, 120), "1Z999AA10123456784"));
+		// applied once, never failed: the same deliveries again are repeats
+		deliver("orders/create", "w-long-1", this.json.writeValueAsBytes(o))
+			.andExpect(jsonPath("$.result").value("duplicate"));
+		deliver("fulfillments/create", "w-long-2", this.json.writeValueAsBytes(f))
+			.andExpect(jsonPath("$.result").value("duplicate"));
+	}
+
+	@Test
 	void aStoreCanTurnBeaconsOrderConfirmationOnForPlatformOrders() throws Exception {
 		emptyBackfill();
 		connect().andExpect(status().isOk());
@@ -323,7 +385,10 @@ class ShopifyIntegrationTests {
 	}
 
 	private ResultActions deliver(String topic, String webhookId, String fixture) throws Exception {
-		byte[] body = PlatformStub.fixture(fixture);
+		return deliver(topic, webhookId, PlatformStub.fixture(fixture));
+	}
+
+	private ResultActions deliver(String topic, String webhookId, byte[] body) throws Exception {
 		return this.mvc
 			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/webhooks/shopify")
 				.contentType(MediaType.APPLICATION_JSON)

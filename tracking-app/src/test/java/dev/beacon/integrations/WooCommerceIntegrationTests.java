@@ -230,6 +230,126 @@ class WooCommerceIntegrationTests {
 		deliver("order.deleted", "d-4", "woocommerce/order-deleted.json").andExpect(status().isOk());
 	}
 
+	/**
+	 * A site URL longer than a connection keeps is refused naming the field (it
+	 * overflowed the column: a 500), and nothing is connected.
+	 */
+	@Test
+	void anOverlongSiteUrlIsA400NamingTheField() throws Exception {
+		this.mvc
+			.perform(as(put("/api/v1/integrations/woocommerce")).content(this.json
+				.writeValueAsString(Map.of("siteUrl", PlatformStub.baseUrl() + this.sitePath + "/" + "a".repeat(300),
+						"consumerKey", "ck_test", "consumerSecret", "cs_test", "webhookSecret", SECRET))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value("siteUrl must be at most 255 characters"));
+		assertThat(count("select count(*) from platform_connections where store_id = ?", storeId())).isZero();
+	}
+
+	/**
+	 * A site that answers a web page instead of JSON (a wrong address, a maintenance or
+	 * security page): the backfill and the subscription fail and say so, rather than
+	 * staying under way forever.
+	 */
+	@Test
+	void aSiteAnsweringAWebPageFailsTheBackfillAndTheSubscriptionVisibly() throws Exception {
+		String html = "<!DOCTYPE html><html><body>Under maintenance</body></html>";
+		PlatformStub.server()
+			.stubFor(orders()
+				.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody(html)));
+		PlatformStub.server()
+			.stubFor(post(urlEqualTo(this.sitePath + "/wp-json/wc/v3/webhooks"))
+				.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody(html)));
+		connect().andExpect(status().isOk());
+
+		JsonNode backfill = awaitBackfill().path("backfill");
+		assertThat(backfill.path("status").asString()).isEqualTo("failed");
+		assertThat(backfill.path("error").asString())
+			.isEqualTo("the WooCommerce site did not answer JSON (HTTP 200): is the site address right?");
+		JsonNode webhooks = awaitSubscription().path("webhooks");
+		assertThat(webhooks.path("status").asString()).isEqualTo("failed");
+		assertThat(webhooks.path("error").asString())
+			.isEqualTo("the WooCommerce site did not answer JSON (HTTP 200): is the site address right?");
+	}
+
+	/**
+	 * WooCommerce derives {@code X-WC-Webhook-Delivery-ID} from the webhook and the
+	 * second ({@code wp_hash(webhook id . time)}): two different deliveries of one
+	 * webhook in the same second (a bulk action in the WordPress admin) share it, and
+	 * both count.
+	 */
+	@Test
+	void twoDifferentDeliveriesSharingADeliveryIdAreBothApplied() throws Exception {
+		PlatformStub.server().stubFor(orders().willReturn(page(null, 1)));
+		PlatformStub.server()
+			.stubFor(post(urlEqualTo(this.sitePath + "/wp-json/wc/v3/webhooks")).willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":75}")));
+		connect().andExpect(status().isOk());
+		awaitBackfill();
+		byte[] first = PlatformStub.fixture("woocommerce/order-created.json");
+		byte[] second = new String(first, java.nio.charset.StandardCharsets.UTF_8).replace("2381", "2382")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+		deliver("order.created", "5d1c0a7e", first).andExpect(jsonPath("$.result").value("applied"));
+		deliver("order.created", "5d1c0a7e", second).andExpect(jsonPath("$.result").value("applied"));
+		deliver("order.created", "5d1c0a7e", second).andExpect(jsonPath("$.result").value("duplicate"));
+
+		assertThat(this.jdbc.queryForList("select order_number from orders where store_id = ? order by 1", String.class,
+				storeId()))
+			.containsExactly("2381", "2382");
+	}
+
+	@Test
+	void overLongTextFromTheShopIsCutToItsColumnAndTheOrderIsApplied() throws Exception {
+		PlatformStub.server().stubFor(orders().willReturn(page(null, 1)));
+		PlatformStub.server()
+			.stubFor(post(urlEqualTo(this.sitePath + "/wp-json/wc/v3/webhooks")).willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":74}")));
+		connect().andExpect(status().isOk());
+		awaitBackfill();
+		String title = "Linen apron - Rust, " + "hand-dyed ".repeat(40); // 420
+		String sku = "APRON-LIN-RU-" + "X".repeat(87); // 100
+		String first = "Lena" + "a".repeat(146); // 150
+		String last = "Vogt" + "o".repeat(146);
+		String city = "Berlin-" + "Prenzlauer Berg ".repeat(10); // 167
+		String state = "BE-" + "Brandenburg ".repeat(12); // 147
+		String postcode = "10435-" + "9".repeat(24); // 30
+		String provider = "Hermes Germany " + "Paketshop-Zustellung/".repeat(8); // 183
+		String trackingId = "8b0f4c2e9a7d41e3b6c5d2a1f0e9d8c7".repeat(3); // 96
+		tools.jackson.databind.node.ObjectNode o = (tools.jackson.databind.node.ObjectNode) this.json
+			.readTree(PlatformStub.fixture("woocommerce/order-updated.json"));
+		((tools.jackson.databind.node.ObjectNode) o.get("line_items").get(0)).put("name", title).put("sku", sku);
+		((tools.jackson.databind.node.ObjectNode) o.get("billing")).put("first_name", first).put("last_name", last);
+		((tools.jackson.databind.node.ObjectNode) o.get("shipping")).put("city", city)
+			.put("state", state)
+			.put("postcode", postcode);
+		((tools.jackson.databind.node.ObjectNode) o.get("meta_data").get(1).get("value").get(0))
+			.put("custom_tracking_provider", provider)
+			.put("tracking_id", trackingId);
+		byte[] body = this.json.writeValueAsBytes(o);
+
+		deliver("order.updated", "d-long-1", body).andExpect(status().isOk())
+			.andExpect(jsonPath("$.result").value("applied"));
+		Order order = this.orders.find(storeId(), "2381").orElseThrow();
+		assertThat(this.jdbc.queryForList(
+				"select coalesce(sku, '') || '|' || name || '|' || quantity from order_items where order_id = ? order by position",
+				String.class, order.getId()))
+			.containsExactly(sku.substring(0, 64) + "|" + title.substring(0, 300) + "|1", "|Beeswax wraps (3)|2");
+		assertThat(order.getCustomer().name()).isEqualTo((first + " " + last).substring(0, 200));
+		assertThat(order.getDestination().city()).isEqualTo(city.substring(0, 120));
+		assertThat(order.getDestination().region()).isEqualTo(state.substring(0, 120));
+		assertThat(order.getDestination().postalCode()).isEqualTo(postcode.substring(0, 20));
+		assertThat(this.shipments.ofOrder(order.getId()))
+			.extracting(ShipmentView::carrier, ShipmentView::carrierName, ShipmentView::trackingNumber)
+			.containsExactly(tuple("other", provider.substring(0, 120), "H1002345678901234567"));
+		// an over-long fulfillment id is never cut (it could name another): not linked
+		assertThat(count("select count(*) from platform_fulfillments where store_id = ?", storeId())).isZero();
+		// applied once, never failed: the same delivery again is a repeat
+		deliver("order.updated", "d-long-1", body).andExpect(status().isOk())
+			.andExpect(jsonPath("$.result").value("duplicate"));
+	}
+
 	@Test
 	void trackingNumbersOfCoreFulfillmentsBecomeShipmentsNextToTheShipmentTrackingItems() throws Exception {
 		PlatformStub.server().stubFor(orders().willReturn(page(null, 1)));
@@ -305,7 +425,10 @@ class WooCommerceIntegrationTests {
 	}
 
 	private ResultActions deliver(String topic, String deliveryId, String fixture) throws Exception {
-		byte[] body = PlatformStub.fixture(fixture);
+		return deliver(topic, deliveryId, PlatformStub.fixture(fixture));
+	}
+
+	private ResultActions deliver(String topic, String deliveryId, byte[] body) throws Exception {
 		return this.mvc.perform(MockMvcRequestBuilders.post("/webhooks/woocommerce/" + this.store.store().getSlug())
 			.contentType(MediaType.APPLICATION_JSON)
 			.header("X-WC-Webhook-Topic", topic)

@@ -106,6 +106,17 @@ class PublicApiIntegrationTests {
 	}
 
 	@Test
+	void aKeyRevokedOnThisInstanceIsRefusedAtOnceThoughItWasJustAccepted() throws Exception {
+		// the accepted call leaves the key in the instance's short-lived lookup copy
+		this.mvc.perform(as(this.store, get("/api/v1/orders"))).andExpect(status().isOk());
+		UUID keyId = this.stores.keys(this.store.store().getId()).get(0).getId();
+		this.stores.revokeKey(this.store.store().getId(), keyId);
+		this.mvc.perform(as(this.store, get("/api/v1/orders")))
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
 	void createsAnOrderAndReadsItBack() throws Exception {
 		this.mvc.perform(as(this.store, post("/api/v1/orders")).content(order("1001")))
 			.andExpect(status().isCreated())

@@ -145,6 +145,16 @@ public class ShipmentManagement {
 		return this.views.of(this.shipments.findByOrderIdOrderByCreatedAt(orderId));
 	}
 
+	/**
+	 * An order's shipments with their scans, the scans read without their raw payload
+	 * ({@link ScanView#rawPayload()} is null): for the shopper's page and the status API,
+	 * which never show it. Two statements whatever the counts.
+	 */
+	@Transactional(readOnly = true)
+	public List<ShipmentView> ofOrderWithoutPayloads(UUID orderId) {
+		return this.views.withoutPayloads(this.shipments.findByOrderIdOrderByCreatedAt(orderId));
+	}
+
 	/** Shipments of many orders at once (list pages), keyed by order id. */
 	@Transactional(readOnly = true)
 	public Map<UUID, List<ShipmentView>> ofOrders(Collection<UUID> orderIds) {
@@ -231,6 +241,17 @@ public class ShipmentManagement {
 	 */
 	public Ingested ingest(UUID shipmentId, CarrierUpdate update, TransitionCause cause, String table) {
 		return this.tracking.ingest(shipmentId, update, cause, table);
+	}
+
+	/**
+	 * As {@link #ingest(UUID, CarrierUpdate, TransitionCause)} for several shipments at
+	 * once, in one transaction (a poller's batch): the same scans, transitions, events
+	 * and outbox rows as one call per shipment, all committed together or not at all (on
+	 * a failure nothing of the batch is kept; the caller may ingest them one by one).
+	 * Answers each shipment's outcome by its id.
+	 */
+	public Map<UUID, Ingested> ingestAll(Map<UUID, CarrierUpdate> updates, TransitionCause cause) {
+		return updates.isEmpty() ? Map.of() : this.tracking.ingestAll(updates, cause);
 	}
 
 	/**

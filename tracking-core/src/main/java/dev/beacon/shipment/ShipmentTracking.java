@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -55,9 +58,11 @@ class ShipmentTracking {
 
 	private final Clock clock;
 
+	private final ScanStore scans;
+
 	ShipmentTracking(Shipments shipments, TrackingEvents events, ShipmentTransitions transitions, Normalizer normalizer,
 			OrderManagement orders, StoreManagement stores, List<DeliveryEstimator> estimators,
-			ApplicationEventPublisher publisher, JdbcTemplate jdbc, Clock clock) {
+			ApplicationEventPublisher publisher, JdbcTemplate jdbc, Clock clock, ScanStore scans) {
 		this.shipments = shipments;
 		this.events = events;
 		this.transitions = transitions;
@@ -68,6 +73,7 @@ class ShipmentTracking {
 		this.publisher = publisher;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.scans = scans;
 	}
 
 	/**
@@ -96,7 +102,8 @@ class ShipmentTracking {
 			.orElseThrow(() -> ShipmentException.notFound(shipmentId));
 		Instant now = this.clock.instant();
 		boolean first = shipment.status().lastPolledAt() == null;
-		Set<String> known = this.events.dedupKeys(shipmentId);
+		Set<String> known = this.scans.stored(shipmentId,
+				update.scans().stream().map(RawScan::effectiveDedupKey).distinct().toList());
 		String mapping = (table != null) ? table : shipment.getCarrier();
 		String version = this.normalizer.version(mapping);
 		List<TrackingEvent> fresh = new ArrayList<>();
@@ -107,7 +114,7 @@ class ShipmentTracking {
 						now));
 			}
 		}
-		this.events.saveAll(fresh);
+		this.scans.insert(fresh);
 		shipment.polled(update.outcome(), update.detail(), now);
 		shipment.carrierEstimate(update.carrierEstimate());
 		if (first || !fresh.isEmpty() || update.carrierEstimate() != null) {
@@ -118,6 +125,20 @@ class ShipmentTracking {
 		return new Ingested(fresh.size(), shipment.status().milestone(), shipment.status().health(),
 				shipment.getShippedAt(), shipment.getCreatedAt(), shipment.status().deliveredAt(),
 				shipment.status().lastEventAt());
+	}
+
+	/**
+	 * {@link #ingest} of several shipments' conversations in one transaction (the
+	 * poller's batch), in the order of their ids so that two batches lock shipments in
+	 * the same order. All or nothing: a failure rolls back every shipment of the batch.
+	 */
+	@Transactional
+	public Map<UUID, Ingested> ingestAll(Map<UUID, CarrierUpdate> updates, TransitionCause cause) {
+		Map<UUID, Ingested> out = new LinkedHashMap<>();
+		for (UUID id : new TreeSet<>(updates.keySet())) {
+			out.put(id, ingest(id, updates.get(id), cause, null));
+		}
+		return out;
 	}
 
 	/** Marks a shipment that has been silent too long as EXPIRED and stops polling it. */
@@ -164,7 +185,7 @@ class ShipmentTracking {
 		Store store = this.stores.byId(shipment.getStoreId()).orElseThrow();
 		ZoneId zone = store.getTimeZone();
 		Instant now = this.clock.instant();
-		List<TrackingEvent> history = this.events.chronological(shipment.getId());
+		List<FoldedScan> history = this.scans.history(shipment.getId());
 		ShipmentState before = ShipmentState.of(shipment);
 		DeliveryWindow previousWindow = shipment.status().estimatedDelivery();
 		ShipmentState folded = StatusFold.fold(history, shipment.getExpiredAt());

@@ -19,13 +19,13 @@ class ShipmentViews {
 
 	private final Shipments shipments;
 
-	private final TrackingEvents events;
+	private final ScanStore scans;
 
 	private final CarrierDirectory directory;
 
-	ShipmentViews(Shipments shipments, TrackingEvents events, CarrierDirectory directory) {
+	ShipmentViews(Shipments shipments, ScanStore scans, CarrierDirectory directory) {
 		this.shipments = shipments;
-		this.events = events;
+		this.scans = scans;
 		this.directory = directory;
 	}
 
@@ -46,12 +46,27 @@ class ShipmentViews {
 	}
 
 	List<ShipmentView> of(List<Shipment> list) {
+		return views(list, true);
+	}
+
+	/**
+	 * Like {@link #of(List)}, but the scans are read as a plain projection without their
+	 * raw payload (null in the views): one statement, no entities to hydrate, nothing for
+	 * Hibernate to translate or track. For the shopper's page and the status API, which
+	 * never show the payload; the console keeps {@link #of(List)}.
+	 */
+	List<ShipmentView> withoutPayloads(List<Shipment> list) {
+		return views(list, false);
+	}
+
+	private List<ShipmentView> views(List<Shipment> list, boolean withPayload) {
 		if (list.isEmpty()) {
 			return List.of();
 		}
 		Map<UUID, List<ScanView>> scans = new LinkedHashMap<>();
-		for (TrackingEvent e : this.events.newestFirst(list.stream().map(Shipment::getId).toList())) {
-			scans.computeIfAbsent(e.getShipmentId(), (k) -> new ArrayList<>()).add(ScanView.of(e));
+		for (ScanStore.ShipmentScan e : this.scans.newestFirst(list.stream().map(Shipment::getId).toList(),
+				withPayload)) {
+			scans.computeIfAbsent(e.shipmentId(), (k) -> new ArrayList<>()).add(e.scan());
 		}
 		return list.stream()
 			.map((s) -> ShipmentView.of(s, scans.getOrDefault(s.getId(), List.of()), this.directory))

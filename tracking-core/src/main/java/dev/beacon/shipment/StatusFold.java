@@ -28,7 +28,7 @@ final class StatusFold {
 	private StatusFold() {
 	}
 
-	static ShipmentState fold(List<TrackingEvent> chronological, @Nullable Instant expiredAt) {
+	static ShipmentState fold(List<? extends FoldedScan> chronological, @Nullable Instant expiredAt) {
 		Milestone milestone = Milestone.LABEL_CREATED;
 		Health health = Health.ON_TRACK;
 		Reason reason = null;
@@ -37,7 +37,7 @@ final class StatusFold {
 		String location = null;
 		Instant deliveredAt = null;
 		Instant last = null;
-		for (TrackingEvent e : chronological) {
+		for (FoldedScan e : chronological) {
 			Milestone next = e.getMilestone();
 			if (next != null && milestone.mayAdvanceTo(next)) {
 				milestone = next;

@@ -27,7 +27,7 @@ import dev.beacon.status.Reason;
  */
 @Entity
 @Table(name = "tracking_events")
-public class TrackingEvent {
+public class TrackingEvent implements FoldedScan {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -40,11 +40,15 @@ public class StoreManagement {
 
 	private final Clock clock;
 
-	StoreManagement(Stores stores, ApiKeys apiKeys, ApplicationEventPublisher events, Clock clock) {
+	private final StoreLookups lookups;
+
+	StoreManagement(Stores stores, ApiKeys apiKeys, ApplicationEventPublisher events, Clock clock,
+			StoreLookups lookups) {
 		this.stores = stores;
 		this.apiKeys = apiKeys;
 		this.events = events;
 		this.clock = clock;
+		this.lookups = lookups;
 	}
 
 	@Transactional
@@ -115,6 +119,7 @@ public class StoreManagement {
 	@Transactional
 	public void revokeKey(UUID storeId, UUID keyId) {
 		this.apiKeys.findByStoreIdAndId(storeId, keyId).ifPresent((k) -> k.revoke(this.clock.instant()));
+		this.lookups.keyChanged(keyId);
 	}
 
 	@Transactional(readOnly = true)
@@ -123,19 +128,33 @@ public class StoreManagement {
 	}
 
 	/**
-	 * The store an active API key belongs to. Constant work whether or not the key
-	 * exists.
+	 * The store an active API key belongs to. A key found is remembered for at most
+	 * {@code StoreLookups.STALENESS} (5 s): revoked here, it is refused at once; revoked
+	 * on another instance, it works here for up to that long (docs/scaling.md). A key not
+	 * found is looked up every time. No transaction of its own: a remembered key costs no
+	 * pool checkout, a lookup reads the key and the store in a read-only one each.
 	 */
-	@Transactional(readOnly = true)
 	public Optional<Store> authenticate(String presentedKey) {
-		return this.apiKeys.findByKeyHash(hash(presentedKey))
-			.filter(ApiKey::isActive)
-			.flatMap((key) -> this.stores.findById(key.getStoreId()));
+		return this.lookups.byKeyHash(hash(presentedKey),
+				(keyHash) -> this.apiKeys.findByKeyHash(keyHash)
+					.filter(ApiKey::isActive)
+					.flatMap((key) -> this.stores.findById(key.getStoreId())
+						.map((store) -> new StoreLookups.KeyedStore(store, key.getId()))));
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<Store> bySlug(String slug) {
 		return this.stores.findBySlug(slug);
+	}
+
+	/**
+	 * The store of a slug as it was at most {@code StoreLookups.STALENESS} (5 s) ago, for
+	 * the tracking page (a change made on this instance shows at once, one made on
+	 * another within that bound). Not for changing the store. Reads PostgreSQL only when
+	 * no recent copy is held (and outside any transaction then).
+	 */
+	public Optional<Store> recentBySlug(String slug) {
+		return this.lookups.bySlug(slug, this.stores::findBySlug);
 	}
 
 	@Transactional(readOnly = true)
@@ -165,6 +184,7 @@ public class StoreManagement {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidStoreException("targetReliability", ex.getMessage(), false);
 		}
+		this.lookups.storeChanged(storeId);
 		return store;
 	}
 
@@ -189,6 +209,7 @@ public class StoreManagement {
 		store.rebrand(settings.brand());
 		store.support(settings.supportHours());
 		store.shipping(settings.cutoffTime(), settings.handlingDays());
+		this.lookups.storeChanged(storeId);
 		return store;
 	}
 

@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +44,7 @@ import dev.beacon.testing.Fixtures.StoreFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 @SpringBootTest
 @RecordApplicationEvents
@@ -383,6 +387,106 @@ class ShipmentManagementIntegrationTests {
 		assertThat(
 				this.shipments.ingest(s.id(), CarrierUpdate.of(List.of(scan), null), TransitionCause.POLL).newScans())
 			.isZero();
+	}
+
+	@Test
+	void aBatchOfShipmentsIsIngestedInOneTransactionAsOneCallEach() {
+		ShipmentView moving = this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX0000000021", "sandbox", null, null));
+		ShipmentView unasked = this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX0000000022", "sandbox", null, null));
+		LocalDateTime local = LocalDateTime.of(2026, 3, 2, 6, 30);
+		RawScan pickedUp = new RawScan("PU", "Picked up", "{\"code\":\"PU\"}", T0.plusSeconds(3600), local,
+				"America/Chicago", new ScanLocation("Memphis", "TN", "38103", "US"), null);
+		Map<UUID, CarrierUpdate> batch = new LinkedHashMap<>();
+		// the same scan twice in one answer is stored once
+		batch.put(moving.id(), CarrierUpdate.of(List.of(pickedUp, scan("IT", "Departed facility", 5), pickedUp), null));
+		batch.put(unasked.id(), CarrierUpdate.failed(PollOutcome.NOT_CONFIGURED, "sandbox has no credentials"));
+
+		Map<UUID, Ingested> result = this.shipments.ingestAll(batch, TransitionCause.POLL);
+
+		assertThat(result.get(moving.id()).newScans()).isEqualTo(2);
+		assertThat(result.get(moving.id()).milestone()).isEqualTo(Milestone.IN_TRANSIT);
+		assertThat(result.get(unasked.id()).newScans()).isZero();
+		assertThat(result.get(unasked.id()).milestone()).isEqualTo(Milestone.LABEL_CREATED);
+		ShipmentView after = this.shipments.get(this.storeId, moving.id());
+		assertThat(after.events()).extracting(ScanView::rawCode).containsExactly("IT", "PU");
+		ScanView stored = after.events().get(1);
+		assertThat(stored.localTime()).isEqualTo(local);
+		assertThat(stored.zone()).isEqualTo("America/Chicago");
+		assertThat(stored.location()).isEqualTo(new ScanLocation("Memphis", "TN", "38103", "US"));
+		assertThat(stored.rawPayload()).isEqualTo("{\"code\":\"PU\"}");
+		assertThat(stored.milestone()).isEqualTo(Milestone.PICKED_UP);
+		assertThat(after.shippedAt()).isEqualTo(T0.plusSeconds(3600));
+		List<ShipmentTransition> transitions = this.shipments.transitions(this.storeId, moving.id());
+		assertThat(transitions).filteredOn((t) -> t.getFromMilestone() != t.getToMilestone())
+			.extracting(ShipmentTransition::getToMilestone)
+			.containsExactly(Milestone.IN_TRANSIT);
+		ShipmentView failed = this.shipments.get(this.storeId, unasked.id());
+		assertThat(failed.lastPollOutcome()).isEqualTo(PollOutcome.NOT_CONFIGURED);
+		assertThat(failed.lastPollDetail()).isEqualTo("sandbox has no credentials");
+		assertThat(failed.events()).isEmpty();
+		assertThat(this.events.stream(ScansRecorded.class))
+			.extracting(ScansRecorded::shipmentId, ScansRecorded::newScans)
+			.containsExactlyInAnyOrder(tuple(moving.id(), 2), tuple(unasked.id(), 0));
+
+		// the same answer again: nothing new, no transition
+		assertThat(this.shipments.ingestAll(Map.of(moving.id(), batch.get(moving.id())), TransitionCause.POLL)
+			.get(moving.id())
+			.newScans()).isZero();
+		assertThat(this.shipments.transitions(this.storeId, moving.id())).hasSameSizeAs(transitions);
+	}
+
+	@Test
+	void aBatchThatFailsKeepsNothingOfAnyShipment() {
+		ShipmentView s = this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX0000000023", "sandbox", null, null));
+		Map<UUID, CarrierUpdate> batch = new LinkedHashMap<>();
+		batch.put(s.id(), CarrierUpdate.of(List.of(scan("PU", "Picked up", 1)), null));
+		batch.put(UUID.randomUUID(), CarrierUpdate.of(List.of(scan("PU", "Picked up", 1)), null));
+		assertThatThrownBy(() -> this.shipments.ingestAll(batch, TransitionCause.POLL))
+			.isInstanceOf(ShipmentException.class);
+		ShipmentView after = this.shipments.get(this.storeId, s.id());
+		assertThat(after.events()).isEmpty();
+		assertThat(after.lastPolledAt()).isNull();
+		assertThat(after.milestone()).isEqualTo(Milestone.LABEL_CREATED);
+	}
+
+	@Test
+	void theShopperReadOfAnOrderIsTheFullReadWithoutRawPayloads() {
+		ShipmentView first = this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX0000000021", "sandbox", "Ground", T0));
+		ShipmentView second = this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX0000000022", "sandbox", null, null));
+		this.shipments.ingest(first.id(), CarrierUpdate.of(List.of(scan("PU", "Picked up", 1),
+				new RawScan("EX", "Weather delay", "{\"code\":\"EX\"}", T0.plusSeconds(7200),
+						java.time.LocalDateTime.of(2026, 3, 2, 6, 0), "America/Chicago", ScanLocation.unknown(), null),
+				scan("IT", "Departed facility", 5)), null), TransitionCause.POLL);
+		this.shipments.ingest(second.id(), CarrierUpdate.of(List.of(scan("PU", "Picked up", 3)), null),
+				TransitionCause.POLL);
+
+		List<ShipmentView> full = this.shipments.ofOrder(this.order.getId());
+		List<ShipmentView> lean = this.shipments.ofOrderWithoutPayloads(this.order.getId());
+
+		assertThat(full).extracting(ShipmentView::id).containsExactly(first.id(), second.id());
+		assertThat(full.get(0).events()).extracting(ScanView::rawCode).containsExactly("IT", "EX", "PU");
+		assertThat(full.get(0).events().get(1).rawPayload()).isEqualTo("{\"code\":\"EX\"}");
+		assertThat(lean).flatExtracting(ShipmentView::events).extracting(ScanView::rawPayload).containsOnlyNulls();
+		List<ShipmentView> withoutPayloads = full.stream()
+			.map((v) -> new ShipmentView(v.id(), v.storeId(), v.orderId(), v.carrier(), v.carrierPinned(),
+					v.trackingNumber(), v.service(), v.shippedAt(), v.milestone(), v.health(), v.reason(),
+					v.actionRequired(), v.statusText(), v.statusLocation(), v.estimatedDelivery(), v.carrierEstimate(),
+					v.deliveredAt(), v.lastEventAt(), v.nextPollAt(), v.lastPolledAt(), v.lastPollOutcome(),
+					v.lastPollDetail(), v.createdAt(),
+					v.events()
+						.stream()
+						.map((e) -> new ScanView(e.id(), e.occurredAt(), e.localTime(), e.zone(), e.milestone(),
+								e.health(), e.reason(), e.description(), e.location(), e.rawCode(), null, e.ruleId(),
+								e.source()))
+						.toList(),
+					v.carrierName(), v.trackingUrl(), v.source()))
+			.toList();
+		assertThat(lean).isEqualTo(withoutPayloads);
 	}
 
 }

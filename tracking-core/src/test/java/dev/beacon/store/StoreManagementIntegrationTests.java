@@ -65,4 +65,20 @@ class StoreManagementIntegrationTests {
 		assertThat(this.stores.authenticate(chosen)).get().extracting(Store::getId).isEqualTo(p.store().getId());
 	}
 
+	@Test
+	void aRecentStoreCopyIsDroppedAtOnceWhenTheStoreOrItsKeyChangesHere() {
+		String slug = TestStores.uniqueSlug("recent");
+		ProvisionedStore p = this.stores.provision(new NewStore("Recent", slug, "en", "UTC"));
+		assertThat(this.stores.recentBySlug(slug)).map(Store::getName).contains("Recent");
+		assertThat(this.stores.authenticate(p.apiKey())).map(Store::getName).contains("Recent");
+
+		this.stores.updateBrand(p.store().getId(), "Renamed", p.store().getBrand(), "en", "UTC", 95);
+		assertThat(this.stores.recentBySlug(slug)).map(Store::getName).contains("Renamed");
+		assertThat(this.stores.authenticate(p.apiKey())).map(Store::getName).contains("Renamed");
+
+		this.stores.revokeKey(p.store().getId(), this.stores.keys(p.store().getId()).get(0).getId());
+		assertThat(this.stores.authenticate(p.apiKey())).isEmpty();
+		assertThat(this.stores.recentBySlug("no-such-" + slug)).isEmpty();
+	}
+
 }

@@ -21,8 +21,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class IntegrationManagement {
 
-	/** A shop's myshopify domain. */
-	public static final Pattern SHOP_DOMAIN = Pattern.compile("[a-z0-9][a-z0-9-]*\\.myshopify\\.com");
+	/** A shop's myshopify domain (its name a DNS label: at most 63 characters). */
+	public static final Pattern SHOP_DOMAIN = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}\\.myshopify\\.com");
+
+	/** The longest account (shop domain, site URL) a connection keeps. */
+	static final int MAX_ACCOUNT = 255;
 
 	private final Connections connections;
 
@@ -160,8 +163,14 @@ public class IntegrationManagement {
 					|| uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
 				throw new IllegalArgumentException();
 			}
-			return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT)
+			String site = uri.getScheme().toLowerCase(Locale.ROOT) + "://"
+					+ uri.getRawAuthority().toLowerCase(Locale.ROOT)
 					+ ((uri.getRawPath() != null) ? uri.getRawPath() : "");
+			if (site.length() > MAX_ACCOUNT) {
+				throw new IntegrationException(IntegrationException.Kind.INVALID,
+						"siteUrl must be at most " + MAX_ACCOUNT + " characters");
+			}
+			return site;
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IntegrationException(IntegrationException.Kind.INVALID,

@@ -50,6 +50,15 @@ public class OrderSync {
 
 	private static final java.util.regex.Pattern TRACKING_NUMBER = java.util.regex.Pattern.compile("[A-Z0-9]{6,40}");
 
+	/** {@code shipments.carrier_name}. */
+	private static final int CARRIER_NAME_MAX = 120;
+
+	/**
+	 * {@code platform_fulfillments.fulfillment_id}: free text on WooCommerce (the
+	 * Shipment Tracking item's {@code tracking_id} in the order's meta).
+	 */
+	private static final int FULFILLMENT_ID_MAX = 64;
+
 	/**
 	 * The mapping table of statuses a store reports (carriers module, {@code store.csv}).
 	 */
@@ -139,8 +148,13 @@ public class OrderSync {
 			shipment = this.shipments.register(storeId, order.getOrderNumber(), command);
 			changed = true;
 		}
-		if (s.fulfillmentId() != null) {
+		if (s.fulfillmentId() != null && s.fulfillmentId().length() <= FULFILLMENT_ID_MAX) {
 			this.links.linkFulfillment(storeId, platform, s.fulfillmentId(), shipment.id());
+		}
+		else if (s.fulfillmentId() != null) {
+			// an id is never cut (a cut id could name another fulfillment): not linked
+			log.info("Store {}: fulfillment id of {} is longer than {} characters; not linked", storeId, number,
+					FULFILLMENT_ID_MAX);
 		}
 		if (s.status() != null) {
 			Instant at = (s.statusAt() != null) ? s.statusAt() : order.getCreatedAt();
@@ -204,7 +218,7 @@ public class OrderSync {
 		if (carrier != null && !this.shipments.isKnownCarrier(carrier)) {
 			// any carrier: one outside the registry is kept by the name the platform
 			// gives
-			String name = Text.cut(s.company(), 100);
+			String name = Text.cut(s.company(), CARRIER_NAME_MAX);
 			return new RegisterShipment(number, null, null, s.shippedAt(), name, s.trackingUrl());
 		}
 		return new RegisterShipment(number, carrier, null, s.shippedAt());

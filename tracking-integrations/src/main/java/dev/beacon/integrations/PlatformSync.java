@@ -19,13 +19,16 @@ import org.springframework.stereotype.Service;
  * {@code beacon.integrations.retry-interval}; it never fails the connect nor delays the
  * backfill) and, in parallel, imports the orders of the last {@code backfillDays} page by
  * page, with its progress (pages, orders, state, last error) on the connection. An order
- * the store cannot take is logged and skipped; a platform failure stops the backfill as
- * {@code failed}.
+ * the store cannot take is logged and skipped; a platform failure (or any other error)
+ * stops the backfill as {@code failed}: no job stays under way forever.
  */
 @Service
 public class PlatformSync {
 
 	private static final Logger log = LoggerFactory.getLogger(PlatformSync.class);
+
+	/** What a connection shows for a failure that is not the platform's answer. */
+	static final String UNEXPECTED = "an unexpected error stopped it (see the log)";
 
 	private final Map<String, PlatformClient> clients;
 
@@ -63,6 +66,10 @@ public class PlatformSync {
 			log.warn("{} {}: webhook subscription failed: {}", c.platform(), c.account(), ex.getMessage());
 			this.connections.subscription(c.id(), "failed", ex.getMessage());
 		}
+		catch (RuntimeException ex) {
+			log.warn("{} {}: webhook subscription failed unexpectedly", c.platform(), c.account(), ex);
+			this.connections.subscription(c.id(), "failed", UNEXPECTED);
+		}
 	}
 
 	/** Imports the orders of the last {@code backfillDays}, page by page. */
@@ -90,6 +97,10 @@ public class PlatformSync {
 		catch (IntegrationException ex) {
 			log.warn("{} {}: backfill stopped after {} pages: {}", c.platform(), c.account(), pages, ex.getMessage());
 			this.connections.backfill(c.id(), "failed", imported, pages, ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			log.warn("{} {}: backfill stopped unexpectedly after {} pages", c.platform(), c.account(), pages, ex);
+			this.connections.backfill(c.id(), "failed", imported, pages, UNEXPECTED);
 		}
 	}
 

@@ -17,6 +17,13 @@ import dev.beacon.notify.consent.Consents;
  * it (consent, preferences), the news is not stale, the channel does not hold it back
  * (SMS quiet hours), and the shipment's daily cap is not reached. Each can end the
  * message or hold it; none calls anyone.
+ * <p>
+ * Two clocks, each for what it decides: whether the news is stale, how long a hold lasts
+ * in the outbox and the daily cap's window are the database's clock (the one that wrote
+ * {@code stale_after} and {@code sent_at}); whether it is quiet hours in the shopper's
+ * zone, and the local time shown for their end, are business times of the app's
+ * {@link java.time.Clock}. A hold is stored as the span until quiet hours end, so it
+ * lasts as long on either clock.
  */
 @Component
 class DeliveryChecks {
@@ -40,8 +47,12 @@ class DeliveryChecks {
 		this.properties = properties;
 	}
 
-	/** Why the message does not go now, or null when it may go. */
-	@Nullable Verdict check(OutboxMessage m, ChannelSender sender, Instant now) {
+	/**
+	 * Why the message does not go now, or null when it may go.
+	 * @param now the app's clock: the shopper's local time (quiet hours)
+	 * @param databaseNow the database's clock: staleness and the daily cap
+	 */
+	@Nullable Verdict check(OutboxMessage m, ChannelSender sender, Instant now, Instant databaseNow) {
 		if (!sender.configured()) {
 			return new End(Ending.notConfigured());
 		}
@@ -49,21 +60,22 @@ class DeliveryChecks {
 		if (blocked != null) {
 			return new End(Ending.suppressed(blocked));
 		}
-		if (m.staleAfter() != null && now.isAfter(m.staleAfter())) {
+		if (m.staleAfter() != null && databaseNow.isAfter(m.staleAfter())) {
 			return new End(Ending.expired("stale by the time it could go"));
 		}
 		ChannelSender.Hold hold = sender.hold(m, now);
 		if (hold != null) {
-			if (m.staleAfter() != null && hold.until().isAfter(m.staleAfter())) {
+			Duration wait = Duration.between(now, hold.until());
+			if (m.staleAfter() != null && databaseNow.plus(wait).isAfter(m.staleAfter())) {
 				return new End(Ending.expired(hold.reason() + " last until after the news is stale"));
 			}
 			return new Hold("held: " + hold.reason() + " until " + hold.until().atZone(m.zone()).toLocalTime() + " ("
-					+ m.zone().getId() + ")", hold.until());
+					+ m.zone().getId() + ")", wait);
 		}
 		if (m.shipmentId() != null && !UNCAPPED.contains(m.trigger())) {
-			Integer storeCap = this.settings.load(m.storeId()).maxPerShipmentPerDay();
+			Integer storeCap = this.settings.maxPerShipmentPerDay(m.storeId());
 			int cap = (storeCap != null) ? storeCap : this.properties.maxPerShipmentPerDay();
-			if (this.messages.sentSince(m.shipmentId(), m.channel(), now.minus(Duration.ofDays(1)), m.id()) >= cap) {
+			if (this.messages.sentWithin(m.shipmentId(), m.channel(), Duration.ofDays(1), m.id()) >= cap) {
 				return new End(Ending.skipped(cap));
 			}
 		}
@@ -84,7 +96,8 @@ class DeliveryChecks {
 	record End(Ending ending) implements Verdict {
 	}
 
-	record Hold(String reason, Instant until) implements Verdict {
+	/** Wait {@code span} (from now, on any clock) before trying again. */
+	record Hold(String reason, Duration span) implements Verdict {
 	}
 
 }

@@ -36,6 +36,11 @@ import dev.beacon.notify.consent.Consents;
  * cannot tell (SMTP) leaves it UNCERTAIN for a person to decide, never sending it
  * twice.</li>
  * </ol>
+ * Leases, due times, retries and stale times are the database's clock
+ * ({@link MessageClaims}, {@link Messages}), never this instance's {@link Clock}; the
+ * clock here decides only business times: quiet hours in the shopper's zone
+ * ({@link DeliveryChecks}), suppression records and the latency measured from the status
+ * change.
  */
 @Component
 class Dispatcher {
@@ -77,8 +82,7 @@ class Dispatcher {
 		this.clock = clock;
 		this.hooks = hooks;
 		this.node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-		this.rescue = new LeaseRescue(claims, this.senders, metrics, tx, clock, properties.dispatcher().lease(),
-				this.node);
+		this.rescue = new LeaseRescue(claims, this.senders, metrics, tx, properties.dispatcher().lease(), this.node);
 	}
 
 	/** Runs batches until one comes back short (a full batch: there may be more due). */
@@ -94,9 +98,8 @@ class Dispatcher {
 	 */
 	int runOnce() {
 		this.rescue.run();
-		Instant now = this.clock.instant();
 		List<OutboxMessage> claimed = this.tx.execute((s) -> this.claims.claim(this.properties.dispatcher().batch(),
-				now, now.plus(this.properties.dispatcher().lease()), this.node));
+				this.properties.dispatcher().lease(), this.node));
 		for (OutboxMessage m : (claimed != null) ? claimed : List.<OutboxMessage>of()) {
 			try {
 				deliver(m);
@@ -114,17 +117,16 @@ class Dispatcher {
 		if (sender == null || m.leaseToken() == null) {
 			return;
 		}
-		DeliveryChecks.Verdict notNow = this.checks.check(m, sender, this.clock.instant());
+		DeliveryChecks.Verdict notNow = this.checks.check(m, sender, this.clock.instant(), this.claims.databaseNow());
 		if (notNow instanceof DeliveryChecks.End end) {
 			end(m, end.ending());
 			return;
 		}
 		if (notNow instanceof DeliveryChecks.Hold hold) {
-			this.claims.markHeld(m, hold.reason(), hold.until());
+			this.claims.markHeld(m, hold.reason(), hold.span());
 			return;
 		}
-		Instant calling = this.clock.instant();
-		if (!this.claims.markProviderCalled(m, calling, calling.plus(this.properties.dispatcher().lease()))) {
+		if (!this.claims.markProviderCalled(m, this.properties.dispatcher().lease())) {
 			return; // lease lost or run out: the rescue decides, never a second caller
 		}
 		ChannelSender.SendResult result = sender.send(m);
@@ -139,7 +141,7 @@ class Dispatcher {
 		Instant now = this.clock.instant();
 		switch (result.kind()) {
 			case SENT -> {
-				if (this.claims.markSent(m, result.providerId(), now)) {
+				if (this.claims.markSent(m, result.providerId())) {
 					this.metrics.outcome("sent", m);
 					this.metrics.latency(m, Duration.between(m.transitionAt(), now));
 				}
@@ -159,7 +161,7 @@ class Dispatcher {
 				}
 				else if (this.claims.markRetry(m,
 						"retrying: " + result.detail() + " (attempt " + m.attempts() + " of " + max + ")",
-						now.plus(backoff(m.attempts())))) {
+						backoff(m.attempts()))) {
 					this.metrics.outcome("retried", m);
 				}
 			}

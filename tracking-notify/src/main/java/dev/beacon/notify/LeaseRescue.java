@@ -1,8 +1,6 @@
 package dev.beacon.notify;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +26,8 @@ import dev.beacon.notify.ChannelSender.Reconciliation;
  * → given back as it was, asked again next round.</li>
  * </ol>
  * A rescuer that dies in between leaves its own lease to run out; the next one asks
- * again.
+ * again. Whether a lease ran out, and the rescuer's own lease, are the database's clock
+ * ({@link MessageClaims}), never this instance's.
  */
 final class LeaseRescue {
 
@@ -44,30 +43,26 @@ final class LeaseRescue {
 
 	private final TransactionTemplate tx;
 
-	private final Clock clock;
-
 	private final Duration lease;
 
 	private final String node;
 
 	LeaseRescue(MessageClaims claims, Map<Channel, ChannelSender> senders, NotifyMetrics metrics,
-			TransactionTemplate tx, Clock clock, Duration lease, String node) {
+			TransactionTemplate tx, Duration lease, String node) {
 		this.claims = claims;
 		this.senders = senders;
 		this.metrics = metrics;
 		this.tx = tx;
-		this.clock = clock;
 		this.lease = lease;
 		this.node = node;
 	}
 
 	void run() {
-		Instant now = this.clock.instant();
 		List<MessageClaims.Expired> expired = this.tx
-			.execute((s) -> this.claims.takeOverExpired(now, now.plus(this.lease), this.node, BATCH));
+			.execute((s) -> this.claims.takeOverExpired(this.lease, this.node, BATCH));
 		for (MessageClaims.Expired e : (expired != null) ? expired : List.<MessageClaims.Expired>of()) {
 			try {
-				decide(e, now);
+				decide(e);
 			}
 			catch (RuntimeException ex) {
 				// the rescuer's lease runs out and the next round decides
@@ -76,11 +71,11 @@ final class LeaseRescue {
 		}
 	}
 
-	private void decide(MessageClaims.Expired e, Instant now) {
+	private void decide(MessageClaims.Expired e) {
 		OutboxMessage m = e.message();
 		ChannelSender sender = this.senders.get(m.channel());
 		if (m.providerCalledAt() == null || sender == null) {
-			this.claims.rescueAsPending(m, "rescued: the dispatcher stopped before sending", now);
+			this.claims.rescueAsPending(m, "rescued: the dispatcher stopped before sending");
 			return;
 		}
 		Reconciliation r = sender.reconcile(m); // no transaction, no lock
@@ -94,7 +89,7 @@ final class LeaseRescue {
 					this.metrics.outcome("sent", m);
 				}
 			}
-			case NOT_SENT -> this.claims.rescueAsPending(m, "rescued: the provider never got it; sending again", now);
+			case NOT_SENT -> this.claims.rescueAsPending(m, "rescued: the provider never got it; sending again");
 			case UNKNOWN -> {
 				Ending uncertain = Ending.uncertain(r.detail());
 				if (this.claims.rescueAsEnded(m, uncertain)) {

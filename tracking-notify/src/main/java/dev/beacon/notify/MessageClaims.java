@@ -1,5 +1,6 @@
 package dev.beacon.notify;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,11 @@ import static dev.beacon.notify.Messages.ts;
  * what happened to a claimed message (provider called, sent, held, retry, ended, and the
  * rescue's answers). Every command after the claim is fenced by the claim's lease token,
  * so a dispatcher that lost its lease can no longer record anything.
+ * <p>
+ * Every lease expiry, due time and comparison with "now" here is the database's clock
+ * ({@code now()}), never an instance's: instances whose clocks drift apart still agree on
+ * which row is due and whose lease ran out. Callers pass spans (a lease, a backoff, the
+ * wait until quiet hours end), never instants.
  */
 @Repository
 class MessageClaims {
@@ -34,17 +40,17 @@ class MessageClaims {
 	 * Claims due rows: {@code FOR UPDATE SKIP LOCKED} so instances never claim the same
 	 * row, a fresh lease token per claim.
 	 */
-	List<OutboxMessage> claim(int batch, Instant now, Instant leaseUntil, String owner) {
+	List<OutboxMessage> claim(int batch, Duration lease, String owner) {
 		return this.jdbc.sql("""
 				update notify_messages m set status = 'SENDING', attempts = m.attempts + 1, lease_owner = :owner,
-				  lease_token = gen_random_uuid(), lease_expires_at = :lease, provider_called_at = null
-				from (select id from notify_messages where status = 'PENDING' and next_attempt_at <= :now
+				  lease_token = gen_random_uuid(), lease_expires_at = now() + make_interval(secs => :lease),
+				  provider_called_at = null
+				from (select id from notify_messages where status = 'PENDING' and next_attempt_at <= now()
 				      order by next_attempt_at, id limit :batch for update skip locked) due
 				where m.id = due.id
 				returning m.""" + Messages.COLUMNS.replace(", ", ", m."))
 			.param("owner", owner)
-			.param("lease", ts(leaseUntil))
-			.param("now", ts(now))
+			.param("lease", seconds(lease))
 			.param("batch", batch)
 			.query(Messages.MAPPER)
 			.list();
@@ -52,44 +58,56 @@ class MessageClaims {
 
 	/**
 	 * Commits "the provider is about to be called" under the lease: only while this
-	 * dispatcher's lease token is on the row and its lease has not run out at {@code now}
-	 * (a dispatcher that was paused past its lease calls no one, even when no other
-	 * instance rescued the row yet), and renews the lease to {@code sendUntil} so that
-	 * the provider call itself is covered by it.
+	 * dispatcher's lease token is on the row and its lease has not run out by the
+	 * database's clock (a dispatcher that was paused past its lease calls no one, even
+	 * when no other instance rescued the row yet), and renews the lease for {@code lease}
+	 * from now so that the provider call itself is covered by it.
 	 */
-	boolean markProviderCalled(OutboxMessage claimed, Instant now, Instant sendUntil) {
+	boolean markProviderCalled(OutboxMessage claimed, Duration lease) {
 		return this.jdbc.sql("""
-				update notify_messages set provider_called_at = :now,
-				  lease_expires_at = greatest(lease_expires_at, :until)
-				where id = :id and lease_token = :token and status = 'SENDING' and lease_expires_at > :now""")
-			.param("now", ts(now))
-			.param("until", ts(sendUntil))
+				update notify_messages set provider_called_at = now(),
+				  lease_expires_at = greatest(lease_expires_at, now() + make_interval(secs => :lease))
+				where id = :id and lease_token = :token and status = 'SENDING' and lease_expires_at > now()""")
+			.param("lease", seconds(lease))
 			.param("id", claimed.id())
 			.param("token", token(claimed))
 			.update() == 1;
 	}
 
-	/** The provider took it. */
-	boolean markSent(OutboxMessage claimed, @Nullable String providerId, Instant sentAt) {
+	/**
+	 * The database's clock, which stale times ({@code stale_after}) are compared with:
+	 * they are written by it ({@link Messages#insert}).
+	 */
+	Instant databaseNow() {
+		return this.jdbc.sql("select now()").query(java.sql.Timestamp.class).single().toInstant();
+	}
+
+	/** The provider took it (sent now, by the database's clock). */
+	boolean markSent(OutboxMessage claimed, @Nullable String providerId) {
 		return release(claimed, """
 				status = 'SENT', status_reason = null, provider_id = coalesce(:provider, provider_id),
-				sent_at = :sent""", params("provider", providerId, "sent", ts(sentAt)));
+				sent_at = now()""", params("provider", providerId));
 	}
 
 	/**
-	 * Not now (quiet hours): pending again until {@code until}; the claim does not count
-	 * as an attempt.
+	 * Not now (quiet hours): pending again, due after {@code wait} from now by the
+	 * database's clock; the claim does not count as an attempt.
 	 */
-	boolean markHeld(OutboxMessage claimed, String reason, Instant until) {
+	boolean markHeld(OutboxMessage claimed, String reason, Duration wait) {
 		return release(claimed, """
-				status = 'PENDING', status_reason = :reason, attempts = attempts - 1, next_attempt_at = :next""",
-				params("reason", reason, "next", ts(until)));
+				status = 'PENDING', status_reason = :reason, attempts = attempts - 1,
+				next_attempt_at = now() + make_interval(secs => :wait)""",
+				params("reason", reason, "wait", seconds(wait)));
 	}
 
-	/** A transient failure: pending again, tried at {@code next}. */
-	boolean markRetry(OutboxMessage claimed, String reason, Instant next) {
-		return release(claimed, "status = 'PENDING', status_reason = :reason, next_attempt_at = :next",
-				params("reason", reason, "next", ts(next)));
+	/**
+	 * A transient failure: pending again, due after {@code backoff} from now by the
+	 * database's clock.
+	 */
+	boolean markRetry(OutboxMessage claimed, String reason, Duration backoff) {
+		return release(claimed,
+				"status = 'PENDING', status_reason = :reason, next_attempt_at = now() + make_interval(secs => :wait)",
+				params("reason", reason, "wait", seconds(backoff)));
 	}
 
 	boolean markEnded(OutboxMessage claimed, Ending ending) {
@@ -98,25 +116,25 @@ class MessageClaims {
 	}
 
 	/**
-	 * Takes over rows whose lease ran out (their dispatcher died, hung or lost the
-	 * database) under a fresh lease of the rescuer's, in the caller's short transaction
-	 * ({@code SKIP LOCKED}); their provider is asked afterwards, with no row locked.
+	 * Takes over rows whose lease ran out by the database's clock (their dispatcher died,
+	 * hung or lost the database) under a fresh lease of the rescuer's, in the caller's
+	 * short transaction ({@code SKIP LOCKED}); their provider is asked afterwards, with
+	 * no row locked.
 	 */
-	List<Expired> takeOverExpired(Instant now, Instant leaseUntil, String owner, int batch) {
+	List<Expired> takeOverExpired(Duration lease, String owner, int batch) {
 		return this.jdbc.sql("""
 				with expired as (select id, lease_token, lease_owner, lease_expires_at from notify_messages
-				  where status = 'SENDING' and lease_expires_at < :now
+				  where status = 'SENDING' and lease_expires_at < now()
 				  order by lease_expires_at limit :batch for update skip locked)
 				update notify_messages m set lease_token = gen_random_uuid(), lease_owner = :owner,
-				  lease_expires_at = :lease
+				  lease_expires_at = now() + make_interval(secs => :lease)
 				from expired where m.id = expired.id
 				returning m.""" + Messages.COLUMNS.replace(", ", ", m.") + """
 				, expired.lease_token as expired_token, expired.lease_owner as expired_owner,
 				  expired.lease_expires_at as expired_at""")
-			.param("now", ts(now))
 			.param("batch", batch)
 			.param("owner", owner)
-			.param("lease", ts(leaseUntil))
+			.param("lease", seconds(lease))
 			.query((rs, i) -> new Expired(Messages.MAPPER.mapRow(rs, i), rs.getObject("expired_token", UUID.class),
 					rs.getString("expired_owner"), rs.getTimestamp("expired_at").toInstant()))
 			.list();
@@ -140,12 +158,12 @@ class MessageClaims {
 	}
 
 	/**
-	 * Rescued: never handed over, or certainly not taken; sent again from {@code now}.
+	 * Rescued: never handed over, or certainly not taken; due again at once.
 	 */
-	boolean rescueAsPending(OutboxMessage rescued, String reason, Instant now) {
+	boolean rescueAsPending(OutboxMessage rescued, String reason) {
 		return release(rescued, """
-				status = 'PENDING', status_reason = :reason, next_attempt_at = :next, provider_called_at = null""",
-				params("reason", reason, "next", ts(now)));
+				status = 'PENDING', status_reason = :reason, next_attempt_at = now(), provider_called_at = null""",
+				params("reason", reason));
 	}
 
 	/** Rescued: the provider has it, taken when it was handed over. */
@@ -191,6 +209,11 @@ class MessageClaims {
 			map.put((String) pairs[i], pairs[i + 1]);
 		}
 		return map;
+	}
+
+	/** A span as {@code make_interval(secs => ...)} takes it (never negative). */
+	static double seconds(Duration span) {
+		return Math.max(0, span.toMillis()) / 1000.0;
 	}
 
 	private static UUID token(OutboxMessage claimed) {

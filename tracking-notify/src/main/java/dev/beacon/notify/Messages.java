@@ -3,6 +3,7 @@ package dev.beacon.notify;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -35,7 +36,13 @@ class Messages {
 		this.jdbc = jdbc;
 	}
 
-	/** Inserts the row unless its idempotency key exists; answers whether it did. */
+	/**
+	 * Inserts the row unless its idempotency key exists; answers whether it did. The
+	 * row's times are the database's clock: it is created at {@code now()}, due and stale
+	 * after the spans the message holds relative to its own {@code createdAt} (the app
+	 * clock's now when it was queued: the coalescing hold, the end of the shopper's day).
+	 * Only {@code transition_at} (when the status changed) is kept as given.
+	 */
 	boolean insert(OutboxMessage m) {
 		return this.jdbc
 			.sql("""
@@ -43,7 +50,8 @@ class Messages {
 					  recipient, locale, time_zone, subject, body_text, body_html, essential, priority, status, status_reason, attempts,
 					  next_attempt_at, stale_after, transition_at, created_at, resend_of)
 					values (:id, :store, :order, :shipment, :trigger, :channel, :key, :recipient, :locale, :zone, :subject, :text,
-					  :html, :essential, :priority, :status, :reason, 0, :next, :stale, :transition, :created, :resendOf)
+					  :html, :essential, :priority, :status, :reason, 0, now() + make_interval(secs => :due),
+					  now() + make_interval(secs => cast(:stale as double precision)), :transition, now(), :resendOf)
 					on conflict (idempotency_key) do nothing""")
 			.param("id", m.id())
 			.param("store", m.storeId())
@@ -62,10 +70,11 @@ class Messages {
 			.param("priority", m.priority())
 			.param("status", m.status().name())
 			.param("reason", m.statusReason())
-			.param("next", ts(m.nextAttemptAt()))
-			.param("stale", ts(m.staleAfter()))
+			.param("due", MessageClaims.seconds(Duration.between(m.createdAt(), m.nextAttemptAt())))
+			.param("stale",
+					(m.staleAfter() != null) ? MessageClaims.seconds(Duration.between(m.createdAt(), m.staleAfter()))
+							: null)
 			.param("transition", ts(m.transitionAt()))
-			.param("created", ts(m.createdAt()))
 			.param("resendOf", m.resendOf())
 			.update() == 1;
 	}
@@ -103,22 +112,28 @@ class Messages {
 			.update();
 	}
 
-	/** Whether a message of this trigger was queued for the order since {@code since}. */
-	boolean queuedSince(UUID orderId, Trigger trigger, Instant since) {
+	/**
+	 * Whether a message of this trigger was queued for the order within {@code span}
+	 * before now (the database's clock, which wrote {@code created_at}).
+	 */
+	boolean queuedWithin(UUID orderId, Trigger trigger, Duration span) {
 		return this.jdbc
-			.sql("select count(*) from notify_messages where order_id = ? and trigger = ? and created_at >= ? "
-					+ "and resend_of is null")
-			.params(orderId, trigger.name(), ts(since))
+			.sql("select count(*) from notify_messages where order_id = ? and trigger = ? "
+					+ "and created_at >= now() - make_interval(secs => ?) and resend_of is null")
+			.params(orderId, trigger.name(), MessageClaims.seconds(span))
 			.query(Integer.class)
 			.single() > 0;
 	}
 
-	/** Sent or in-flight messages of a shipment and channel since {@code since}. */
-	int sentSince(UUID shipmentId, Channel channel, Instant since, UUID except) {
+	/**
+	 * Sent or in-flight messages of a shipment and channel within {@code span} before now
+	 * (the database's clock, which wrote {@code sent_at}).
+	 */
+	int sentWithin(UUID shipmentId, Channel channel, Duration span, UUID except) {
 		return this.jdbc
 			.sql("select count(*) from notify_messages where shipment_id = ? and channel = ? and id <> ? "
-					+ "and (status = 'SENT' and sent_at >= ? or status = 'SENDING')")
-			.params(shipmentId, channel.name(), except, ts(since))
+					+ "and (status = 'SENT' and sent_at >= now() - make_interval(secs => ?) or status = 'SENDING')")
+			.params(shipmentId, channel.name(), except, MessageClaims.seconds(span))
 			.query(Integer.class)
 			.single();
 	}

@@ -103,7 +103,7 @@ class Outbox {
 		}
 		Instant now = this.clock.instant();
 		if (news.trigger() == Trigger.HELP_RECEIVED
-				&& this.messages.queuedSince(order.getId(), Trigger.HELP_RECEIVED, now.minus(HELP_ACK_EVERY))) {
+				&& this.messages.queuedWithin(order.getId(), Trigger.HELP_RECEIVED, HELP_ACK_EVERY)) {
 			return; // one acknowledgement per order per hour, however many requests
 		}
 		NotificationSettings storeSettings = this.settings.load(store.getId());
@@ -158,6 +158,11 @@ class Outbox {
 		return t.key().replace('_', ' ');
 	}
 
+	/**
+	 * When the news is stale: the end of the shopper's day (a business time, by the app's
+	 * clock in the shopper's zone) or two days on. The row stores the span from
+	 * {@code now} to it on the database's clock ({@link Messages#insert}).
+	 */
 	private static Instant staleAfter(News news, ZoneId zone, Instant now) {
 		if (SAME_DAY.contains(news.trigger())) {
 			return now.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();

@@ -48,6 +48,9 @@ class ScheduledChecks {
 
 	/** Runs the scheduled checks once; answers how many news were found. */
 	int check() {
+		// business times, the app's clock: "tomorrow" in the shopper's zone and how long
+		// since the carrier's last scan; the messages these news become are due by the
+		// database's clock (Messages#insert)
 		Instant now = this.clock.instant();
 		int found = 0;
 		LocalDate today = now.atZone(ZoneId.of("UTC")).toLocalDate();

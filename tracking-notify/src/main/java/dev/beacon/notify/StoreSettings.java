@@ -71,6 +71,19 @@ public class StoreSettings {
 	}
 
 	/**
+	 * The store's own daily cap of messages per shipment and channel (null: the
+	 * install's), as {@link #load} has it, in one small read (the dispatcher asks it for
+	 * every capped message).
+	 */
+	@Nullable Integer maxPerShipmentPerDay(UUID storeId) {
+		List<@Nullable Integer> caps = this.jdbc.sql("select max_per_day from notify_store_settings where store_id = ?")
+			.param(storeId)
+			.query((rs, i) -> (Integer) rs.getObject(1))
+			.list();
+		return caps.isEmpty() ? null : caps.get(0);
+	}
+
+	/**
 	 * Where help for this store goes: the brand's support email, else the notification
 	 * reply-to, else the sender address; null when the store has none of them.
 	 */

@@ -1,5 +1,6 @@
 package dev.beacon.notify;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -39,7 +40,7 @@ class ConsentAndSettingsTests extends NotifyTestSupport {
 		ShipmentView s = ship("C-300");
 		scan(s, "PU", "Picked up");
 		deliver();
-		this.clock.set(NIGHT);
+		elapse(Duration.between(this.clock.instant(), NIGHT));
 		scan(s, "OD", "Out for delivery");
 		deliver();
 		scan(s, "DL", "Delivered");
@@ -48,14 +49,18 @@ class ConsentAndSettingsTests extends NotifyTestSupport {
 		MessageView delivered = smsOf(order, Trigger.DELIVERED);
 		assertThat(delivered.status()).isEqualTo(MessageStatus.PENDING);
 		assertThat(delivered.statusText()).isEqualTo("held: quiet hours until 08:00 (America/Chicago)");
-		assertThat(delivered.nextAttemptAt()).isEqualTo(Instant.parse("2026-03-04T14:00:00Z"));
+		// held for the span until 08:00 in Memphis (14:00 UTC), on the database's clock
+		elapse(Duration.between(this.clock.instant(), Instant.parse("2026-03-04T13:57:00Z")));
+		deliver(); // 13:59 UTC
+		assertThat(smsTo(phone)).isEmpty();
+		assertThat(smsOf(order, Trigger.DELIVERED).statusText())
+			.isEqualTo("held: quiet hours until 08:00 (America/Chicago)");
 		// out for delivery at 22:00 is stale by 08:00
 		assertThat(messages(order))
 			.filteredOn((v) -> v.channel() == Channel.SMS && v.trigger() == Trigger.OUT_FOR_DELIVERY)
 			.allSatisfy((v) -> assertThat(v.status()).isIn(MessageStatus.EXPIRED, MessageStatus.SUPERSEDED));
 
-		this.clock.set(Instant.parse("2026-03-04T14:01:00Z"));
-		deliver();
+		deliver(); // 14:01 UTC
 		assertThat(smsTo(phone)).extracting(NotifyTestSupport::smsBody)
 			.singleElement()
 			.satisfies((b) -> assertThat(b).startsWith("Acme Outdoor: order C-300 was delivered."));

@@ -75,7 +75,7 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 			.withQueryParam("To", equalTo(phone))
 			.willReturn(aResponse().withHeader("Content-Type", "application/json")
 				.withBody(listJson(sid, delivered.bodyText(), phone))));
-		this.clock.advance(Duration.ofMinutes(3)); // the lease runs out
+		expireLeases(); // the lease runs out
 		deliver();
 		deliver();
 		MessageView after = sms(order, Trigger.DELIVERED);
@@ -108,7 +108,7 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 		TWILIO.stubFor(get(urlPathMatching("/2010-04-01/Accounts/" + SID + "/Messages.json"))
 			.withQueryParam("To", equalTo(phone))
 			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(twice)));
-		this.clock.advance(Duration.ofMinutes(3)); // the lease runs out
+		expireLeases(); // the lease runs out
 		deliver();
 		deliver();
 		MessageView after = sms(order, Trigger.OUT_FOR_DELIVERY);
@@ -130,7 +130,7 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 		this.crash.arm(Channel.EMAIL);
 		deliver();
 		assertThat(mailsTo(email)).hasSize(1);
-		this.clock.advance(Duration.ofMinutes(3));
+		expireLeases();
 		deliver();
 		deliver();
 		assertThat(mailsTo(email)).hasSize(1);
@@ -152,16 +152,15 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 		String email = uniqueEmail();
 		Order order = order("B-202", email, null, "en");
 		deliver(); // drains; now create one more due row and abandon its claim
-		this.clock.advance(Duration.ofMinutes(5));
+		elapse(Duration.ofMinutes(5));
 		MessageView confirmed = messages(order).get(0);
 		MessageView copy = this.notifications.resend(this.storeId, confirmed.id());
 		TransactionTemplate tx = this.context.getBean(TransactionTemplate.class);
-		List<OutboxMessage> claimed = tx.execute((st) -> this.claims.claim(50, this.clock.instant(),
-				this.clock.instant().plus(Duration.ofMinutes(2)), "dead-node"));
+		List<OutboxMessage> claimed = tx.execute((st) -> this.claims.claim(50, Duration.ofMinutes(10), "dead-node"));
 		assertThat(claimed).extracting(OutboxMessage::id).contains(copy.id());
 		deliver(); // lease still held: nothing happens
 		assertThat(mailsTo(email)).hasSize(1);
-		this.clock.advance(Duration.ofMinutes(3));
+		expireLeases();
 		deliver();
 		assertThat(mailsTo(email)).hasSize(2);
 		assertThat(messages(order)).allSatisfy((v) -> assertThat(v.status()).isEqualTo(MessageStatus.SENT));
@@ -173,27 +172,21 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 		Order order = order("B-208", email, null, "en");
 		deliver(); // drains; now create one more due row, claimed by a dispatcher that
 					// stalls
-		this.clock.advance(Duration.ofMinutes(5));
+		elapse(Duration.ofMinutes(5));
 		MessageView copy = this.notifications.resend(this.storeId, messages(order).get(0).id());
 		TransactionTemplate tx = this.context.getBean(TransactionTemplate.class);
-		Instant claimedAt = this.clock.instant();
-		OutboxMessage stalled = tx
-			.execute((st) -> this.claims.claim(50, claimedAt, claimedAt.plus(Duration.ofSeconds(20)), "stalled-node"))
+		OutboxMessage stalled = tx.execute((st) -> this.claims.claim(50, Duration.ofSeconds(20), "stalled-node"))
 			.stream()
 			.filter((m) -> m.id().equals(copy.id()))
 			.findFirst()
 			.orElseThrow();
 		// starved of CPU past its lease, before its provider call: not rescued yet
-		this.clock.advance(Duration.ofSeconds(21));
-		assertThat(this.claims.markProviderCalled(stalled, this.clock.instant(),
-				this.clock.instant().plus(Duration.ofMinutes(2))))
-			.isFalse();
+		expireLeases();
+		assertThat(this.claims.markProviderCalled(stalled, Duration.ofMinutes(2))).isFalse();
 		deliver(); // another dispatcher rescues it (never called) and sends it
 		assertThat(mailsTo(email)).hasSize(2);
 		// the stalled dispatcher wakes up: its token is fenced off for good
-		assertThat(this.claims.markProviderCalled(stalled, this.clock.instant(),
-				this.clock.instant().plus(Duration.ofMinutes(2))))
-			.isFalse();
+		assertThat(this.claims.markProviderCalled(stalled, Duration.ofMinutes(2))).isFalse();
 		deliver();
 		assertThat(mailsTo(email)).hasSize(2);
 		assertThat(messages(order)).filteredOn((v) -> v.id().equals(copy.id())).singleElement().satisfies((v) -> {
@@ -208,18 +201,16 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 		Order order = order("B-211", email, null, "en");
 		deliver(); // drains; now one more due row, handed to the provider by a dispatcher
 					// that dies before recording
-		this.clock.advance(Duration.ofMinutes(5));
+		elapse(Duration.ofMinutes(5));
 		MessageView copy = this.notifications.resend(this.storeId, messages(order).get(0).id());
 		TransactionTemplate tx = this.context.getBean(TransactionTemplate.class);
-		Instant claimedAt = this.clock.instant();
-		OutboxMessage dead = tx
-			.execute((st) -> this.claims.claim(50, claimedAt, claimedAt.plus(Duration.ofMinutes(2)), "dead-node"))
+		OutboxMessage dead = tx.execute((st) -> this.claims.claim(50, Duration.ofMinutes(2), "dead-node"))
 			.stream()
 			.filter((m) -> m.id().equals(copy.id()))
 			.findFirst()
 			.orElseThrow();
-		assertThat(this.claims.markProviderCalled(dead, claimedAt, claimedAt.plus(Duration.ofMinutes(2)))).isTrue();
-		this.clock.advance(Duration.ofMinutes(3)); // its lease runs out
+		assertThat(this.claims.markProviderCalled(dead, Duration.ofMinutes(2))).isTrue();
+		expireLeases(); // its lease runs out
 
 		// while the provider is asked, another connection can lock the row at once
 		List<String> whileAsking = new ArrayList<>();
@@ -288,6 +279,50 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 	}
 
 	@Test
+	void aMessageDueByTheDatabaseClockIsClaimedWhateverTheInstancesClockSays() {
+		String email = uniqueEmail();
+		Order order = order("B-212", email, null, "en");
+		// this instance's clock is months behind the database's; the row is due by the
+		// database's clock (as another instance with a right clock would have queued it)
+		this.clock.set(databaseNow().minus(Duration.ofDays(200)));
+		this.jdbc.update("update notify_messages set next_attempt_at = now() - interval '1 second' where order_id = ?",
+				order.getId());
+		assertThat(this.dispatcher.runOnce()).isEqualTo(1);
+		assertThat(mailsTo(email)).hasSize(1);
+		assertThat(messages(order)).singleElement().satisfies((v) -> {
+			assertThat(v.status()).isEqualTo(MessageStatus.SENT);
+			assertThat(v.attempts()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void aLeaseLiveByTheDatabaseClockIsNotTakenOverByAnInstanceWhoseClockIsAhead() {
+		String email = uniqueEmail();
+		Order order = order("B-213", email, null, "en");
+		elapse(Duration.ofMinutes(2)); // due
+		TransactionTemplate tx = this.context.getBean(TransactionTemplate.class);
+		List<OutboxMessage> claimed = tx.execute((st) -> this.claims.claim(50, Duration.ofMinutes(2), "other-node"));
+		assertThat(claimed).extracting(OutboxMessage::orderId).containsExactly(order.getId());
+		// this instance's clock is months ahead of the database's: the other instance's
+		// lease has two minutes to run by the database's clock, so it stays the other's
+		this.clock.set(databaseNow().plus(Duration.ofDays(200)));
+		assertThat(this.dispatcher.runOnce()).isZero();
+		assertThat(mailsTo(email)).isEmpty();
+		assertThat(this.jdbc.queryForMap("select status, lease_owner, attempts from notify_messages where order_id = ?",
+				order.getId()))
+			.containsEntry("status", "SENDING")
+			.containsEntry("lease_owner", "other-node")
+			.containsEntry("attempts", 1);
+		expireLeases(); // the other instance died: now it is rescued, and sent once
+		while (this.dispatcher.runOnce() > 0) {
+			// drain
+		}
+		assertThat(mailsTo(email)).hasSize(1);
+		assertThat(messages(order)).singleElement()
+			.satisfies((v) -> assertThat(v.status()).isEqualTo(MessageStatus.SENT));
+	}
+
+	@Test
 	void aMailServerWhoseAcceptanceNeverArrivesMakesItUncertainNeverSentTwice() throws Exception {
 		deliver();
 		try (SilentSmtp server = new SilentSmtp()) {
@@ -299,11 +334,11 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 					List.of(dev.beacon.notify.email.EmailSenders.via(mail, this.context)));
 			Order order = order("B-209", uniqueEmail(), null, "en");
 			MessageView queued = messages(order).get(0);
-			this.clock.advance(Duration.ofMinutes(2));
+			elapse(Duration.ofMinutes(2));
 			while (viaSilent.runOnce() > 0) {
 				// the server takes the message whole; its "250" never arrives
 			}
-			this.clock.advance(Duration.ofHours(2)); // past any backoff and lease
+			elapse(Duration.ofHours(2)); // past any backoff and lease
 			while (viaSilent.runOnce() > 0) {
 				// nothing may go again
 			}
@@ -329,7 +364,7 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 			placed.add(order("R-" + i, email, null, "en"));
 		}
 		Dispatcher other = dispatcherWith(List.copyOf(this.context.getBeansOfType(ChannelSender.class).values()));
-		this.clock.advance(Duration.ofMinutes(2));
+		elapse(Duration.ofMinutes(2));
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
@@ -384,7 +419,8 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 		MessageView first = sms(order, Trigger.OUT_FOR_DELIVERY);
 		assertThat(first.status()).isEqualTo(MessageStatus.PENDING);
 		assertThat(first.statusText()).startsWith("retrying: Twilio 20500").contains("attempt 1 of 3");
-		assertThat(first.nextAttemptAt()).isAfter(this.clock.instant());
+		assertThat(first.nextAttemptAt()).isAfter(databaseNow()); // backoff on the
+																	// database's clock
 		deliver();
 		deliver();
 		MessageView dead = sms(order, Trigger.OUT_FOR_DELIVERY);
@@ -443,7 +479,7 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 		ShipmentView s = ship("B-205");
 		scan(s, "PU", "Picked up");
 		scan(s, "OD", "Out for delivery");
-		this.clock.advance(Duration.ofMinutes(2));
+		elapse(Duration.ofMinutes(2));
 		while (demo.runOnce() > 0) {
 			// drain
 		}

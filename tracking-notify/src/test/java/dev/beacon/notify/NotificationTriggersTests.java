@@ -232,11 +232,11 @@ class NotificationTriggersTests extends NotifyTestSupport {
 		ShipmentView q = ship("A-110");
 		scan(q, "PU", "Picked up");
 		deliver();
-		this.clock.advance(Duration.ofDays(2));
+		elapse(Duration.ofDays(2));
 		this.checks.check();
 		deliver();
 		assertThat(messages(quiet)).noneMatch((v) -> v.trigger() == Trigger.STALLED);
-		this.clock.advance(Duration.ofDays(2)); // sandbox threshold P3D passed
+		elapse(Duration.ofDays(2)); // sandbox threshold P3D passed
 		this.checks.check();
 		this.checks.check();
 		deliver();
@@ -264,12 +264,12 @@ class NotificationTriggersTests extends NotifyTestSupport {
 		deliver();
 		this.support.raise(this.storeId, order.getId(), null, HelpTopic.WHERE_IS_IT, "Where is it?", null, "page");
 		deliver(); // two minutes
-		this.clock.advance(Duration.ofMinutes(57)); // 59 minutes after the first
+		elapse(Duration.ofMinutes(57)); // 59 minutes after the first
 		this.support.raise(this.storeId, order.getId(), null, HelpTopic.WHERE_IS_IT, "Anyone?", null, "page");
 		deliver();
 		assertThat(mailsTo(email)).extracting(NotificationTriggersTests::subject)
 			.containsExactly("Your Acme Outdoor order A-112 is confirmed", "We got your message about order A-112");
-		this.clock.advance(Duration.ofMinutes(2)); // over an hour after the first
+		elapse(Duration.ofMinutes(2)); // over an hour after the first
 		this.support.raise(this.storeId, order.getId(), null, HelpTopic.WHERE_IS_IT, "Still here", null, "page");
 		deliver();
 		assertThat(mailsTo(email)).extracting(NotificationTriggersTests::subject)

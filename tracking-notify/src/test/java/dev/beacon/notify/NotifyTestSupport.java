@@ -65,8 +65,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * The one Spring context of this module's integration tests: real PostgreSQL, GreenMail
  * (real SMTP on a dynamic port) and WireMock standing in for Twilio, both started once
- * per JVM; the dispatcher never runs by itself (tests call it), time is a clock they
- * move.
+ * per JVM; the dispatcher never runs by itself (tests call it). Time is two clocks, as in
+ * production: the app's {@link MutableClock} (business times: quiet hours, scans, news)
+ * and the database's {@code now()} (the outbox's due times, leases, stale and sent
+ * times), which tests cannot move; {@link #elapse} moves the first and makes this store's
+ * outbox rows that much older, {@link #expireLeases} runs leases out.
  */
 @SpringBootTest(properties = { "beacon.notify.dispatcher.enabled=false", "beacon.notify.hold-window=PT1M",
 		"beacon.notify.max-per-shipment-per-day=4", "beacon.notify.dispatcher.max-attempts=3",
@@ -195,10 +198,35 @@ abstract class NotifyTestSupport {
 
 	/** Waits out the hold window and runs the dispatcher until nothing is due. */
 	void deliver() {
-		this.clock.advance(Duration.ofMinutes(2));
+		elapse(Duration.ofMinutes(2));
 		while (this.dispatcher.runOnce() > 0) {
 			// drain
 		}
+	}
+
+	/**
+	 * Time passes: the app's clock moves on by {@code span}, and this store's outbox rows
+	 * are {@code span} older by the database's clock (created, due, stale, sent, called
+	 * and lease times all move back by it), since the database's clock cannot be moved.
+	 */
+	void elapse(Duration span) {
+		this.clock.advance(span);
+		String back = " - make_interval(secs => " + span.toSeconds() + ")";
+		this.jdbc.update("update notify_messages set created_at = created_at" + back
+				+ ", next_attempt_at = next_attempt_at" + back + ", stale_after = stale_after" + back
+				+ ", lease_expires_at = lease_expires_at" + back + ", sent_at = sent_at" + back
+				+ ", provider_called_at = provider_called_at" + back + " where store_id = ?", this.storeId);
+	}
+
+	/** Every lease on this store's outbox has run out by the database's clock. */
+	void expireLeases() {
+		this.jdbc.update("update notify_messages set lease_expires_at = now() - interval '1 second' "
+				+ "where store_id = ? and status = 'SENDING'", this.storeId);
+	}
+
+	/** The database's clock. */
+	Instant databaseNow() {
+		return this.jdbc.queryForObject("select now()", java.sql.Timestamp.class).toInstant();
 	}
 
 	/**

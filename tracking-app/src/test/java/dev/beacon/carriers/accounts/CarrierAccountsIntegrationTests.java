@@ -86,6 +86,9 @@ class CarrierAccountsIntegrationTests {
 	SharedBudgets budgets;
 
 	@Autowired
+	CarrierAccounts accounts;
+
+	@Autowired
 	JsonMapper json;
 
 	@Autowired
@@ -247,6 +250,34 @@ class CarrierAccountsIntegrationTests {
 		assertThat(this.jdbc.queryForObject("select count(*) from carrier_accounts where store_id = ?", Integer.class,
 				this.store.id()))
 			.isZero();
+	}
+
+	/**
+	 * One store's account sealed with another key (the key was changed): it is left out,
+	 * the other stores' accounts with that carrier are still used, and its "test
+	 * connection" says to save it again instead of failing with a 500.
+	 */
+	@Test
+	void anAccountThatCannotBeReadNeverStopsTheOtherStoresAccounts() throws Exception {
+		this.mvc
+			.perform(as(this.store.provisioned(), put("/api/v1/carrier-accounts/dhl"))
+				.content("{\"apiKey\":\"dhl-readable\"}"))
+			.andExpect(status().isOk());
+		StoreFixture stale = this.fixtures.store("acct-stale");
+		String sealedElsewhere = new SecretsCipher(this.jdbc, "a-key-this-installation-no-longer-has-0123", false,
+				this.clock)
+			.encrypt("{\"apiKey\":\"dhl-stale\"}");
+		this.jdbc.update(
+				"insert into carrier_accounts (store_id, carrier, credentials, created_at, updated_at) values (?, 'dhl', ?, now(), now())",
+				stale.id(), sealedElsewhere);
+
+		assertThat(this.accounts.adaptersFor("dhl", List.of(stale.id(), this.store.id())).keySet())
+			.containsExactly(this.store.id());
+		this.mvc.perform(as(stale.provisioned(), post("/api/v1/carrier-accounts/dhl/test")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("carrier"))
+			.andExpect(jsonPath("$.detail")
+				.value("the saved dhl account cannot be read (was beacon.secrets.key changed?): save it again"));
 	}
 
 	@Test

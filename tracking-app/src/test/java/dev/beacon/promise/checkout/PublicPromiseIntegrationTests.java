@@ -45,7 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -165,6 +167,37 @@ class PublicPromiseIntegrationTests {
 			r.setRemoteAddr("10.9.9.10");
 			return r;
 		})).andExpect(status().isOk());
+	}
+
+	@Test
+	void aBadParameterIsAProblemNamingThatParameter() throws Exception {
+		ProvisionedStore store = storeWithHistory();
+		this.mvc.perform(get("/p/" + store.store().getSlug() + "/promise").param("destinationCountry", "BR")
+			.param("destinationRegion", "R".repeat(121))
+			.with((r) -> {
+				r.setRemoteAddr("10.9.2.1");
+				return r;
+			}))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentType("application/problem+json"))
+			.andExpect(jsonPath("$.errors[0].field").value("destinationRegion"))
+			.andExpect(jsonPath("$.detail").value("destinationRegion must be at most 120 characters"));
+		this.mvc
+			.perform(get("/p/" + store.store().getSlug() + "/promise").param("destinationPostalCode", "1".repeat(21))
+				.with((r) -> {
+					r.setRemoteAddr("10.9.2.1");
+					return r;
+				}))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("destinationPostalCode"));
+		this.mvc
+			.perform(get("/p/" + store.store().getSlug() + "/promise").param("destinationCountry", "XX").with((r) -> {
+				r.setRemoteAddr("10.9.2.1");
+				return r;
+			}))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("destinationCountry"))
+			.andExpect(jsonPath("$.detail").value("destinationCountry must be an ISO 3166 code"));
 	}
 
 	@Test

@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +46,8 @@ public class CarrierAccounts {
 
 	private record Cached(Instant version, HttpCarrierAdapter adapter) {
 	}
+
+	private static final Logger log = LoggerFactory.getLogger(CarrierAccounts.class);
 
 	private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {
 	};
@@ -139,6 +143,10 @@ public class CarrierAccounts {
 	public CarrierAccount.TestResult test(UUID storeId, String carrier) {
 		String code = supported(carrier);
 		HttpCarrierAdapter adapter = adaptersFor(code, List.of(storeId)).get(storeId);
+		if (adapter == null && saved(storeId, code)) {
+			throw CarrierAccountException.invalid("carrier", "the saved " + code + " account cannot be read (was "
+					+ SecretsCipher.PROPERTY + " changed?): save it again");
+		}
 		if (adapter == null) {
 			throw CarrierAccountException.notFound("no " + code + " account saved for this store");
 		}
@@ -152,7 +160,9 @@ public class CarrierAccounts {
 	}
 
 	/**
-	 * The adapters of these stores' own accounts with a carrier (stores without none).
+	 * The adapters of these stores' own accounts with a carrier (stores without none). An
+	 * account that cannot be read (the key changed) is logged and left out: it never
+	 * stops the other stores' accounts.
 	 */
 	public Map<UUID, HttpCarrierAdapter> adaptersFor(String carrier, Collection<UUID> storeIds) {
 		HttpCarrierAdapter base = this.direct.get(carrier);
@@ -167,13 +177,28 @@ public class CarrierAccounts {
 					UUID store = rs.getObject("store_id", UUID.class);
 					Instant version = Objects.requireNonNull(instant(rs.getTimestamp("updated_at")));
 					String sealed = rs.getString("credentials");
-					Cached cached = this.adapters.compute(cacheKey(store, carrier),
-							(k, old) -> (old != null && old.version().equals(version)) ? old
-									: new Cached(version, base.forAccount(carrier + "@" + store,
-											AccountFields.settings(open(sealed)), this.budgets)));
-					out.put(store, cached.adapter());
+					try {
+						Cached cached = this.adapters.compute(cacheKey(store, carrier),
+								(k, old) -> (old != null && old.version().equals(version)) ? old
+										: new Cached(version, base.forAccount(carrier + "@" + store,
+												AccountFields.settings(open(sealed)), this.budgets)));
+						out.put(store, cached.adapter());
+					}
+					catch (RuntimeException ex) {
+						// the class only: a message could quote what was decrypted
+						log.warn(
+								"The {} account of store {} cannot be read ({}, was {} changed?); it is not used "
+										+ "until saved again",
+								carrier, store, ex.getClass().getSimpleName(), SecretsCipher.PROPERTY);
+					}
 				});
 		return out;
+	}
+
+	private boolean saved(UUID storeId, String carrier) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"select exists (select 1 from carrier_accounts where store_id = :store and carrier = :carrier)",
+				key(storeId, carrier), Boolean.class));
 	}
 
 	private Map<String, String> open(String sealed) {

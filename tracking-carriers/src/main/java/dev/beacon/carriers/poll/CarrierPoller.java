@@ -120,7 +120,9 @@ public class CarrierPoller implements CarrierPolling {
 			byCarrier.computeIfAbsent(t.carrier(), (c) -> new ArrayList<>()).add(t);
 		}
 		byCarrier.forEach((carrier, all) -> route(carrier, all).forEach((adapter, list) -> {
-			int size = (adapter != null) ? Math.max(1, adapter.batchSize()) : list.size();
+			// no request (so no request size) for a carrier without adapter or
+			// credentials
+			int size = (adapter != null && adapter.configured()) ? Math.max(1, adapter.batchSize()) : list.size();
 			for (int i = 0; i < list.size(); i += size) {
 				process(adapter, carrier, list.subList(i, Math.min(list.size(), i + size)));
 			}
@@ -176,6 +178,7 @@ public class CarrierPoller implements CarrierPolling {
 			}
 		}
 		double scale = (adapter != null) ? adapter.timeScale() : 1.0;
+		Map<UUID, CarrierUpdate> answers = new LinkedHashMap<>();
 		for (PollTask task : tasks) {
 			CarrierUpdate update = updates.getOrDefault(task.shipmentId(),
 					CarrierUpdate.failed(PollOutcome.MALFORMED, "the carrier's answer did not mention this number"));
@@ -183,14 +186,60 @@ public class CarrierPoller implements CarrierPolling {
 					&& update.retryAfter().compareTo(FALLBACK_AFTER) >= 0) {
 				fallBack(task, update.retryAfter());
 			}
+			answers.put(task.shipmentId(), update);
+		}
+		Map<UUID, Ingested> ingested = ingestAll(carrier, answers);
+		Map<UUID, @Nullable Duration> next = new LinkedHashMap<>();
+		Instant now = this.clock.instant();
+		ingested.forEach((id, result) -> {
+			CarrierUpdate update = answers.get(id);
+			this.metrics.scansIngested(carrier, result.newScans());
+			PollSchedule.Decision decision = this.schedule.decide(result, update.outcome(), now, scale);
+			if (decision.expire()) {
+				expire(id, carrier);
+			}
+			else {
+				next.put(id, delay(decision, update, now));
+			}
+		});
+		try {
+			this.queue.scheduleAll(next);
+		}
+		catch (RuntimeException ex) {
+			log.warn("could not schedule the next poll of {} {} shipments (their leases bring them back)", next.size(),
+					carrier, ex);
+		}
+	}
+
+	/**
+	 * Records a batch's answers in one transaction; if that fails (a deadlock, one bad
+	 * shipment), each on its own, so a failure costs only its shipment (its lease ends).
+	 */
+	private Map<UUID, Ingested> ingestAll(String carrier, Map<UUID, CarrierUpdate> answers) {
+		try {
+			return this.shipments.ingestAll(answers, TransitionCause.POLL);
+		}
+		catch (RuntimeException batch) {
+			log.debug("batch of {} {} polls not recorded at once; one by one", answers.size(), carrier, batch);
+		}
+		Map<UUID, Ingested> out = new LinkedHashMap<>();
+		answers.forEach((id, update) -> {
 			try {
-				Ingested ingested = this.shipments.ingest(task.shipmentId(), update, TransitionCause.POLL);
-				this.metrics.scansIngested(carrier, ingested.newScans());
-				reschedule(task.shipmentId(), ingested, update, scale);
+				out.put(id, this.shipments.ingest(id, update, TransitionCause.POLL));
 			}
 			catch (RuntimeException ex) {
-				log.warn("could not record poll of shipment {} ({})", task.shipmentId(), carrier, ex);
+				log.warn("could not record poll of shipment {} ({})", id, carrier, ex);
 			}
+		});
+		return out;
+	}
+
+	private void expire(UUID shipmentId, String carrier) {
+		try {
+			this.shipments.expire(shipmentId);
+		}
+		catch (RuntimeException ex) {
+			log.warn("could not expire shipment {} ({})", shipmentId, carrier, ex);
 		}
 	}
 
@@ -203,16 +252,6 @@ public class CarrierPoller implements CarrierPolling {
 		catch (RuntimeException ex) {
 			log.warn("could not hand shipment {} to the aggregator", task.shipmentId(), ex);
 		}
-	}
-
-	private void reschedule(UUID shipmentId, Ingested ingested, CarrierUpdate update, double scale) {
-		Instant now = this.clock.instant();
-		PollSchedule.Decision decision = this.schedule.decide(ingested, update.outcome(), now, scale);
-		if (decision.expire()) {
-			this.shipments.expire(shipmentId);
-			return;
-		}
-		this.queue.scheduleNext(shipmentId, delay(decision, update, now));
 	}
 
 	/**

@@ -105,7 +105,14 @@ class ShopifyAdmin {
 			if (status >= 300) {
 				throw new IntegrationException(IntegrationException.Kind.PLATFORM, "Shopify answered HTTP " + status);
 			}
-			JsonNode root = this.json.readTree((response.getBody() != null) ? response.getBody() : "{}");
+			JsonNode root;
+			try {
+				root = this.json.readTree((response.getBody() != null) ? response.getBody() : "{}");
+			}
+			catch (RuntimeException ex) {
+				throw new IntegrationException(IntegrationException.Kind.PLATFORM,
+						"Shopify did not answer JSON (HTTP " + status + ")");
+			}
 			JsonNode cost = root.path("extensions").path("cost");
 			if (throttled(root)) {
 				if (attempt >= MAX_TRIES) {

@@ -141,7 +141,15 @@ class WooClient {
 					pages = 1;
 				}
 			}
-			return new Page(this.json.readTree((response.getBody() != null) ? response.getBody() : "null"), pages);
+			try {
+				return new Page(this.json.readTree((response.getBody() != null) ? response.getBody() : "null"), pages);
+			}
+			catch (RuntimeException ex) {
+				// a web page (wrong address, maintenance or security page): a platform
+				// failure the connection shows, not a job that never ends
+				throw new IntegrationException(IntegrationException.Kind.PLATFORM,
+						"the WooCommerce site did not answer JSON (HTTP " + status + "): is the site address right?");
+			}
 		}
 	}
 

@@ -84,7 +84,11 @@ class WooWebhookController {
 			return problem(HttpStatus.BAD_REQUEST, "Malformed delivery",
 					"a JSON object body and an X-WC-Webhook-Topic header are required");
 		}
-		String id = (deliveryId != null && !deliveryId.isBlank()) ? deliveryId.strip() : null;
+		// WooCommerce's delivery id is wp_hash(webhook id . second): two different
+		// deliveries of one webhook in the same second share it, so a repeat is the same
+		// id with the same body
+		String id = (deliveryId != null && !deliveryId.isBlank())
+				? Hmac.sha256Hex(deliveryId.strip() + "\n" + new String(raw, StandardCharsets.UTF_8)) : null;
 		WooWebhooks.Result result = this.webhooks.handle(connection.get(), topic.strip(), id, payload);
 		String orderId = text(payload, "id");
 		if (result == WooWebhooks.Result.APPLIED && orderId != null && !topic.strip().equals("order.deleted")) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
  * its embeddable widget, {@code GET /p/widget.js}: no key, any origin (GET, no
  * credentials), cached, and rate-limited per client address (bucket4j; the whole
  * allowance comes back once a minute, not a token a second, so a burst is refused the
- * same way on a fast or a slow machine).
+ * same way on a fast or a slow machine). Refusals are problem+json, a bad parameter named
+ * in {@code errors[].field}.
  */
 @RestController
 @EnableConfigurationProperties(ShippingSettings.class)
@@ -77,17 +80,26 @@ class PublicPromiseController {
 		if (wait > 0) {
 			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 				.header("Retry-After", String.valueOf(wait))
-				.body(Map.of("error", "too many requests"));
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "retry after " + wait + " s"));
 		}
 		String country = destinationCountry.strip().toUpperCase(Locale.ROOT);
 		String region = destinationRegion.strip().toUpperCase(Locale.ROOT);
-		if ((!country.isEmpty() && !COUNTRIES.contains(country)) || region.length() > 120
-				|| destinationPostalCode.length() > 20) {
-			return ResponseEntity.badRequest().body(Map.of("error", "destinationCountry must be an ISO 3166 code"));
+		String field = (!country.isEmpty() && !COUNTRIES.contains(country)) ? "destinationCountry"
+				: (region.length() > 120) ? "destinationRegion"
+						: (destinationPostalCode.length() > 20) ? "destinationPostalCode" : null;
+		if (field != null) {
+			String message = field.equals("destinationCountry") ? "must be an ISO 3166 code"
+					: "must be at most " + (field.equals("destinationRegion") ? 120 : 20) + " characters";
+			ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", field + " " + message);
+			problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+			return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}
 		Optional<Store> store = this.stores.bySlug(slug);
 		if (store.isEmpty()) {
-			return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no such store"));
+			return ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem(HttpStatus.NOT_FOUND, "Not found", "no such store"));
 		}
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.maxAge(this.settings.cacheTtl()).cachePublic())
@@ -100,6 +112,12 @@ class PublicPromiseController {
 			.contentType(new MediaType("text", "javascript", StandardCharsets.UTF_8))
 			.cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
 			.body(this.widget);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		return problem;
 	}
 
 	private long take(String client) {

@@ -109,7 +109,7 @@ class OrdersApiController {
 		// one read-only transaction for the order and its shipments
 		return Objects.requireNonNull(this.readOnly.execute((status) -> {
 			Order order = this.orders.get(store.storeId(), orderNumber);
-			return OrderResponse.of(order, url(store, order), this.shipments.ofOrder(order.getId()));
+			return OrderResponse.of(order, url(store, order), this.shipments.ofOrderWithoutPayloads(order.getId()));
 		}));
 	}
 

@@ -85,7 +85,7 @@ record ShopperContext(Store store, Locale locale, String client, @Nullable Strin
 			if (slug == null || !PagePaths.SLUG.matcher(slug).matches()) {
 				throw PageException.notFound();
 			}
-			Store store = this.stores.bySlug(slug).orElseThrow(PageException::notFound);
+			Store store = this.stores.recentBySlug(slug).orElseThrow(PageException::notFound);
 			request.setAttribute(PageRenderer.STORE, store);
 			return store;
 		}

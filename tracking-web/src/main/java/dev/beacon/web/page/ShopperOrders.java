@@ -61,7 +61,7 @@ class ShopperOrders {
 	}
 
 	List<ShipmentView> shipments(Order order) {
-		return this.shipments.ofOrder(order.getId());
+		return this.shipments.ofOrderWithoutPayloads(order.getId());
 	}
 
 	OrderView view(ShopperContext shopper) {

@@ -21,6 +21,7 @@ import dev.beacon.support.SupportManagement;
  */
 @SpringBootTest(classes = PageTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.messages.basename=i18n/web/messages", "spring.messages.fallback-to-system-locale=false",
+				"spring.thymeleaf.enable-spring-el-compiler=true",
 				"spring.jpa.properties.hibernate.generate_statistics=true", "beacon.link-secret=page-test-secret",
 				"beacon.page.lookups-per-minute=60", "beacon.page.failed-lookup-floor=PT0.05S",
 				"logging.level.org.hibernate.engine.internal.StatisticalLoggingSessionEventListener=warn" })

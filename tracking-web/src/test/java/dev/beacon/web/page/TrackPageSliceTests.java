@@ -39,8 +39,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * behaviour against PostgreSQL is in {@link TrackingPageTests}.
  */
 @WebMvcTest(controllers = TrackController.class,
-		properties = { "spring.messages.basename=i18n/web/messages",
-				"spring.messages.fallback-to-system-locale=false" })
+		properties = { "spring.messages.basename=i18n/web/messages", "spring.messages.fallback-to-system-locale=false",
+				"spring.thymeleaf.enable-spring-el-compiler=true" })
 @Import({ PageViews.class, PageRenderer.class, ShopperLocales.class, AccessGrants.class, LookupLimiter.class,
 		OrderPresenter.class, ShopperStatus.class, Timeline.class, PageDates.class, ClockConfiguration.class })
 class TrackPageSliceTests {
@@ -66,8 +66,8 @@ class TrackPageSliceTests {
 		given(store.getDefaultLocale()).willReturn(Locale.ENGLISH);
 		given(store.getTimeZone()).willReturn(ZoneId.of("America/Chicago"));
 		given(store.getBrand()).willReturn(Brand.defaults());
-		given(this.stores.bySlug(anyString())).willReturn(Optional.empty());
-		given(this.stores.bySlug("acme")).willReturn(Optional.of(store));
+		given(this.stores.recentBySlug(anyString())).willReturn(Optional.empty());
+		given(this.stores.recentBySlug("acme")).willReturn(Optional.of(store));
 	}
 
 	@Test
