@@ -112,7 +112,7 @@ public class PromiseEngine {
 	}
 
 	static TransitModel newModel(PromiseSettings settings) {
-		return new TransitModel(settings.minSamples(), settings.halfLifeDays());
+		return new TransitModel(settings.minSamples(), settings.halfLifeDays(), settings.sharedLateness());
 	}
 
 	PromiseSettings settings() {

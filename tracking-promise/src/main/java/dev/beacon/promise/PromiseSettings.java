@@ -13,10 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param halfLife recency: a parcel ordered this long before another counts half as much
  * @param windowShare share of comparable parcels the window (earliest to latest) holds;
  * it ends at the target reliability
+ * @param sharedLateness promise each lane at one shared cost of lateness (the mean
+ * promise as short as possible with the store's orders kept at the target together)
+ * instead of the target quantile on every lane; off by default (see docs/promises.md)
  */
 @ConfigurationProperties("beacon.promise")
 record PromiseSettings(@DefaultValue("30") int minSamples, @DefaultValue("P30D") Duration halfLife,
-		@DefaultValue("0.5") double windowShare) {
+		@DefaultValue("0.5") double windowShare, @DefaultValue("false") boolean sharedLateness) {
 
 	double halfLifeDays() {
 		return this.halfLife.toHours() / 24.0;

@@ -1,13 +1,12 @@
 package dev.beacon.promise;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 
 import dev.beacon.common.BusinessCalendar;
 
@@ -19,8 +18,10 @@ import dev.beacon.common.BusinessCalendar;
  * order convolves the store's handling time with the lane's transit. A promise blends
  * each level with the next wider one in proportion to its effective sample size
  * (shrinkage: a lane with few parcels leans on its region, the region on the country,
- * ...). Adding a sample updates every level at once, so the next promise reflects it.
- * Thread-safe.
+ * ...). The promise from the order is the target quantile of that distribution or, with
+ * {@code sharedLateness}, the day at one shared cost of lateness over the store's lanes
+ * ({@link SharedLateness}). Adding a sample updates every level at once, so the next
+ * promise reflects it. Thread-safe.
  */
 final class TransitModel {
 
@@ -35,11 +36,19 @@ final class TransitModel {
 
 	private final double priorStrength;
 
+	private final boolean sharedLateness;
+
 	private final Map<String, Histogram> fromOrder = new HashMap<>();
 
 	private final Map<String, Histogram> fromHandover = new HashMap<>();
 
 	private final HandlingTimes handling;
+
+	/** Recency-weighted orders per lane: each lane's share in the shared threshold. */
+	private final Map<Lane, Double> laneWeights = new HashMap<>();
+
+	/** Shared lateness thresholds by season and target, until the next sample. */
+	private final Map<String, SharedLateness.Threshold> thresholds = new HashMap<>();
 
 	private long baseDay = Long.MIN_VALUE;
 
@@ -56,16 +65,19 @@ final class TransitModel {
 	 * level needs {@code min(minSamples, 10)} before anything is promised
 	 * @param halfLifeDays recency: a parcel ordered this many days earlier counts half as
 	 * much ({@code 0}: all count the same)
+	 * @param sharedLateness promise from the order at one shared cost of lateness
+	 * ({@link SharedLateness}) instead of the target quantile on every lane
 	 */
-	TransitModel(int minSamples, double halfLifeDays) {
+	TransitModel(int minSamples, double halfLifeDays, boolean sharedLateness) {
 		this.minSamples = minSamples;
 		this.halfLifeDays = halfLifeDays;
+		this.sharedLateness = sharedLateness;
 		this.priorStrength = Math.max(5, minSamples / 3.0);
 		this.handling = new HandlingTimes(minSamples, this.priorStrength);
 	}
 
 	TransitModel(int minSamples) {
-		this(minSamples, 0);
+		this(minSamples, 0, false);
 	}
 
 	synchronized void add(DeliverySample sample) {
@@ -77,7 +89,7 @@ final class TransitModel {
 		int total = sample.totalDays();
 		int transit = sample.transitDays();
 		String season = season(sample.placed());
-		for (String levelKey : keys(sample.lane())) {
+		for (String levelKey : Levels.keys(sample.lane())) {
 			for (String key : new String[] { levelKey, levelKey + season }) {
 				this.fromOrder.computeIfAbsent(key, (k) -> new Histogram()).add(total, weight);
 				if (transit >= 0) {
@@ -88,6 +100,8 @@ final class TransitModel {
 		if (transit >= 0) {
 			this.handling.add(sample.lane(), Math.max(0, total - transit), weight);
 		}
+		this.laneWeights.merge(sample.lane(), weight, Double::sum);
+		this.thresholds.clear();
 		this.size++;
 		if (sample.promisedBy() != null) {
 			this.storePromised++;
@@ -118,6 +132,7 @@ final class TransitModel {
 			this.fromOrder.values().forEach((h) -> h.scale(factor));
 			this.fromHandover.values().forEach((h) -> h.scale(factor));
 			this.handling.scale(factor);
+			this.laneWeights.replaceAll((lane, w) -> w * factor);
 			this.baseDay = day;
 			exponent = 0;
 		}
@@ -145,8 +160,10 @@ final class TransitModel {
 			return Optional.empty();
 		}
 		double[] cdf = blend.cdf();
-		double level = target;
-		int latestDays = Histogram.quantile(cdf, level);
+		int latestDays = (handover || !this.sharedLateness) ? Histogram.quantile(cdf, target)
+				: threshold(start, target).days(cdf);
+		// the window ends at the level promised: the target, or the lane's own level
+		double level = this.sharedLateness && !handover ? cdf[latestDays] : target;
 		int earliestDays = Math.min(latestDays, Histogram.quantile(cdf, Math.max(0.1, level - windowShare)));
 		double confidence = (cdf[latestDays] * blend.strength() + 0.5) / (blend.strength() + 1);
 		String country = !lane.destinationCountry().isEmpty() ? lane.destinationCountry() : lane.originCountry();
@@ -154,6 +171,26 @@ final class TransitModel {
 		return Optional.of(new Promise(BusinessCalendar.addBusinessDays(start, earliestDays + shift, country),
 				BusinessCalendar.addBusinessDays(start, latestDays + shift, country), round(confidence),
 				blend.basisSamples(), blend.label(), blend.basis().name(), earliestDays + shift, latestDays + shift));
+	}
+
+	/**
+	 * The shared lateness threshold ({@link SharedLateness}) at which the store's lanes,
+	 * promised from the order in {@code start}'s season, are expected to be kept at
+	 * {@code target} overall.
+	 */
+	private SharedLateness.Threshold threshold(LocalDate start, double target) {
+		return this.thresholds.computeIfAbsent(season(start) + target, (key) -> {
+			List<double[]> cdfs = new ArrayList<>();
+			List<Double> weights = new ArrayList<>();
+			this.laneWeights.forEach((lane, weight) -> {
+				Blend blend = fromOrder(lane, start);
+				if (blend != null) {
+					cdfs.add(blend.cdf());
+					weights.add(weight);
+				}
+			});
+			return SharedLateness.solve(cdfs, weights, target);
+		});
 	}
 
 	/**
@@ -166,14 +203,14 @@ final class TransitModel {
 		Histogram seasonGlobal = source.get("G" + season);
 		boolean seasonal = seasonGlobal != null && seasonGlobal.n >= this.minSamples;
 		String suffix = seasonal ? season : "";
-		List<Level> levels = levels(lane);
+		List<Levels.Level> levels = Levels.of(lane);
 		Histogram root = source.get(levels.get(levels.size() - 1).key() + suffix);
 		if (root == null || root.n < Math.min(this.minSamples, 10)) {
 			return null;
 		}
 		double[] cdf = root.cdf();
 		double strength = root.effective();
-		Level basis = levels.get(levels.size() - 1);
+		Levels.Level basis = levels.get(levels.size() - 1);
 		int basisSamples = root.n;
 		int wider = root.n;
 		for (int i = levels.size() - 2; i >= 0; i--) {
@@ -224,7 +261,7 @@ final class TransitModel {
 				transit.shift());
 	}
 
-	private record Blend(double[] cdf, double strength, Level basis, int basisSamples, String label, int shift) {
+	private record Blend(double[] cdf, double strength, Levels.Level basis, int basisSamples, String label, int shift) {
 	}
 
 	synchronized Optional<Promise> promise(Lane lane, LocalDate start, boolean handover, double target) {
@@ -250,41 +287,6 @@ final class TransitModel {
 
 	static String season(LocalDate date) {
 		return BusinessCalendar.isPeak(date) ? "#P" : "#R";
-	}
-
-	/**
-	 * The level keys a sample counts in: its own lane's and, for questions that name no
-	 * carrier or service, the same lane with any carrier.
-	 */
-	static Set<String> keys(Lane l) {
-		Set<String> keys = new LinkedHashSet<>();
-		levels(l).forEach((level) -> keys.add(level.key()));
-		levels(new Lane(l.originRegion(), l.originCountry(), l.destinationRegion(), l.destinationCountry(), "", ""))
-			.forEach((level) -> keys.add(level.key()));
-		return keys;
-	}
-
-	/** The levels of a lane, most specific first. */
-	static List<Level> levels(Lane l) {
-		String service = "S|" + l.carrier() + "|" + l.service() + "|" + l.destinationCountry();
-		String carrierService = (l.carrier().isEmpty() ? "any carrier" : l.carrier())
-				+ (l.service().isEmpty() ? "" : " " + l.service());
-		return List.of(
-				new Level("lane",
-						"L|" + l.originRegion() + "|" + l.originCountry() + "|" + l.destinationRegion() + "|"
-								+ l.destinationCountry() + "|" + l.carrier() + "|" + l.service(),
-						l.label()),
-				new Level("region", "R|" + service + "|" + l.destinationRegion(),
-						carrierService + " to " + (l.destinationRegion().isEmpty() ? "?" : l.destinationRegion()) + "/"
-								+ (l.destinationCountry().isEmpty() ? "?" : l.destinationCountry())),
-				new Level("carrier-service-country", service,
-						carrierService + " to "
-								+ (l.destinationCountry().isEmpty() ? "anywhere" : l.destinationCountry())),
-				new Level("carrier", "C|" + l.carrier(), l.carrier().isEmpty() ? "all carriers" : l.carrier()),
-				new Level("global", "G", "all deliveries of the store"));
-	}
-
-	record Level(String name, String key, String label) {
 	}
 
 }
