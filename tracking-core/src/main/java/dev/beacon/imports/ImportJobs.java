@@ -93,6 +93,10 @@ public class ImportJobs {
 						"too many imports are waiting; try again in a minute");
 			}
 			UUID id = admit(storeId, fileName, countLines(file), "QUEUED");
+			// the answer is the job as admitted: read before a worker may pick it up, so
+			// it
+			// is QUEUED whatever the timing (the job's URL tells the rest)
+			ImportJob admitted = job(storeId, id).orElseThrow();
 			try {
 				this.executor.execute(() -> {
 					try {
@@ -113,7 +117,7 @@ public class ImportJobs {
 				throw new ImportRefusedException(ImportRefusedException.Reason.QUEUE_FULL,
 						"too many imports are waiting; try again in a minute");
 			}
-			return job(storeId, id).orElseThrow();
+			return admitted;
 		}
 		catch (IOException | RuntimeException ex) {
 			delete(file);
