@@ -1,8 +1,6 @@
 package dev.beacon.shipment;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.data.domain.Limit;
@@ -13,12 +11,6 @@ interface TrackingEvents extends JpaRepository<TrackingEvent, Long> {
 
 	@Query("select e from TrackingEvent e where e.shipmentId = :shipmentId order by e.occurredAt, e.id")
 	List<TrackingEvent> chronological(UUID shipmentId);
-
-	@Query("select e from TrackingEvent e where e.shipmentId in :shipmentIds order by e.occurredAt desc, e.id desc")
-	List<TrackingEvent> newestFirst(Collection<UUID> shipmentIds);
-
-	@Query("select e.dedupKey from TrackingEvent e where e.shipmentId = :shipmentId")
-	Set<String> dedupKeys(UUID shipmentId);
 
 	@Query("""
 			select distinct e.shipmentId from TrackingEvent e where e.carrier = :carrier and e.rulesVersion <> :version""")
