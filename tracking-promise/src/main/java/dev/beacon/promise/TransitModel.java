@@ -20,8 +20,10 @@ import dev.beacon.common.BusinessCalendar;
  * (shrinkage: a lane with few parcels leans on its region, the region on the country,
  * ...). The promise from the order is the target quantile of that distribution or, with
  * {@code sharedLateness}, the day at one shared cost of lateness over the store's lanes
- * ({@link SharedLateness}). Adding a sample updates every level at once, so the next
- * promise reflects it. Thread-safe.
+ * ({@link SharedLateness}). Parcels still open count as taking at least as long as they
+ * have been open ({@link #open}; the distributions are then Kaplan–Meier estimates), so a
+ * slowdown shows while it happens. Adding a sample updates every level at once, so the
+ * next promise reflects it. Thread-safe.
  */
 final class TransitModel {
 
@@ -53,6 +55,8 @@ final class TransitModel {
 	private long baseDay = Long.MIN_VALUE;
 
 	private int size;
+
+	private int open;
 
 	private int offered;
 
@@ -110,6 +114,48 @@ final class TransitModel {
 	}
 
 	/**
+	 * A parcel still open on {@code asOf} (the first day whose deliveries are not known):
+	 * it counts, in every level and season its order would, as taking at least the
+	 * business days it has been open, from the order and, once handed over, from the
+	 * handover (its handling time is then known); an order not handed over counts as
+	 * handling for at least that long. A parcel open longer than the longest delivery the
+	 * model tells apart ({@link #MAX_DAYS} business days) is taken as lost and not
+	 * counted.
+	 */
+	synchronized void open(OpenParcel parcel, LocalDate asOf) {
+		this.offered++;
+		int total = parcel.openDays(asOf);
+		if (total <= 0 || total > MAX_DAYS) {
+			return;
+		}
+		double weight = weight(parcel.placed());
+		int transit = parcel.transitOpenDays(asOf);
+		String season = season(parcel.placed());
+		for (String levelKey : Levels.keys(parcel.lane())) {
+			for (String key : new String[] { levelKey, levelKey + season }) {
+				this.fromOrder.computeIfAbsent(key, (k) -> new Histogram()).addOpen(total, weight);
+				if (transit >= 0) {
+					this.fromHandover.computeIfAbsent(key, (k) -> new Histogram()).addOpen(transit, weight);
+				}
+			}
+		}
+		if (transit >= 0) {
+			this.handling.add(parcel.lane(), Math.max(0, parcel.handlingDays()), weight);
+		}
+		else {
+			this.handling.addOpen(parcel.lane(), total, weight);
+		}
+		this.laneWeights.merge(parcel.lane(), weight, Double::sum);
+		this.thresholds.clear();
+		this.open++;
+	}
+
+	/** Open parcels counted ({@link #open}). */
+	synchronized int openParcels() {
+		return this.open;
+	}
+
+	/**
 	 * The share of the store's own promises ({@code promised_by}) its learned deliveries
 	 * kept; empty without such history.
 	 */
@@ -143,7 +189,10 @@ final class TransitModel {
 		return this.size;
 	}
 
-	/** Samples given to {@link #add}, learned or not (compared with the stored count). */
+	/**
+	 * Samples given to {@link #add} and {@link #open}, learned or not (compared with the
+	 * stored count).
+	 */
 	synchronized int offered() {
 		return this.offered;
 	}
@@ -166,7 +215,7 @@ final class TransitModel {
 		double level = this.sharedLateness && !handover ? cdf[latestDays] : target;
 		int earliestDays = Math.min(latestDays, Histogram.quantile(cdf, Math.max(0.1, level - windowShare)));
 		double confidence = (cdf[latestDays] * blend.strength() + 0.5) / (blend.strength() + 1);
-		String country = !lane.destinationCountry().isEmpty() ? lane.destinationCountry() : lane.originCountry();
+		String country = lane.calendarCountry();
 		int shift = blend.shift();
 		return Optional.of(new Promise(BusinessCalendar.addBusinessDays(start, earliestDays + shift, country),
 				BusinessCalendar.addBusinessDays(start, latestDays + shift, country), round(confidence),
@@ -212,13 +261,13 @@ final class TransitModel {
 		double strength = root.effective();
 		Levels.Level basis = levels.get(levels.size() - 1);
 		int basisSamples = root.n;
-		int wider = root.n;
+		int wider = root.parcels();
 		for (int i = levels.size() - 2; i >= 0; i--) {
 			Histogram h = source.get(levels.get(i).key() + suffix);
 			if (h == null || h.n == 0) {
 				continue;
 			}
-			if (h.n == wider) {
+			if (h.parcels() == wider) {
 				// the same parcels as the wider level: nothing to add, do not count them
 				// twice
 				if (h.n >= this.minSamples) {
@@ -227,7 +276,7 @@ final class TransitModel {
 				}
 				continue;
 			}
-			wider = h.n;
+			wider = h.parcels();
 			double e = h.effective();
 			double[] own = h.cdf();
 			for (int d = 0; d <= MAX_DAYS; d++) {
