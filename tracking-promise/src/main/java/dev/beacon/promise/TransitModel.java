@@ -58,6 +58,8 @@ final class TransitModel {
 
 	private int open;
 
+	private int offeredOpen;
+
 	private int offered;
 
 	private int storePromised;
@@ -123,7 +125,7 @@ final class TransitModel {
 	 * counted.
 	 */
 	synchronized void open(OpenParcel parcel, LocalDate asOf) {
-		this.offered++;
+		this.offeredOpen++;
 		int total = parcel.openDays(asOf);
 		if (total <= 0 || total > MAX_DAYS) {
 			return;
@@ -148,6 +150,14 @@ final class TransitModel {
 		this.laneWeights.merge(parcel.lane(), weight, Double::sum);
 		this.thresholds.clear();
 		this.open++;
+	}
+
+	/**
+	 * Open parcels given to {@link #open}, counted or not (compared with the stored
+	 * count).
+	 */
+	synchronized int offeredOpen() {
+		return this.offeredOpen;
 	}
 
 	/** Open parcels counted ({@link #open}). */
@@ -189,10 +199,7 @@ final class TransitModel {
 		return this.size;
 	}
 
-	/**
-	 * Samples given to {@link #add} and {@link #open}, learned or not (compared with the
-	 * stored count).
-	 */
+	/** Samples given to {@link #add}, learned or not (compared with the stored count). */
 	synchronized int offered() {
 		return this.offered;
 	}

@@ -104,7 +104,7 @@ class OpenParcelsTests {
 		LocalDate placed = LocalDate.of(2024, 1, 2);
 		model.open(new OpenParcel(WalkForwardBacktestTests.NY, placed, null), placed.plusMonths(4));
 		model.open(new OpenParcel(WalkForwardBacktestTests.NY, placed, null), placed);
-		assertThat(model.offered()).isEqualTo(2);
+		assertThat(model.offeredOpen()).isEqualTo(2);
 		assertThat(model.openParcels()).isZero();
 	}
 
