@@ -63,8 +63,61 @@ class ShopifyAdmin {
 	}
 
 	String endpoint(String shop) {
-		return this.properties.shopify().base(shop) + "/admin/api/" + this.properties.shopify().apiVersion()
-				+ "/graphql.json";
+		return url(shop, "graphql.json");
+	}
+
+	private String url(String shop, String resource) {
+		return this.properties.shopify().base(shop) + "/admin/api/" + this.properties.shopify().apiVersion() + "/"
+				+ resource;
+	}
+
+	/**
+	 * Proves the token opens this shop's Admin API: one {@code GET shop.json}, no retry,
+	 * answered by the shop itself ({@code myshopify_domain}). {@code REFUSED} on a 4xx
+	 * other than 429 or another shop's answer; {@code PLATFORM} when Shopify did not
+	 * answer.
+	 */
+	void verify(String shop, String token) {
+		String url = url(shop, "shop.json");
+		this.http.check(url);
+		ResponseEntity<String> response;
+		try {
+			response = this.http.client()
+				.get()
+				.uri(url)
+				.header("X-Shopify-Access-Token", token)
+				.accept(MediaType.APPLICATION_JSON)
+				.retrieve()
+				.onStatus(HttpStatusCode::isError, (req, res) -> {
+				})
+				.toEntity(String.class);
+		}
+		catch (RestClientException ex) {
+			throw new IntegrationException(IntegrationException.Kind.PLATFORM,
+					"Shopify did not answer: " + ex.getMostSpecificCause().getMessage());
+		}
+		int status = response.getStatusCode().value();
+		if (status >= 400 && status < 500 && status != 429) {
+			throw new IntegrationException(IntegrationException.Kind.REFUSED,
+					"accessToken not accepted: Shopify answered HTTP " + status + " for " + shop);
+		}
+		if (status >= 300) {
+			throw new IntegrationException(IntegrationException.Kind.PLATFORM, "Shopify answered HTTP " + status);
+		}
+		String domain;
+		try {
+			domain = this.json.readTree((response.getBody() != null) ? response.getBody() : "{}")
+				.path("shop")
+				.path("myshopify_domain")
+				.asString("");
+		}
+		catch (RuntimeException ex) {
+			domain = "";
+		}
+		if (!domain.equalsIgnoreCase(shop)) {
+			throw new IntegrationException(IntegrationException.Kind.REFUSED,
+					"accessToken not accepted: Shopify did not answer as the shop " + shop);
+		}
 	}
 
 	/** Runs a query; answers its {@code data}. Throttling is waited out. */
