@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 import dev.beacon.integrations.IntegrationException;
@@ -80,22 +81,11 @@ class ShopifyAdmin {
 	void verify(String shop, String token) {
 		String url = url(shop, "shop.json");
 		this.http.check(url);
-		ResponseEntity<String> response;
-		try {
-			response = this.http.client()
-				.get()
-				.uri(url)
-				.header("X-Shopify-Access-Token", token)
-				.accept(MediaType.APPLICATION_JSON)
-				.retrieve()
-				.onStatus(HttpStatusCode::isError, (req, res) -> {
-				})
-				.toEntity(String.class);
-		}
-		catch (RestClientException ex) {
-			throw new IntegrationException(IntegrationException.Kind.PLATFORM,
-					"Shopify did not answer: " + ex.getMostSpecificCause().getMessage());
-		}
+		ResponseEntity<String> response = send(this.http.client()
+			.get()
+			.uri(url)
+			.header("X-Shopify-Access-Token", token)
+			.accept(MediaType.APPLICATION_JSON));
 		int status = response.getStatusCode().value();
 		if (status >= 400 && status < 500 && status != 429) {
 			throw new IntegrationException(IntegrationException.Kind.REFUSED,
@@ -128,24 +118,13 @@ class ShopifyAdmin {
 		body.put("query", query);
 		body.put("variables", variables);
 		for (int attempt = 1;; attempt++) {
-			ResponseEntity<String> response;
-			try {
-				response = this.http.client()
-					.post()
-					.uri(url)
-					.header("X-Shopify-Access-Token", token)
-					.contentType(MediaType.APPLICATION_JSON)
-					.accept(MediaType.APPLICATION_JSON)
-					.body(body)
-					.retrieve()
-					.onStatus(HttpStatusCode::isError, (req, res) -> {
-					})
-					.toEntity(String.class);
-			}
-			catch (RestClientException ex) {
-				throw new IntegrationException(IntegrationException.Kind.PLATFORM,
-						"Shopify did not answer: " + ex.getMostSpecificCause().getMessage());
-			}
+			ResponseEntity<String> response = send(this.http.client()
+				.post()
+				.uri(url)
+				.header("X-Shopify-Access-Token", token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.APPLICATION_JSON)
+				.body(body));
 			int status = response.getStatusCode().value();
 			if ((status == 429 || status == 503) && attempt < MAX_TRIES) {
 				this.sleeper.sleep(retryAfter(response.getHeaders().getFirst("Retry-After")));
@@ -183,6 +162,18 @@ class ShopifyAdmin {
 				this.sleeper.sleep(pace);
 			}
 			return root.path("data");
+		}
+	}
+
+	/** Sends a request; any HTTP answer is returned, no answer is a platform failure. */
+	private static ResponseEntity<String> send(RestClient.RequestHeadersSpec<?> request) {
+		try {
+			return request.retrieve().onStatus(HttpStatusCode::isError, (req, res) -> {
+			}).toEntity(String.class);
+		}
+		catch (RestClientException ex) {
+			throw new IntegrationException(IntegrationException.Kind.PLATFORM,
+					"Shopify did not answer: " + ex.getMostSpecificCause().getMessage());
 		}
 	}
 
