@@ -43,6 +43,33 @@ class DeliveryHistory {
 				(rs, i) -> sample(rs, zone));
 	}
 
+	/**
+	 * Open rows of a store: not delivered, pending or in transit, ordered on or after
+	 * {@code since} (older ones are past the longest delivery the model tells apart).
+	 * {@link #openRows} reads and {@link #countOpen} counts them.
+	 */
+	private static final String OPEN = "from delivery_history where store_id = :store and delivered_at is null"
+			+ " and status in ('PENDING', 'IN_TRANSIT') and placed_at >= :since";
+
+	/** Parcels not delivered yet, ordered on or after {@code since}. */
+	List<OpenParcel> openRows(UUID storeId, ZoneId zone, Instant since) {
+		return this.jdbc.query("""
+				select placed_at, shipped_at, origin_region, origin_country, destination_region, destination_country,
+				       carrier, service
+				""" + OPEN + " order by placed_at",
+				new MapSqlParameterSource("store", storeId).addValue("since", Timestamp.from(since)), (rs, i) -> {
+					Timestamp shipped = rs.getTimestamp("shipped_at");
+					return new OpenParcel(lane(rs), date(rs.getTimestamp("placed_at").toInstant(), zone),
+							(shipped != null) ? date(shipped.toInstant(), zone) : null);
+				});
+	}
+
+	long countOpen(UUID storeId, Instant since) {
+		Long n = this.jdbc.queryForObject("select count(*) " + OPEN,
+				new MapSqlParameterSource("store", storeId).addValue("since", Timestamp.from(since)), Long.class);
+		return (n != null) ? n : 0;
+	}
+
 	long count(UUID storeId) {
 		Long n = this.jdbc.queryForObject("select count(*) " + DELIVERED, new MapSqlParameterSource("store", storeId),
 				Long.class);
@@ -87,14 +114,16 @@ class DeliveryHistory {
 	private static DeliverySample sample(ResultSet rs, ZoneId zone) throws SQLException {
 		Timestamp shipped = rs.getTimestamp("shipped_at");
 		java.sql.Date promised = rs.getDate("promised_by");
-		return new DeliverySample(
-				Lane.of(rs.getString("origin_region"), rs.getString("origin_country"),
-						rs.getString("destination_region"), rs.getString("destination_country"),
-						rs.getString("carrier"), rs.getString("service")),
-				date(rs.getTimestamp("placed_at").toInstant(), zone),
+		return new DeliverySample(lane(rs), date(rs.getTimestamp("placed_at").toInstant(), zone),
 				(shipped != null) ? date(shipped.toInstant(), zone) : null,
 				date(rs.getTimestamp("delivered_at").toInstant(), zone),
 				(promised != null) ? promised.toLocalDate() : null);
+	}
+
+	private static Lane lane(ResultSet rs) throws SQLException {
+		return Lane.of(rs.getString("origin_region"), rs.getString("origin_country"),
+				rs.getString("destination_region"), rs.getString("destination_country"), rs.getString("carrier"),
+				rs.getString("service"));
 	}
 
 	static LocalDate date(Instant instant, ZoneId zone) {

@@ -17,7 +17,7 @@ public record DeliverySample(Lane lane, LocalDate placed, @Nullable LocalDate sh
 	 * The country whose calendar counts the days (the destination's, else the origin's).
 	 */
 	String country() {
-		return !this.lane.destinationCountry().isEmpty() ? this.lane.destinationCountry() : this.lane.originCountry();
+		return this.lane.calendarCountry();
 	}
 
 	int totalDays() {

@@ -9,7 +9,8 @@ import java.util.Map;
  * transit histograms. A promise from the order date convolves it with the lane's transit
  * (handover to delivery): the store's pace and the carrier's are learned apart, so a lane
  * with few parcels borrows the store's handling time from all of them. Not thread-safe
- * (guarded by {@link TransitModel}).
+ * (guarded by {@link TransitModel}). Orders not handed over yet count as open (at least
+ * as long as they have waited).
  */
 final class HandlingTimes {
 
@@ -31,6 +32,12 @@ final class HandlingTimes {
 		this.byOrigin.computeIfAbsent(key(lane), (k) -> new Histogram()).add(days, weight);
 	}
 
+	/** An order not handed over yet, open for {@code atLeast} business days. */
+	void addOpen(Lane lane, int atLeast, double weight) {
+		this.byOrigin.computeIfAbsent("", (k) -> new Histogram()).addOpen(atLeast, weight);
+		this.byOrigin.computeIfAbsent(key(lane), (k) -> new Histogram()).addOpen(atLeast, weight);
+	}
+
 	void scale(double factor) {
 		this.byOrigin.values().forEach((h) -> h.scale(factor));
 	}
@@ -47,7 +54,7 @@ final class HandlingTimes {
 		}
 		double[] cdf = all.cdf();
 		Histogram own = this.byOrigin.get(key(lane));
-		if (own != null && own.n > 0 && own.n != all.n) {
+		if (own != null && own.n > 0 && own.parcels() != all.parcels()) {
 			double e = own.effective();
 			double[] ownCdf = own.cdf();
 			for (int d = 0; d <= MAX_DAYS; d++) {

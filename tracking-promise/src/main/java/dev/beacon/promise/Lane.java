@@ -19,6 +19,14 @@ public record Lane(String originRegion, String originCountry, String destination
 				lower(carrier), lower(service));
 	}
 
+	/**
+	 * The country whose calendar counts a parcel's days on this lane (the destination's,
+	 * else the origin's).
+	 */
+	String calendarCountry() {
+		return !this.destinationCountry.isEmpty() ? this.destinationCountry : this.originCountry;
+	}
+
 	/** Readable form, e.g. "SP/BR → RJ/BR · ups ground". */
 	public String label() {
 		return place(this.originRegion, this.originCountry) + " → "

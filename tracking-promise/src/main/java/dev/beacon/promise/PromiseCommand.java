@@ -67,7 +67,13 @@ class PromiseCommand implements ApplicationRunner {
 		List<DeliverySample> history = this.engine.history(store.get().getId());
 		out.printf("Walk-forward backtest of %s, %s to %s: %d delivered orders in its history%n", slug, start, end,
 				history.size());
-		WalkForwardBacktest.run(history, start, end, store.get().getTargetReliability(), this.engine.settings())
+		PromiseSettings settings = this.engine.settings();
+		List<OpenParcel> undelivered = settings.openParcels() ? this.engine.undelivered(store.get().getId())
+				: List.of();
+		if (settings.openParcels()) {
+			out.printf("open parcels counted at each cut-off, with %d never delivered%n", undelivered.size());
+		}
+		WalkForwardBacktest.run(history, undelivered, start, end, store.get().getTargetReliability(), settings)
 			.print(out);
 		return 0;
 	}

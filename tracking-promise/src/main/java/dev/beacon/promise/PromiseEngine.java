@@ -1,5 +1,7 @@
 package dev.beacon.promise;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -37,18 +39,30 @@ public class PromiseEngine {
 
 	static final int DEFAULT_TARGET = 90;
 
+	/**
+	 * How far back open rows are read: beyond the longest delivery the model tells apart
+	 * ({@link TransitModel#MAX_DAYS} business days, under 90 calendar days).
+	 */
+	private static final Duration OPEN_HORIZON = Duration.ofDays(120);
+
 	private final DeliveryHistory history;
 
 	private final StoreManagement stores;
 
 	private final PromiseSettings settings;
 
+	private final Clock clock;
+
 	private final Map<UUID, TransitModel> models = new ConcurrentHashMap<>();
 
-	PromiseEngine(DeliveryHistory history, StoreManagement stores, PromiseSettings settings) {
+	/** The day each model's open parcels were counted on. */
+	private final Map<UUID, LocalDate> openAsOf = new ConcurrentHashMap<>();
+
+	PromiseEngine(DeliveryHistory history, StoreManagement stores, PromiseSettings settings, Clock clock) {
 		this.history = history;
 		this.stores = stores;
 		this.settings = settings;
+		this.clock = clock;
 	}
 
 	/** The promise for an order placed at {@code orderedAt} on {@code lane}. */
@@ -107,8 +121,36 @@ public class PromiseEngine {
 	private TransitModel load(UUID storeId) {
 		TransitModel model = newModel(this.settings);
 		history(storeId).forEach(model::add);
-		log.debug("Promise model of store {} learned from {} deliveries", storeId, model.size());
+		if (this.settings.openParcels()) {
+			ZoneId zone = zone(storeId);
+			LocalDate today = LocalDate.now(this.clock.withZone(zone));
+			this.history.openRows(storeId, zone, openSince(today, zone)).forEach((p) -> model.open(p, today));
+			this.openAsOf.put(storeId, today);
+		}
+		log.debug("Promise model of store {} learned from {} deliveries and {} open parcels", storeId, model.size(),
+				model.openParcels());
 		return model;
+	}
+
+	/**
+	 * Undelivered (pending or in-transit) rows of the store the engine counts as open
+	 * parcels today ({@code beacon.promise.open-parcels}; 0 when off).
+	 */
+	long openSamples(UUID storeId) {
+		if (!this.settings.openParcels()) {
+			return 0;
+		}
+		ZoneId zone = zone(storeId);
+		return this.history.countOpen(storeId, openSince(LocalDate.now(this.clock.withZone(zone)), zone));
+	}
+
+	/** Undelivered rows of the store never delivered, as the backtest counts them. */
+	List<OpenParcel> undelivered(UUID storeId) {
+		return this.history.openRows(storeId, zone(storeId), Instant.EPOCH);
+	}
+
+	private static Instant openSince(LocalDate today, ZoneId zone) {
+		return today.atStartOfDay(zone).toInstant().minus(OPEN_HORIZON);
 	}
 
 	static TransitModel newModel(PromiseSettings settings) {
@@ -139,13 +181,17 @@ public class PromiseEngine {
 	 * Other instances learn deliveries this one never saw: every
 	 * {@code beacon.promise.refresh-interval} (default one minute) each cached model
 	 * whose count differs from the number of delivered rows in the database is relearned.
+	 * With {@code beacon.promise.open-parcels}, open rows are counted too and a model
+	 * whose open parcels were counted on an earlier day is relearned (they have aged).
 	 * One indexed count per cached store; no rebuild when nothing changed. Runs as the
 	 * {@code promise-refresh} loop ({@link PromiseRefreshLoop}).
 	 */
 	void refreshFromDatabase() {
 		for (Map.Entry<UUID, TransitModel> entry : this.models.entrySet()) {
-			long stored = deliveredSamples(entry.getKey());
-			if (stored != entry.getValue().offered()) {
+			long stored = deliveredSamples(entry.getKey()) + openSamples(entry.getKey());
+			LocalDate counted = this.openAsOf.get(entry.getKey());
+			boolean aged = counted != null && !counted.equals(LocalDate.now(this.clock.withZone(zone(entry.getKey()))));
+			if (stored != entry.getValue().offered() || aged) {
 				this.models.put(entry.getKey(), load(entry.getKey()));
 				log.debug("Promise model of store {} relearned: {} deliveries in the database", entry.getKey(), stored);
 			}

@@ -16,10 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sharedLateness promise each lane at one shared cost of lateness (the mean
  * promise as short as possible with the store's orders kept at the target together)
  * instead of the target quantile on every lane; off by default (see docs/promises.md)
+ * @param openParcels count parcels not delivered yet (imported pending or in-transit
+ * rows; in the walk-forward backtest, parcels delivered after the cut-off) as taking at
+ * least as long as they have been open (Kaplan–Meier); off by default (see
+ * docs/promises.md)
  */
 @ConfigurationProperties("beacon.promise")
 record PromiseSettings(@DefaultValue("30") int minSamples, @DefaultValue("P30D") Duration halfLife,
-		@DefaultValue("0.5") double windowShare, @DefaultValue("false") boolean sharedLateness) {
+		@DefaultValue("0.5") double windowShare, @DefaultValue("false") boolean sharedLateness,
+		@DefaultValue("false") boolean openParcels) {
 
 	double halfLifeDays() {
 		return this.halfLife.toHours() / 24.0;

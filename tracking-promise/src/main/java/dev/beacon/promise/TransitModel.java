@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 
 import dev.beacon.common.BusinessCalendar;
 
@@ -20,8 +21,10 @@ import dev.beacon.common.BusinessCalendar;
  * (shrinkage: a lane with few parcels leans on its region, the region on the country,
  * ...). The promise from the order is the target quantile of that distribution or, with
  * {@code sharedLateness}, the day at one shared cost of lateness over the store's lanes
- * ({@link SharedLateness}). Adding a sample updates every level at once, so the next
- * promise reflects it. Thread-safe.
+ * ({@link SharedLateness}). Parcels still open count as taking at least as long as they
+ * have been open ({@link #open}; the distributions are then Kaplan–Meier estimates), so a
+ * slowdown shows while it happens. Adding a sample updates every level at once, so the
+ * next promise reflects it. Thread-safe.
  */
 final class TransitModel {
 
@@ -53,6 +56,10 @@ final class TransitModel {
 	private long baseDay = Long.MIN_VALUE;
 
 	private int size;
+
+	private int open;
+
+	private int offeredOpen;
 
 	private int offered;
 
@@ -89,13 +96,9 @@ final class TransitModel {
 		int total = sample.totalDays();
 		int transit = sample.transitDays();
 		String season = season(sample.placed());
-		for (String levelKey : Levels.keys(sample.lane())) {
-			for (String key : new String[] { levelKey, levelKey + season }) {
-				this.fromOrder.computeIfAbsent(key, (k) -> new Histogram()).add(total, weight);
-				if (transit >= 0) {
-					this.fromHandover.computeIfAbsent(key, (k) -> new Histogram()).add(transit, weight);
-				}
-			}
+		count(this.fromOrder, sample.lane(), season, (h) -> h.add(total, weight));
+		if (transit >= 0) {
+			count(this.fromHandover, sample.lane(), season, (h) -> h.add(transit, weight));
 		}
 		if (transit >= 0) {
 			this.handling.add(sample.lane(), Math.max(0, total - transit), weight);
@@ -107,6 +110,60 @@ final class TransitModel {
 			this.storePromised++;
 			this.storeKept += sample.delivered().isAfter(sample.promisedBy()) ? 0 : 1;
 		}
+	}
+
+	/** Applies {@code action} to the histograms of every level and season of the lane. */
+	private static void count(Map<String, Histogram> source, Lane lane, String season, Consumer<Histogram> action) {
+		for (String levelKey : Levels.keys(lane)) {
+			action.accept(source.computeIfAbsent(levelKey, (k) -> new Histogram()));
+			action.accept(source.computeIfAbsent(levelKey + season, (k) -> new Histogram()));
+		}
+	}
+
+	/**
+	 * A parcel still open on {@code asOf} (the first day whose deliveries are not known):
+	 * it counts, in every level and season its order would, as taking at least the
+	 * business days it has been open, from the order and, once handed over, from the
+	 * handover (its handling time is then known); an order not handed over counts as
+	 * handling for at least that long. A parcel open longer than the longest delivery the
+	 * model tells apart ({@link #MAX_DAYS} business days) is taken as lost and not
+	 * counted.
+	 */
+	synchronized void open(OpenParcel parcel, LocalDate asOf) {
+		this.offeredOpen++;
+		int total = parcel.openDays(asOf);
+		if (total <= 0 || total > MAX_DAYS) {
+			return;
+		}
+		double weight = weight(parcel.placed());
+		int transit = parcel.transitOpenDays(asOf);
+		String season = season(parcel.placed());
+		count(this.fromOrder, parcel.lane(), season, (h) -> h.addOpen(total, weight));
+		if (transit >= 0) {
+			count(this.fromHandover, parcel.lane(), season, (h) -> h.addOpen(transit, weight));
+		}
+		if (transit >= 0) {
+			this.handling.add(parcel.lane(), Math.max(0, parcel.handlingDays()), weight);
+		}
+		else {
+			this.handling.addOpen(parcel.lane(), total, weight);
+		}
+		this.laneWeights.merge(parcel.lane(), weight, Double::sum);
+		this.thresholds.clear();
+		this.open++;
+	}
+
+	/**
+	 * Open parcels given to {@link #open}, counted or not (compared with the stored
+	 * count).
+	 */
+	synchronized int offeredOpen() {
+		return this.offeredOpen;
+	}
+
+	/** Open parcels counted ({@link #open}). */
+	synchronized int openParcels() {
+		return this.open;
 	}
 
 	/**
@@ -166,7 +223,7 @@ final class TransitModel {
 		double level = this.sharedLateness && !handover ? cdf[latestDays] : target;
 		int earliestDays = Math.min(latestDays, Histogram.quantile(cdf, Math.max(0.1, level - windowShare)));
 		double confidence = (cdf[latestDays] * blend.strength() + 0.5) / (blend.strength() + 1);
-		String country = !lane.destinationCountry().isEmpty() ? lane.destinationCountry() : lane.originCountry();
+		String country = lane.calendarCountry();
 		int shift = blend.shift();
 		return Optional.of(new Promise(BusinessCalendar.addBusinessDays(start, earliestDays + shift, country),
 				BusinessCalendar.addBusinessDays(start, latestDays + shift, country), round(confidence),
@@ -194,54 +251,12 @@ final class TransitModel {
 	}
 
 	/**
-	 * The distribution for {@code lane} from {@code start}: each level blended with the
-	 * next wider one (null below the store-wide minimum).
+	 * The distribution for {@code lane} from {@code start} (null below the store-wide
+	 * minimum; {@link Blend#of}).
 	 */
 	private Blend blend(Lane lane, LocalDate start, boolean handover) {
-		Map<String, Histogram> source = handover ? this.fromHandover : this.fromOrder;
-		String season = season(start);
-		Histogram seasonGlobal = source.get("G" + season);
-		boolean seasonal = seasonGlobal != null && seasonGlobal.n >= this.minSamples;
-		String suffix = seasonal ? season : "";
-		List<Levels.Level> levels = Levels.of(lane);
-		Histogram root = source.get(levels.get(levels.size() - 1).key() + suffix);
-		if (root == null || root.n < Math.min(this.minSamples, 10)) {
-			return null;
-		}
-		double[] cdf = root.cdf();
-		double strength = root.effective();
-		Levels.Level basis = levels.get(levels.size() - 1);
-		int basisSamples = root.n;
-		int wider = root.n;
-		for (int i = levels.size() - 2; i >= 0; i--) {
-			Histogram h = source.get(levels.get(i).key() + suffix);
-			if (h == null || h.n == 0) {
-				continue;
-			}
-			if (h.n == wider) {
-				// the same parcels as the wider level: nothing to add, do not count them
-				// twice
-				if (h.n >= this.minSamples) {
-					basis = levels.get(i);
-					basisSamples = h.n;
-				}
-				continue;
-			}
-			wider = h.n;
-			double e = h.effective();
-			double[] own = h.cdf();
-			for (int d = 0; d <= MAX_DAYS; d++) {
-				cdf[d] = (e * own[d] + this.priorStrength * cdf[d]) / (e + this.priorStrength);
-			}
-			strength = e + this.priorStrength;
-			if (h.n >= this.minSamples) {
-				basis = levels.get(i);
-				basisSamples = h.n;
-			}
-		}
-		int shift = seasonal ? 0 : seasonShift(source, season);
-		String label = basis.label() + (seasonal && season.equals("#P") ? " (peak season)" : "");
-		return new Blend(cdf, strength, basis, basisSamples, label, shift);
+		return Blend.of(handover ? this.fromHandover : this.fromOrder, lane, season(start), this.minSamples,
+				this.priorStrength);
 	}
 
 	/**
@@ -261,24 +276,8 @@ final class TransitModel {
 				transit.shift());
 	}
 
-	private record Blend(double[] cdf, double strength, Levels.Level basis, int basisSamples, String label, int shift) {
-	}
-
 	synchronized Optional<Promise> promise(Lane lane, LocalDate start, boolean handover, double target) {
 		return promise(lane, start, handover, target, Math.max(0, target - 0.1));
-	}
-
-	/**
-	 * Extra business days the current season adds across the store (median of the season
-	 * minus median of all), used when the season has too few parcels of its own.
-	 */
-	private int seasonShift(Map<String, Histogram> source, String season) {
-		Histogram inSeason = source.get("G" + season);
-		Histogram all = source.get("G");
-		if (inSeason == null || all == null || inSeason.n < Math.min(this.minSamples, 10)) {
-			return 0;
-		}
-		return Math.max(0, Histogram.quantile(inSeason.cdf(), 0.5) - Histogram.quantile(all.cdf(), 0.5));
 	}
 
 	private static double round(double d) {

@@ -8,12 +8,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A walk-forward backtest, leak-free by construction: for each month it builds a fresh
  * model from the deliveries completed before the month began (and the target from the
- * store's own promises among them), then promises every order placed in the month as the
- * engine would have at order time, and compares with what happened and with the promise
- * the store gave ({@code promised_by}).
+ * store's own promises among them) and, with {@code beacon.promise.open-parcels}, from
+ * the parcels ordered before it and still open then (known only as "at least this long":
+ * their delivery, or handover, after the cut-off is never used), then promises every
+ * order placed in the month as the engine would have at order time, and compares with
+ * what happened and with the promise the store gave ({@code promised_by}).
  */
 public final class WalkForwardBacktest {
 
@@ -22,11 +26,12 @@ public final class WalkForwardBacktest {
 
 	/**
 	 * @param samples the store's delivered history (any order)
+	 * @param undelivered the store's parcels never delivered (pending or in transit)
 	 * @param storeTarget the store's {@code targetReliability} (90 = not set: the store's
 	 * own on-time rate before each month is the target)
 	 */
-	static Report run(List<DeliverySample> samples, YearMonth from, YearMonth to, int storeTarget,
-			PromiseSettings settings) {
+	static Report run(List<DeliverySample> samples, List<OpenParcel> undelivered, YearMonth from, YearMonth to,
+			int storeTarget, PromiseSettings settings) {
 		List<DeliverySample> byPlaced = new ArrayList<>(samples);
 		byPlaced.sort(Comparator.comparing(DeliverySample::placed));
 		// learned in the order they were delivered, as the engine learns them
@@ -37,6 +42,16 @@ public final class WalkForwardBacktest {
 			LocalDate start = month.atDay(1);
 			TransitModel model = PromiseEngine.newModel(settings);
 			byDelivered.stream().filter((s) -> s.delivered().isBefore(start)).forEach(model::add);
+			if (settings.openParcels()) {
+				// ordered before the cut-off, not delivered by then: open, nothing more
+				// known
+				byPlaced.stream()
+					.filter((s) -> s.placed().isBefore(start) && !s.delivered().isBefore(start))
+					.forEach((s) -> model.open(asOf(s.lane(), s.placed(), s.shipped(), start), start));
+				undelivered.stream()
+					.filter((p) -> p.placed().isBefore(start))
+					.forEach((p) -> model.open(asOf(p.lane(), p.placed(), p.shipped(), start), start));
+			}
 			double target = PromiseEngine.target(storeTarget, model);
 			Tally t = new Tally(month.toString(), target);
 			YearMonth current = month;
@@ -47,6 +62,18 @@ public final class WalkForwardBacktest {
 			months.add(t.row());
 		}
 		return new Report(months, total(months));
+	}
+
+	static Report run(List<DeliverySample> samples, YearMonth from, YearMonth to, int storeTarget,
+			PromiseSettings settings) {
+		return run(samples, List.of(), from, to, storeTarget, settings);
+	}
+
+	/**
+	 * An open parcel as known before {@code cutoff}: a later handover is not known yet.
+	 */
+	private static OpenParcel asOf(Lane lane, LocalDate placed, @Nullable LocalDate shipped, LocalDate cutoff) {
+		return new OpenParcel(lane, placed, (shipped != null && shipped.isBefore(cutoff)) ? shipped : null);
 	}
 
 	private static Row total(List<Row> months) {

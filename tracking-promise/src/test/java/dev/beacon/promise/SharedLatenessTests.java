@@ -108,12 +108,13 @@ class SharedLatenessTests {
 			}
 		}
 		var report = WalkForwardBacktest.run(samples, YearMonth.of(2024, 7), YearMonth.of(2024, 10), 89,
-				new PromiseSettings(30, java.time.Duration.ofDays(365), 0.4, true));
+				new PromiseSettings(30, java.time.Duration.ofDays(365), 0.4, true, false));
 		var total = report.total();
 		assertThat(total.promised()).isEqualTo(total.orders());
 		assertThat(total.onTime()).isCloseTo(0.9, within(0.02));
 		assertThat(total.confidence()).isCloseTo(total.onTime(), within(0.02));
-		TransitModel model = PromiseEngine.newModel(new PromiseSettings(30, java.time.Duration.ofDays(365), 0.4, true));
+		TransitModel model = PromiseEngine
+			.newModel(new PromiseSettings(30, java.time.Duration.ofDays(365), 0.4, true, false));
 		samples.stream().filter((s) -> s.delivered().isBefore(LocalDate.of(2024, 7, 1))).forEach(model::add);
 		assertThat(model.promise(TX, LocalDate.of(2024, 7, 8), false, 0.89, 0.4).orElseThrow().latestDays())
 			.isEqualTo(8);

@@ -24,17 +24,17 @@ import static org.assertj.core.api.Assertions.within;
  */
 class WalkForwardBacktestTests {
 
-	private static final PromiseSettings SETTINGS = new PromiseSettings(30, Duration.ofDays(365), 0.4, false);
+	private static final PromiseSettings SETTINGS = new PromiseSettings(30, Duration.ofDays(365), 0.4, false, false);
 
-	private static final Lane NY = Lane.of("CA", "US", "NY", "US", "ups", "ground");
+	static final Lane NY = Lane.of("CA", "US", "NY", "US", "ups", "ground");
 
-	private static final Lane TX = Lane.of("CA", "US", "TX", "US", "ups", "ground");
+	static final Lane TX = Lane.of("CA", "US", "TX", "US", "ups", "ground");
 
 	/**
 	 * Two lanes, one order per lane each business day of 2024; from June, NY takes 20
 	 * days.
 	 */
-	private static List<DeliverySample> history(boolean slipInJune) {
+	static List<DeliverySample> history(boolean slipInJune) {
 		Random random = new Random(7);
 		List<DeliverySample> samples = new ArrayList<>();
 		int i = 0;
@@ -94,7 +94,7 @@ class WalkForwardBacktestTests {
 		// with the default 30-day half-life, by August the slow NY deliveries (all of
 		// June's and July's that arrived) outweigh the fast ones: promises are kept again
 		var recent = WalkForwardBacktest.run(history(true), YearMonth.of(2024, 6), YearMonth.of(2024, 9), 70,
-				new PromiseSettings(30, Duration.ofDays(30), 0.4, false));
+				new PromiseSettings(30, Duration.ofDays(30), 0.4, false, false));
 		assertThat(recent.months().get(1).onTime()).isCloseTo(0.4, within(0.06));
 		assertThat(recent.months().get(2).onTime()).isGreaterThan(0.85);
 		assertThat(recent.months().get(3).onTime()).isGreaterThan(0.85);
