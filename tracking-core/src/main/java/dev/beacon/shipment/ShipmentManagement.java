@@ -142,7 +142,7 @@ public class ShipmentManagement {
 	/** An order's shipments with their scans: two statements whatever the counts. */
 	@Transactional(readOnly = true)
 	public List<ShipmentView> ofOrder(UUID orderId) {
-		return this.views.of(this.shipments.findByOrderIdOrderByCreatedAt(orderId));
+		return this.views.of(this.shipments.findByOrderIdOrderByCreatedAtAscIdAsc(orderId));
 	}
 
 	/**

@@ -35,7 +35,7 @@ class ShipmentViews {
 			  service, shipped_at, milestone, health, reason, action_required, status_text, status_location,
 			  carrier_earliest, carrier_latest, estimated_earliest, estimated_latest, delivered_at, last_event_at,
 			  last_polled_at, last_poll_outcome, last_poll_detail, next_poll_at, created_at
-			from shipments where store_id = ? and order_id = ? and removed_at is null order by created_at""";
+			from shipments where store_id = ? and order_id = ? and removed_at is null order by created_at, id""";
 
 	private final Shipments shipments;
 
@@ -87,7 +87,7 @@ class ShipmentViews {
 	 * payload (null in the views) in another, no entities to hydrate, nothing for
 	 * Hibernate to translate or track. For the shopper's page and the status API, which
 	 * never show the payload; the console keeps {@link #of(List)}. The same views
-	 * otherwise, in the same order (creation).
+	 * otherwise, in the same order (creation, then id).
 	 */
 	List<ShipmentView> withoutPayloads(UUID storeId, UUID orderId) {
 		List<ShipmentView> list = this.jdbc.query(SHOPPER_READ, (rs, i) -> view(rs), storeId, orderId);
