@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -56,6 +57,20 @@ class DefaultSecurityConfiguration {
 				.referrerPolicy(
 						(r) -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
 		return http.build();
+	}
+
+	/**
+	 * No Spring Security observations, and so no observation decoration of any chain:
+	 * without this bean every filter of every chain is wrapped (an
+	 * {@code ObservationFilterChainDecorator} frame and its bookkeeping per filter per
+	 * request) even when {@code management.observations.enable.spring.security=false}
+	 * makes the observations themselves no-ops. Nothing reads them;
+	 * {@code http.server.requests} is not a security observation and stays
+	 * (docs/performance.md, fix 5).
+	 */
+	@Bean
+	static SecurityObservationSettings noSecurityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	/**

@@ -42,8 +42,11 @@ public class OrderManagement {
 
 	private final Clock clock;
 
+	private final OrderReads reads;
+
 	OrderManagement(Orders orders, ApplicationEventPublisher events, OrderChanges changes,
-			ObjectProvider<OrderConfirmations> confirmations, Clock clock) {
+			ObjectProvider<OrderConfirmations> confirmations, Clock clock, OrderReads reads) {
+		this.reads = reads;
 		this.orders = orders;
 		this.events = events;
 		this.changes = changes;
@@ -124,6 +127,16 @@ public class OrderManagement {
 	@Transactional(readOnly = true)
 	public Optional<Order> find(UUID storeId, String orderNumber) {
 		return this.orders.findByStoreIdAndOrderNumber(storeId, orderNumber);
+	}
+
+	/**
+	 * The order with its items as read models show it, in one plain statement (no
+	 * entity): for the shopper's page and the status API. The same fields as
+	 * {@code OrderDetails.of(find(storeId, orderNumber))}.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<OrderDetails> details(UUID storeId, String orderNumber) {
+		return this.reads.details(storeId, orderNumber);
 	}
 
 	/**

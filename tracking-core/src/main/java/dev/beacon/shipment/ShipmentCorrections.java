@@ -62,7 +62,7 @@ class ShipmentCorrections {
 		this.shipments.flush();
 		this.publisher.publishEvent(new ShipmentRemoved(storeId, shipment.getOrderId(), shipmentId,
 				shipment.getCarrier(), shipment.getTrackingNumber()));
-		List<Progress> parcels = this.shipments.findByOrderIdOrderByCreatedAt(shipment.getOrderId())
+		List<Progress> parcels = this.shipments.findByOrderIdOrderByCreatedAtAscIdAsc(shipment.getOrderId())
 			.stream()
 			.map((s) -> new Progress(s.status().milestone(), s.status().health()))
 			.toList();

@@ -142,17 +142,18 @@ public class ShipmentManagement {
 	/** An order's shipments with their scans: two statements whatever the counts. */
 	@Transactional(readOnly = true)
 	public List<ShipmentView> ofOrder(UUID orderId) {
-		return this.views.of(this.shipments.findByOrderIdOrderByCreatedAt(orderId));
+		return this.views.of(this.shipments.findByOrderIdOrderByCreatedAtAscIdAsc(orderId));
 	}
 
 	/**
-	 * An order's shipments with their scans, the scans read without their raw payload
-	 * ({@link ScanView#rawPayload()} is null): for the shopper's page and the status API,
-	 * which never show it. Two statements whatever the counts.
+	 * An order's shipments in this store with their scans, read as plain projections (no
+	 * entities) and the scans without their raw payload ({@link ScanView#rawPayload()} is
+	 * null): for the shopper's page and the status API, which never show it. Otherwise
+	 * the same views as {@link #ofOrder}; two statements whatever the counts.
 	 */
 	@Transactional(readOnly = true)
-	public List<ShipmentView> ofOrderWithoutPayloads(UUID orderId) {
-		return this.views.withoutPayloads(this.shipments.findByOrderIdOrderByCreatedAt(orderId));
+	public List<ShipmentView> ofOrderWithoutPayloads(UUID storeId, UUID orderId) {
+		return this.views.withoutPayloads(storeId, orderId);
 	}
 
 	/** Shipments of many orders at once (list pages), keyed by order id. */

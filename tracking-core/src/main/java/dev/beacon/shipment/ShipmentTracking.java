@@ -219,7 +219,7 @@ class ShipmentTracking {
 					shipment.getId(), previousWindow, window, cause, shipment.getCarrier(),
 					shipment.getTrackingNumber(), after.milestone(), after.statusText(), after.statusLocation()));
 		}
-		List<Progress> parcels = this.shipments.findByOrderIdOrderByCreatedAt(shipment.getOrderId())
+		List<Progress> parcels = this.shipments.findByOrderIdOrderByCreatedAtAscIdAsc(shipment.getOrderId())
 			.stream()
 			.map((s) -> s.getId().equals(shipment.getId()) ? shipment : s)
 			.map((s) -> new Progress(s.status().milestone(), s.status().health()))

@@ -35,14 +35,24 @@ public record ShipmentView(UUID id, UUID storeId, UUID orderId, String carrier, 
 
 	static ShipmentView of(Shipment s, List<ScanView> events, CarrierDirectory directory) {
 		ShipmentStatusColumns c = s.status();
-		String name = (s.getCarrierName() != null) ? s.getCarrierName() : directory.displayName(s.getCarrier());
-		String url = CarrierDirectory.OTHER.equals(s.getCarrier()) ? s.getTrackingUrl()
-				: directory.publicTrackingUrl(s.getCarrier(), s.getTrackingNumber());
 		return new ShipmentView(s.getId(), s.getStoreId(), s.getOrderId(), s.getCarrier(), s.isCarrierPinned(),
 				s.getTrackingNumber(), s.getService(), s.getShippedAt(), c.milestone(), c.health(), c.reason(),
 				c.actionRequired(), c.statusText(), c.statusLocation(), c.estimatedDelivery(), c.carrierEstimate(),
 				c.deliveredAt(), c.lastEventAt(), s.getNextPollAt(), c.lastPolledAt(), c.lastPollOutcome(),
-				c.lastPollDetail(), s.getCreatedAt(), events, name, url, s.getSource());
+				c.lastPollDetail(), s.getCreatedAt(), events,
+				carrierName(s.getCarrier(), s.getCarrierName(), directory),
+				trackingUrl(s.getCarrier(), s.getTrackingNumber(), s.getTrackingUrl(), directory), s.getSource());
+	}
+
+	/** The store's name for a carrier it named, else the registry's. */
+	static String carrierName(String carrier, @Nullable String storeName, CarrierDirectory directory) {
+		return (storeName != null) ? storeName : directory.displayName(carrier);
+	}
+
+	/** The store's link for a carrier outside the registry, else the registry's. */
+	static @Nullable String trackingUrl(String carrier, String trackingNumber, @Nullable String storeUrl,
+			CarrierDirectory directory) {
+		return CarrierDirectory.OTHER.equals(carrier) ? storeUrl : directory.publicTrackingUrl(carrier, trackingNumber);
 	}
 
 }

@@ -15,7 +15,7 @@ interface Shipments extends JpaRepository<Shipment, UUID> {
 
 	Optional<Shipment> findByStoreIdAndId(UUID storeId, UUID id);
 
-	List<Shipment> findByOrderIdOrderByCreatedAt(UUID orderId);
+	List<Shipment> findByOrderIdOrderByCreatedAtAscIdAsc(UUID orderId);
 
 	List<Shipment> findByOrderIdInOrderByCreatedAt(Collection<UUID> orderIds);
 

@@ -1,6 +1,7 @@
 package dev.beacon.order;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -91,6 +92,44 @@ class OrdersRepositoryTests {
 		assertThat(this.orders.findByStoreIdAndId(store(), saved.getId())).isEmpty();
 		assertThatThrownBy(() -> this.orders.saveAndFlush(order(store, "U-1")))
 			.isInstanceOf(DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void theDetailsReadOfAnOrderIsTheEntityReadFieldByFieldAndKeepsToItsStore() {
+		UUID store = store();
+		UUID other = store();
+		Order full = new Order(store,
+				new PlaceOrder("D-1", Instant.parse("2026-01-01T10:15:30.123456Z"),
+						new Customer("Ana Lima", "Ana@Example.com", "+15550100000", "pt-BR"),
+						new Address("38103", "Memphis", "TN", "us"), new Address("10001", "New York", "NY", "US"),
+						LocalDate.of(2026, 1, 9),
+						List.of(new OrderItem("S-1", "Lamp", 2), new OrderItem(null, "Shade", 1),
+								new OrderItem("S-3", "Bulb", 4)),
+						true, true, "api"),
+				Instant.parse("2026-01-02T00:00:00Z"));
+		full.cancel("console", Instant.parse("2026-01-03T08:00:00Z"));
+		this.orders.saveAndFlush(full);
+		this.orders.saveAndFlush(new Order(
+				store, new PlaceOrder("D-2", Instant.parse("2026-01-01T00:00:00Z"),
+						new Customer(null, null, null, null), null, null, null, List.of(), false),
+				Instant.parse("2026-01-02T00:00:00Z")));
+		this.orders.saveAndFlush(order(other, "D-3"));
+		this.entityManager.clear();
+		OrderReads reads = new OrderReads(this.jdbc);
+
+		for (String number : List.of("D-1", "D-2")) {
+			OrderDetails read = reads.details(store, number).orElseThrow();
+			assertThat(read)
+				.isEqualTo(OrderDetails.of(this.orders.findByStoreIdAndOrderNumber(store, number).orElseThrow()));
+		}
+		OrderDetails d1 = reads.details(store, "D-1").orElseThrow();
+		assertThat(d1.items()).extracting(OrderItem::name).containsExactly("Lamp", "Shade", "Bulb");
+		assertThat(d1.smsConsent()).isEqualTo(new SmsConsent(true, "api", Instant.parse("2026-01-02T00:00:00Z")));
+		assertThat(d1.isCancelled()).isTrue();
+		assertThat(d1.destination().country()).isEqualTo("US");
+		assertThat(reads.details(store, "D-2").orElseThrow().items()).isEmpty();
+		assertThat(reads.details(store, "D-3")).isEmpty();
+		assertThat(reads.details(other, "D-1")).isEmpty();
 	}
 
 }

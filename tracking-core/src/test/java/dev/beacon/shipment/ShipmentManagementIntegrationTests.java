@@ -458,19 +458,42 @@ class ShipmentManagementIntegrationTests {
 				new RegisterShipment("SBX0000000021", "sandbox", "Ground", T0));
 		ShipmentView second = this.shipments.register(this.storeId, "1001",
 				new RegisterShipment("SBX0000000022", "sandbox", null, null));
-		this.shipments.ingest(first.id(), CarrierUpdate.of(List.of(scan("PU", "Picked up", 1),
-				new RawScan("EX", "Weather delay", "{\"code\":\"EX\"}", T0.plusSeconds(7200),
-						java.time.LocalDateTime.of(2026, 3, 2, 6, 0), "America/Chicago", ScanLocation.unknown(), null),
-				scan("IT", "Departed facility", 5)), null), TransitionCause.POLL);
+		this.shipments.ingest(first.id(),
+				CarrierUpdate.of(
+						List.of(scan("PU", "Picked up", 1),
+								new RawScan("EX", "Weather delay", "{\"code\":\"EX\"}", T0.plusSeconds(7200),
+										java.time.LocalDateTime.of(2026, 3, 2, 6, 0), "America/Chicago",
+										ScanLocation.unknown(), null),
+								scan("IT", "Departed facility", 5)),
+						new DeliveryWindow(LocalDate.of(2026, 3, 5), LocalDate.of(2026, 3, 6))),
+				TransitionCause.POLL);
 		this.shipments.ingest(second.id(), CarrierUpdate.of(List.of(scan("PU", "Picked up", 3)), null),
 				TransitionCause.POLL);
+		ShipmentView other = this.shipments.register(this.storeId, "1001", new RegisterShipment("LOC123456", null, null,
+				null, "Local Couriers", "https://local.example/t/LOC123456"));
+		this.shipments.followedBy(List.of(other.id()), "store");
+		ShipmentView removed = this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX0000000023", "sandbox", null, null));
+		this.shipments.remove(this.storeId, removed.id());
 
 		List<ShipmentView> full = this.shipments.ofOrder(this.order.getId());
-		List<ShipmentView> lean = this.shipments.ofOrderWithoutPayloads(this.order.getId());
+		// the page's and the API's read: plain projections, by store
+		List<ShipmentView> lean = this.shipments.ofOrderWithoutPayloads(this.storeId, this.order.getId());
 
-		assertThat(full).extracting(ShipmentView::id).containsExactly(first.id(), second.id());
-		assertThat(full.get(0).events()).extracting(ScanView::rawCode).containsExactly("IT", "EX", "PU");
-		assertThat(full.get(0).events().get(1).rawPayload()).isEqualTo("{\"code\":\"EX\"}");
+		assertThat(this.shipments.ofOrderWithoutPayloads(UUID.randomUUID(), this.order.getId())).isEmpty();
+		// creation order, then id (the fixed clock gives all three the same creation
+		// time)
+		assertThat(full).extracting(ShipmentView::id).containsExactlyInAnyOrder(first.id(), second.id(), other.id());
+		assertThat(full).extracting((v) -> v.id().toString()).isSorted();
+		ShipmentView local = full.stream().filter((v) -> v.id().equals(other.id())).findFirst().orElseThrow();
+		assertThat(local.carrierName()).isEqualTo("Local Couriers");
+		assertThat(local.trackingUrl()).isEqualTo("https://local.example/t/LOC123456");
+		assertThat(local.source()).isEqualTo("store");
+		ShipmentView polled = full.stream().filter((v) -> v.id().equals(first.id())).findFirst().orElseThrow();
+		assertThat(polled.lastPollOutcome()).isEqualTo(PollOutcome.OK);
+		assertThat(polled.carrierEstimate()).isNotNull();
+		assertThat(polled.events()).extracting(ScanView::rawCode).containsExactly("IT", "EX", "PU");
+		assertThat(polled.events().get(1).rawPayload()).isEqualTo("{\"code\":\"EX\"}");
 		assertThat(lean).flatExtracting(ShipmentView::events).extracting(ScanView::rawPayload).containsOnlyNulls();
 		List<ShipmentView> withoutPayloads = full.stream()
 			.map((v) -> new ShipmentView(v.id(), v.storeId(), v.orderId(), v.carrier(), v.carrierPinned(),

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.beacon.order.Address;
 import dev.beacon.order.Order;
+import dev.beacon.order.OrderDetails;
 import dev.beacon.order.OrderItem;
 import dev.beacon.order.SmsConsent;
 import dev.beacon.shipment.ScanView;
@@ -28,17 +29,16 @@ final class ApiResponses {
 			Address origin, List<OrderItem> items, List<ShipmentResponse> shipments, Instant createdAt,
 			Instant updatedAt, @Nullable Instant cancelledAt, @Nullable Instant personalDataErasedAt) {
 
-		static OrderResponse of(Order o, String trackingUrl, List<ShipmentView> shipments) {
-			var c = o.getCustomer();
-			SmsConsent consent = o.getSmsConsent();
-			return new OrderResponse(o.getId(), o.getOrderNumber(), o.getStatus().name(), o.getHealth().name(),
-					trackingUrl, o.getPlacedAt(), o.getPromisedBy(),
+		static OrderResponse of(OrderDetails o, String trackingUrl, List<ShipmentView> shipments) {
+			var c = o.customer();
+			SmsConsent consent = o.smsConsent();
+			return new OrderResponse(o.id(), o.orderNumber(), o.status().name(), o.health().name(), trackingUrl,
+					o.placedAt(), o.promisedBy(),
 					new CustomerResponse(c.name(), c.email(), c.phone(), c.locale(),
 							(consent != null) ? consent.consented() : null,
 							(consent != null) ? new ConsentResponse(consent.source(), consent.at()) : null),
-					o.getDestination(), o.getOrigin(), o.getItems(),
-					shipments.stream().map(ShipmentResponse::of).toList(), o.getCreatedAt(), o.getUpdatedAt(),
-					o.getCancelledAt(), o.getPersonalDataErasedAt());
+					o.destination(), o.origin(), o.items(), shipments.stream().map(ShipmentResponse::of).toList(),
+					o.createdAt(), o.updatedAt(), o.cancelledAt(), o.personalDataErasedAt());
 		}
 
 	}

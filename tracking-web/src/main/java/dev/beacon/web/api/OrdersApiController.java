@@ -33,6 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.beacon.order.Address;
 import dev.beacon.order.Customer;
 import dev.beacon.order.Order;
+import dev.beacon.order.OrderDetails;
+import dev.beacon.order.OrderException;
 import dev.beacon.order.OrderItem;
 import dev.beacon.order.OrderManagement;
 import dev.beacon.order.OrderPage;
@@ -87,7 +89,8 @@ class OrdersApiController {
 			@Valid @RequestBody CreateOrder body) {
 		return this.idempotency.execute(store.storeId(), key, "POST /api/v1/orders", body, () -> {
 			Order order = this.orders.place(store.storeId(), toCommand(body));
-			OrderResponse response = OrderResponse.of(order, url(store, order), List.of());
+			OrderResponse response = OrderResponse.of(OrderDetails.of(order), url(store, order.getOrderNumber()),
+					List.of());
 			return ResponseEntity.created(URI.create("/api/v1/orders/" + encode(order.getOrderNumber())))
 				.body(response);
 		});
@@ -99,17 +102,20 @@ class OrdersApiController {
 			@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
 		OrderPage page = this.orders.page(store.storeId(), cursor, limit);
-		return new OrderList(page.items().stream().map((o) -> OrderSummary.of(o, url(store, o))).toList(),
+		return new OrderList(
+				page.items().stream().map((o) -> OrderSummary.of(o, url(store, o.getOrderNumber()))).toList(),
 				page.nextCursor());
 	}
 
 	@GetMapping("/{orderNumber}")
 	@Operation(summary = "An order with its shipments and their events (newest first)")
 	OrderResponse get(@AuthenticationPrincipal StorePrincipal store, @PathVariable String orderNumber) {
-		// one read-only transaction for the order and its shipments
+		// one read-only transaction for the order and its shipments, read as projections
 		return Objects.requireNonNull(this.readOnly.execute((status) -> {
-			Order order = this.orders.get(store.storeId(), orderNumber);
-			return OrderResponse.of(order, url(store, order), this.shipments.ofOrderWithoutPayloads(order.getId()));
+			OrderDetails order = this.orders.details(store.storeId(), orderNumber)
+				.orElseThrow(() -> OrderException.notFound(orderNumber));
+			return OrderResponse.of(order, url(store, order.orderNumber()),
+					this.shipments.ofOrderWithoutPayloads(store.storeId(), order.id()));
 		}));
 	}
 
@@ -132,7 +138,8 @@ class OrdersApiController {
 						c.smsConsent()) : null,
 				patch(body.destination()), body.promisedBy(), body.status() != null, "api");
 		Order order = this.orders.update(store.storeId(), orderNumber, change);
-		return ResponseEntity.ok(OrderResponse.of(order, url(store, order), this.shipments.ofOrder(order.getId())));
+		return ResponseEntity.ok(OrderResponse.of(OrderDetails.of(order), url(store, order.getOrderNumber()),
+				this.shipments.ofOrder(order.getId())));
 	}
 
 	@DeleteMapping("/{orderNumber}/personal-data")
@@ -165,8 +172,8 @@ class OrdersApiController {
 				});
 	}
 
-	private String url(StorePrincipal store, Order order) {
-		return this.links.orderPage(store.slug(), order.getOrderNumber());
+	private String url(StorePrincipal store, String orderNumber) {
+		return this.links.orderPage(store.slug(), orderNumber);
 	}
 
 	private static String encode(String s) {

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
-import dev.beacon.order.Order;
+import dev.beacon.order.OrderDetails;
 import dev.beacon.shipment.ShipmentView;
 import dev.beacon.support.HelpReply;
 import dev.beacon.support.HelpRequest;
@@ -71,7 +71,7 @@ class HelpController {
 			return toOrder(shopper);
 		}
 		PageViews.limit(this.limiter.lookup(shopper.client()));
-		Order order = this.shopperOrders.order(shopper);
+		OrderDetails order = this.shopperOrders.order(shopper);
 		List<ShipmentView> list = this.shopperOrders.shipments(order);
 		Locale locale = shopper.locale();
 		Map<String, String> errors = new LinkedHashMap<>();
@@ -101,15 +101,15 @@ class HelpController {
 		}
 		HelpRequest raised;
 		try {
-			raised = this.support.raise(shopper.store().getId(), order.getId(), shipmentId, chosen, text,
-					order.getCustomer().email(), "page");
+			raised = this.support.raise(shopper.store().getId(), order.id(), shipmentId, chosen, text,
+					order.customer().email(), "page");
 		}
 		catch (HelpRequestLimitReached ex) {
 			errors.put("limit", this.views.msg(locale, "help.error.limit"));
 			return form(request, shopper, this.shopperOrders.view(shopper, order, list), topic, text, shipment, errors,
 					HttpStatus.TOO_MANY_REQUESTS);
 		}
-		return PageViews.redirect(PagePaths.help(shopper.slug(), order.getOrderNumber()) + "/" + raised.getId());
+		return PageViews.redirect(PagePaths.help(shopper.slug(), order.orderNumber()) + "/" + raised.getId());
 	}
 
 	@GetMapping("/t/{slug}/orders/{orderNumber}/help/{requestId}")
@@ -117,8 +117,8 @@ class HelpController {
 		if (!shopper.granted()) {
 			return toOrder(shopper);
 		}
-		Order order = this.shopperOrders.order(shopper);
-		HelpRequest raised = this.support.forOrder(shopper.store().getId(), order.getId())
+		OrderDetails order = this.shopperOrders.order(shopper);
+		HelpRequest raised = this.support.forOrder(shopper.store().getId(), order.id())
 			.stream()
 			.filter((r) -> r.getId().equals(requestId))
 			.findFirst()
@@ -128,8 +128,8 @@ class HelpController {
 		String storeName = shopper.store().getName();
 		Map<String, Object> model = new HashMap<>();
 		model.put("title", this.views.msg(locale, "help.sent.title"));
-		model.put("orderNumber", order.getOrderNumber());
-		model.put("orderUrl", PagePaths.order(shopper.slug(), order.getOrderNumber()));
+		model.put("orderNumber", order.orderNumber());
+		model.put("orderUrl", PagePaths.order(shopper.slug(), order.orderNumber()));
 		model.put("topic", this.views.msg(locale, "help.topic." + raised.getTopic().name()));
 		model.put("next", (email != null) ? this.views.msg(locale, "help.sent.next", storeName, email)
 				: this.views.msg(locale, "help.sent.nextNoEmail", storeName));

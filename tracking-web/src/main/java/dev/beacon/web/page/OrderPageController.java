@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
-import dev.beacon.order.Order;
+import dev.beacon.order.OrderDetails;
 import dev.beacon.order.TrackingLinks;
 import dev.beacon.web.page.PageModels.OrderView;
 
@@ -70,7 +70,7 @@ class OrderPageController {
 		}
 		PageViews.limit(this.limiter.view(shopper.client()));
 		ShopperOrders.Loaded loaded = this.shopperOrders.load(shopper);
-		Order order = loaded.order();
+		OrderDetails order = loaded.order();
 		OrderView view = this.shopperOrders.view(shopper, order, loaded.shipments());
 		Map<String, Object> model = new HashMap<>();
 		model.put("order", view);

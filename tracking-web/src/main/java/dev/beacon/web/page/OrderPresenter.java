@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import dev.beacon.order.Order;
+import dev.beacon.order.OrderDetails;
 import dev.beacon.order.OrderItem;
 import dev.beacon.shipment.ScanView;
 import dev.beacon.shipment.ShipmentView;
@@ -53,9 +53,9 @@ class OrderPresenter {
 		this.dates = dates;
 	}
 
-	OrderView order(Store store, Order order, List<ShipmentView> shipments, Locale locale) {
+	OrderView order(Store store, OrderDetails order, List<ShipmentView> shipments, Locale locale) {
 		ZoneId zone = store.getTimeZone();
-		List<ShipmentCard> cards = cards(store, shipments, order.getPromisedBy(), locale);
+		List<ShipmentCard> cards = cards(store, shipments, order.promisedBy(), locale);
 		Summary summary;
 		if (order.isCancelled()) {
 			summary = new Summary(Tone.DONE, msg(locale, "tone.cancelled"), msg(locale, "order.cancelled.headline"),
@@ -72,12 +72,12 @@ class OrderPresenter {
 		else {
 			summary = splitSummary(cards, shipments, locale);
 		}
-		List<Item> items = order.getItems().stream().map((OrderItem i) -> new Item(i.name(), i.quantity())).toList();
+		List<Item> items = order.items().stream().map((OrderItem i) -> new Item(i.name(), i.quantity())).toList();
 		String packages = (cards.size() > 1) ? msg(locale, "order.packages", cards.size()) : null;
-		return new OrderView(order.getOrderNumber(),
-				this.dates.date(order.getPlacedAt().atZone(zone).toLocalDate(), zone, locale), summary, packages, cards,
-				items, PersonalData.maskedName(order.getCustomer()), PersonalData.shipTo(order.getDestination()),
-				PersonalData.maskedEmail(order.getCustomer().email()));
+		return new OrderView(order.orderNumber(),
+				this.dates.date(order.placedAt().atZone(zone).toLocalDate(), zone, locale), summary, packages, cards,
+				items, PersonalData.maskedName(order.customer()), PersonalData.shipTo(order.destination()),
+				PersonalData.maskedEmail(order.customer().email()));
 	}
 
 	List<ShipmentCard> cards(Store store, List<ShipmentView> shipments, @Nullable LocalDate promisedBy, Locale locale) {
@@ -150,9 +150,9 @@ class OrderPresenter {
 		}
 	}
 
-	private @Nullable String promised(Order order, ZoneId zone, Locale locale) {
-		return (order.getPromisedBy() != null)
-				? msg(locale, "window.promised", this.dates.date(order.getPromisedBy(), zone, locale)) : null;
+	private @Nullable String promised(OrderDetails order, ZoneId zone, Locale locale) {
+		return (order.promisedBy() != null)
+				? msg(locale, "window.promised", this.dates.date(order.promisedBy(), zone, locale)) : null;
 	}
 
 	String msg(Locale locale, String key, Object... args) {

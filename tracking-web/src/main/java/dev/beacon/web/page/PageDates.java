@@ -9,6 +9,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
@@ -24,6 +27,10 @@ import dev.beacon.status.DeliveryWindow;
 class PageDates {
 
 	private static final Pattern YEAR = Pattern.compile("\\s*,?\\s*('de'\\s*)?y+\\.?");
+
+	private static final Map<Locale, DateFormats> DATES = new ConcurrentHashMap<>();
+
+	private static final Map<Locale, DateTimeFormatter> DATE_TIMES = new ConcurrentHashMap<>();
 
 	private final Clock clock;
 
@@ -60,22 +67,52 @@ class PageDates {
 
 	/** "Wednesday, November 25", with the year only when it is not {@code thisYear}. */
 	static String date(LocalDate date, int thisYear, Locale locale) {
-		String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.FULL, null,
-				IsoChronology.INSTANCE, locale);
-		if (date.getYear() == thisYear) {
-			String withoutYear = YEAR.matcher(pattern).replaceAll("").strip();
-			if (!withoutYear.equals(pattern) && !withoutYear.isEmpty()) {
-				pattern = withoutYear;
-			}
-		}
-		return DateTimeFormatter.ofPattern(pattern, locale).format(date);
+		return cached(DATES, locale, DateFormats::of).of(date.getYear() == thisYear).format(date);
 	}
 
 	static String dateTime(Instant instant, ZoneId zone, Locale locale) {
-		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-			.withLocale(locale)
+		return cached(DATE_TIMES, locale,
+				(l) -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(l))
 			.withZone(zone)
 			.format(instant);
+	}
+
+	/**
+	 * A language's formatter, built once: the page speaks a handful of languages
+	 * ({@link ShopperLocales}), and the cache stops growing past a few dozen whatever
+	 * locale it is given.
+	 */
+	private static <T> T cached(Map<Locale, T> cache, Locale locale, Function<Locale, T> build) {
+		T found = cache.get(locale);
+		if (found == null) {
+			found = build.apply(locale);
+			if (cache.size() < 32) {
+				cache.putIfAbsent(locale, found);
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * The date formats of a language, with and without the year: finding the localized
+	 * pattern, stripping its year and parsing it cost more than formatting. Formatters
+	 * are immutable.
+	 */
+	private record DateFormats(DateTimeFormatter withYear, DateTimeFormatter withoutYear) {
+
+		static DateFormats of(Locale locale) {
+			String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(FormatStyle.FULL, null,
+					IsoChronology.INSTANCE, locale);
+			String withoutYear = YEAR.matcher(pattern).replaceAll("").strip();
+			DateTimeFormatter full = DateTimeFormatter.ofPattern(pattern, locale);
+			return new DateFormats(full, (!withoutYear.equals(pattern) && !withoutYear.isEmpty())
+					? DateTimeFormatter.ofPattern(withoutYear, locale) : full);
+		}
+
+		DateTimeFormatter of(boolean thisYear) {
+			return thisYear ? this.withoutYear : this.withYear;
+		}
+
 	}
 
 }

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.beacon.order.Order;
+import dev.beacon.order.OrderDetails;
 import dev.beacon.order.OrderManagement;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentView;
@@ -38,11 +38,12 @@ class ShopperOrders {
 
 	/**
 	 * The granted order with its shipments, read in one read-only transaction (one pool
-	 * checkout and one BEGIN/COMMIT instead of one per read).
+	 * checkout and one BEGIN/COMMIT instead of one per read), as plain projections (no
+	 * entities).
 	 */
 	Loaded load(ShopperContext shopper) {
 		Loaded loaded = this.readOnly.execute((status) -> {
-			Order order = order(shopper);
+			OrderDetails order = order(shopper);
 			return new Loaded(order, shipments(order));
 		});
 		if (loaded == null) {
@@ -52,16 +53,16 @@ class ShopperOrders {
 	}
 
 	/** The granted order of the request (404 when it no longer exists). */
-	Order order(ShopperContext shopper) {
+	OrderDetails order(ShopperContext shopper) {
 		String number = shopper.orderNumber();
 		if (number == null || !shopper.granted()) {
 			throw PageException.notFound();
 		}
-		return this.orders.find(shopper.store().getId(), number).orElseThrow(PageException::notFound);
+		return this.orders.details(shopper.store().getId(), number).orElseThrow(PageException::notFound);
 	}
 
-	List<ShipmentView> shipments(Order order) {
-		return this.shipments.ofOrderWithoutPayloads(order.getId());
+	List<ShipmentView> shipments(OrderDetails order) {
+		return this.shipments.ofOrderWithoutPayloads(order.storeId(), order.id());
 	}
 
 	OrderView view(ShopperContext shopper) {
@@ -69,12 +70,12 @@ class ShopperOrders {
 		return view(shopper, loaded.order(), loaded.shipments());
 	}
 
-	OrderView view(ShopperContext shopper, Order order, List<ShipmentView> list) {
+	OrderView view(ShopperContext shopper, OrderDetails order, List<ShipmentView> list) {
 		return this.presenter.order(shopper.store(), order, list, shopper.locale());
 	}
 
 	/** An order and its shipments, read together. */
-	record Loaded(Order order, List<ShipmentView> shipments) {
+	record Loaded(OrderDetails order, List<ShipmentView> shipments) {
 	}
 
 }

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
-import dev.beacon.order.Order;
+import dev.beacon.order.OrderDetails;
 import dev.beacon.order.OrderManagement;
 import dev.beacon.order.SmsConsent;
 import dev.beacon.order.UpdateOrder;
@@ -42,22 +42,22 @@ class SmsConsentController {
 		if (number == null || !shopper.granted()) {
 			return PageViews.redirect(PagePaths.order(shopper.slug(), (number != null) ? number : ""));
 		}
-		Order order = this.shopperOrders.order(shopper);
-		String page = PagePaths.order(shopper.slug(), order.getOrderNumber());
+		OrderDetails order = this.shopperOrders.order(shopper);
+		String page = PagePaths.order(shopper.slug(), order.orderNumber());
 		if ("off".equals(texts)) {
-			this.orders.update(shopper.store().getId(), order.getOrderNumber(), new UpdateOrder(
+			this.orders.update(shopper.store().getId(), order.orderNumber(), new UpdateOrder(
 					new UpdateOrder.ContactChange(null, null, null, null, false), null, null, false, "page"));
 			return PageViews.redirect(page + "?sms=off#sms");
 		}
 		String entered = normalize(phone);
-		String chosen = !entered.isEmpty() ? entered : normalize(order.getCustomer().phone());
+		String chosen = !entered.isEmpty() ? entered : normalize(order.customer().phone());
 		if (!E164.matcher(chosen).matches()) {
 			return PageViews.redirect(page + "?sms=invalid#sms");
 		}
-		this.orders.update(shopper.store().getId(), order.getOrderNumber(),
+		this.orders.update(shopper.store().getId(), order.orderNumber(),
 				new UpdateOrder(
 						new UpdateOrder.ContactChange(null, null,
-								chosen.equals(normalize(order.getCustomer().phone())) ? null : chosen, null, true),
+								chosen.equals(normalize(order.customer().phone())) ? null : chosen, null, true),
 						null, null, false, "page"));
 		return PageViews.redirect(page + "?sms=on#sms");
 	}
@@ -70,9 +70,9 @@ class SmsConsentController {
 	/** What the order page offers: on (with the masked number) or the form. */
 	record SmsOffer(boolean on, @Nullable String maskedPhone, @Nullable String notice) {
 
-		static SmsOffer of(Order order, @Nullable String notice) {
-			SmsConsent consent = order.getSmsConsent();
-			String phone = normalize(order.getCustomer().phone());
+		static SmsOffer of(OrderDetails order, @Nullable String notice) {
+			SmsConsent consent = order.smsConsent();
+			String phone = normalize(order.customer().phone());
 			String masked = (phone.length() > 4) ? "•••• " + phone.substring(phone.length() - 4) : null;
 			return new SmsOffer(consent != null && consent.consented() && masked != null, masked, notice);
 		}
