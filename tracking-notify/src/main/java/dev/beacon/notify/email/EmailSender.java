@@ -122,7 +122,7 @@ public class EmailSender implements ChannelSender {
 
 			@Override
 			public SendResult send(OutboxMessage m) {
-				return EmailSender.this.send(m, identities.get(m.storeId()), stores.get(m.storeId()).orElseThrow());
+				return EmailSender.this.send(m, identities.get(m.storeId()), stores.get(m.storeId()));
 			}
 
 		};
@@ -165,16 +165,16 @@ public class EmailSender implements ChannelSender {
 
 	@Override
 	public SendResult send(OutboxMessage m) {
-		return send(m, this.settings.basics(List.of(m.storeId())).get(m.storeId()),
-				this.stores.byId(m.storeId()).orElseThrow());
+		return send(m, this.settings.basics(List.of(m.storeId())).get(m.storeId()), this.stores.byId(m.storeId()));
 	}
 
-	private SendResult send(OutboxMessage m, NotificationSettings s, Store store) {
+	private SendResult send(OutboxMessage m, NotificationSettings s, Optional<Store> stored) {
 		JavaMailSender sender = this.mail.getObject();
 		withTimeouts(sender);
 		MimeMessage mime = null;
 		try {
 			mime = create(sender, messageId(m));
+			Store store = stored.orElseThrow();
 			MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
 			String fromAddress = (s.fromAddress() != null) ? s.fromAddress() : this.properties.emailFrom();
 			String fromName = (s.fromName() != null) ? s.fromName() : store.getName();
