@@ -36,10 +36,20 @@ twin() { # twin <round> <scenario> <script> <pgbench args...>: -t runs print tps
 mark_due() { psqlq -d "$db" -c "update beacon.shipments set next_poll_at = now() - interval '1 minute' where id in (
   select id from beacon.shipments where next_poll_at is not null order by id limit $due)" -c "vacuum (analyze) beacon.shipments" >/dev/null; }
 unmark() { psqlq -d "$db" -c "update beacon.shipments set next_poll_at = now() + interval '1 hour' where next_poll_at <= now()" >/dev/null; }
-pending() { psqlq -d "$db" -c "update beacon.notify_messages set status = 'PENDING', next_attempt_at = now() - interval '1 minute',
+# pending: <due> messages due again as e-mail; queued with their facts and rendered when sent (as
+# the outbox writes them), or with BENCH_MESSAGES=rendered as rows rendered when they were queued.
+pending() {
+  local words="subject = null, body_text = null, body_html = null, facts = jsonb_build_object('carrier', 'UPS',
+    'trackingNumber', '1Z999AA1' || left(m.id::text, 8), 'location', 'Memphis, TN, US', 'statusText', 'In transit',
+    'firstName', 'Ana', 'orderNumber', o.order_number, 'items', jsonb_build_array(jsonb_build_object('sku', 'SKU-1',
+    'name', 'Trail lamp', 'quantity', 1)))"
+  [ "${BENCH_MESSAGES:-facts}" = rendered ] && words="subject = coalesce(m.subject, 'Your order ' || o.order_number),
+    body_text = coalesce(m.body_text, 'Your order ' || o.order_number || ' has news.'), facts = null"
+  psqlq -d "$db" -c "update beacon.notify_messages m set status = 'PENDING', next_attempt_at = now() - interval '1 minute',
   attempts = 0, sent_at = null, lease_owner = null, lease_token = null, lease_expires_at = null, provider_called_at = null,
-  provider_id = null, stale_after = null, time_zone = 'UTC', channel = 'EMAIL', recipient = 'customer' || id || '@example.com'
-  where id in (select id from beacon.notify_messages order by id limit $due)" -c "vacuum (analyze) beacon.notify_messages" >/dev/null; }
+  provider_id = null, stale_after = null, time_zone = 'UTC', channel = 'EMAIL', recipient = 'customer' || m.id || '@example.com',
+  $words from beacon.orders o where o.id = m.order_id
+  and m.id in (select id from beacon.notify_messages order by id limit $due)" -c "vacuum (analyze) beacon.notify_messages" >/dev/null; }
 per_client=$(( due / batch / threads + 1 ))
 for r in $(seq 1 "$rounds"); do
   if [ $(( r % 2 )) = 1 ]; then order="app twin"; else order="twin app"; fi

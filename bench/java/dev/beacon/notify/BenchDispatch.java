@@ -53,7 +53,7 @@ public final class BenchDispatch {
 				return Reconciliation.unknown("bench");
 			}
 		};
-		this.dispatcher = new Dispatcher(context.getBean(MessageClaims.class), context.getBean(DeliveryChecks.class),
+		this.dispatcher = new Dispatcher(context.getBean(MessageClaims.class), context.getBean(DeliveryChecks.class), context.getBean(MessageComposer.class),
 				context.getBean(Consents.class), List.of(email), context.getBean(NotifyProperties.class),
 				context.getBean(NotifyMetrics.class), context.getBean(TransactionTemplate.class),
 				context.getBean(Clock.class), context.getBeanProvider(Dispatcher.DispatchHook.class));

@@ -68,6 +68,9 @@ class NotificationSettingsIntegrationTests {
 			"order_cancelled":{"email":false,"sms":false}""";
 
 	@Autowired
+	NotificationManagement notifications;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -109,10 +112,25 @@ class NotificationSettingsIntegrationTests {
 				this.store.store().getId(), number);
 	}
 
+	/**
+	 * The order's rows of this trigger, with the subject and text the console shows
+	 * (rendered as they would go now: rows are rendered when they are sent).
+	 */
 	private List<Map<String, Object>> messages(UUID orderId, String trigger) {
+		Map<UUID, MessageView> views = new java.util.HashMap<>();
+		this.notifications.forOrder(this.store.store().getId(), orderId).forEach((v) -> views.put(v.id(), v));
 		return this.jdbc
-			.queryForList("select channel, recipient, subject, body_text, next_attempt_at, created_at, status_reason "
-					+ "from notify_messages where order_id = ? and trigger = ?", orderId, trigger);
+			.queryForList("select id, channel, recipient, next_attempt_at, created_at, status_reason "
+					+ "from notify_messages where order_id = ? and trigger = ?", orderId, trigger)
+			.stream()
+			.map((row) -> {
+				Map<String, Object> m = new java.util.HashMap<>(row);
+				MessageView v = views.get((UUID) m.remove("id"));
+				m.put("subject", v.subject());
+				m.put("body_text", v.bodyText());
+				return m;
+			})
+			.toList();
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.beacon.notify;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -51,6 +52,15 @@ public interface ChannelSender {
 	 * sent.
 	 */
 	boolean configured();
+
+	/**
+	 * This channel for one claimed batch of its messages: what {@link #refusal},
+	 * {@link #hold} and {@link #send} read (consent, preferences, the store's settings),
+	 * read once for the whole batch. By default itself (each message reads its own).
+	 */
+	default ChannelSender forBatch(List<OutboxMessage> batch) {
+		return this;
+	}
 
 	/** Hands the message to the provider. Never throws. */
 	SendResult send(OutboxMessage message);

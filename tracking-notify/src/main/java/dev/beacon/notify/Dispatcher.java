@@ -4,8 +4,11 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -25,11 +28,14 @@ import dev.beacon.notify.consent.Consents;
  * <li><b>claim</b> due rows in a short transaction ({@code FOR UPDATE SKIP LOCKED}; a
  * second instance skips them) with a lease token and expiry;</li>
  * <li><b>check</b> them ({@link DeliveryChecks}: channel, suppression, consent,
- * staleness, quiet hours, the daily cap); these end or postpone the row without calling
- * anyone;</li>
- * <li><b>mark</b> (commit) "provider called", only under a live lease (renewed for the
- * call), then <b>call</b> the provider, then <b>record</b> the outcome, every write
- * fenced by the lease token ({@link MessageClaims});</li>
+ * staleness, quiet hours, the daily cap; what they read, read once for the batch); these
+ * end or postpone the row without calling anyone;</li>
+ * <li><b>render</b> those that may go and were queued unrendered
+ * ({@link MessageComposer});</li>
+ * <li><b>mark</b> (commit) "provider called" for a chunk, only under each message's live
+ * lease (renewed for the calls), with the words rendered now, then <b>call</b> the
+ * providers, then <b>record</b> those they took in one statement, every write fenced by
+ * the lease token ({@link MessageClaims}, {@link #handOver});</li>
  * <li><b>rescue</b> rows whose lease ran out ({@link LeaseRescue}): never called, so sent
  * again; called, so the channel is asked, with no row locked, whether the provider has it
  * (Twilio's message list) and the row becomes SENT or is sent again; a channel that
@@ -46,6 +52,9 @@ import dev.beacon.notify.consent.Consents;
 class Dispatcher {
 
 	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+	/** How long the provider calls of one chunk take at most, by the recent calls. */
+	static final Duration CHUNK_CALLS = Duration.ofMillis(50);
 
 	private final MessageClaims claims;
 
@@ -69,11 +78,20 @@ class Dispatcher {
 
 	private final LeaseRescue rescue;
 
-	Dispatcher(MessageClaims claims, DeliveryChecks checks, Consents consents, List<ChannelSender> senders,
-			NotifyProperties properties, NotifyMetrics metrics, TransactionTemplate tx, Clock clock,
-			ObjectProvider<DispatchHook> hooks) {
+	private final MessageComposer composer;
+
+	/**
+	 * The providers' recent time per call (halved towards each new chunk's), which sizes
+	 * the chunks; starts as slow as {@link #CHUNK_CALLS}, so the first chunk is one.
+	 */
+	private volatile long nanosPerCall = CHUNK_CALLS.toNanos();
+
+	Dispatcher(MessageClaims claims, DeliveryChecks checks, MessageComposer composer, Consents consents,
+			List<ChannelSender> senders, NotifyProperties properties, NotifyMetrics metrics, TransactionTemplate tx,
+			Clock clock, ObjectProvider<DispatchHook> hooks) {
 		this.claims = claims;
 		this.checks = checks;
+		this.composer = composer;
 		this.consents = consents;
 		this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
 		this.properties = properties;
@@ -100,52 +118,136 @@ class Dispatcher {
 		this.rescue.run();
 		List<OutboxMessage> claimed = this.tx.execute((s) -> this.claims.claim(this.properties.dispatcher().batch(),
 				this.properties.dispatcher().lease(), this.node));
-		for (OutboxMessage m : (claimed != null) ? claimed : List.<OutboxMessage>of()) {
-			try {
-				deliver(m);
-			}
-			catch (RuntimeException ex) {
-				// as if the process died here: the lease runs out and the rescue decides
-				log.error("Delivering message {} broke off; its lease will be rescued: {}", m.id(), ex.getMessage());
-			}
+		if (claimed == null || claimed.isEmpty()) {
+			return 0;
 		}
-		return (claimed != null) ? claimed.size() : 0;
+		try {
+			deliver(claimed);
+		}
+		catch (RuntimeException ex) {
+			// as if the process died here: the leases run out and the rescue decides
+			log.error("Delivering a batch of {} messages broke off; their leases will be rescued: {}", claimed.size(),
+					ex.getMessage());
+		}
+		return claimed.size();
 	}
 
-	private void deliver(OutboxMessage m) {
-		ChannelSender sender = this.senders.get(m.channel());
-		if (sender == null || m.leaseToken() == null) {
-			return;
+	/**
+	 * Checks the batch (what the checks read, read once for it), renders the messages
+	 * that may go and were queued unrendered, then hands them to their providers in
+	 * chunks ({@link #handOver}).
+	 */
+	private void deliver(List<OutboxMessage> claimed) {
+		Instant databaseNow = this.claims.databaseNow();
+		Instant now = this.clock.instant();
+		DeliveryChecks.Batch checks = this.checks.prepare(claimed);
+		Map<Channel, ChannelSender> prepared = new EnumMap<>(Channel.class);
+		this.senders.forEach((channel, sender) -> {
+			List<OutboxMessage> ofChannel = claimed.stream().filter((m) -> m.channel() == channel).toList();
+			if (!ofChannel.isEmpty()) {
+				prepared.put(channel, sender.forBatch(ofChannel));
+			}
+		});
+		List<OutboxMessage> ready = new ArrayList<>();
+		for (OutboxMessage m : claimed) {
+			ChannelSender sender = prepared.get(m.channel());
+			if (sender == null || m.leaseToken() == null) {
+				continue;
+			}
+			DeliveryChecks.Verdict notNow = checks.check(m, sender, now, databaseNow);
+			if (notNow instanceof DeliveryChecks.End end) {
+				end(m, end.ending());
+			}
+			else if (notNow instanceof DeliveryChecks.Hold hold) {
+				this.claims.markHeld(m, hold.reason(), hold.span());
+			}
+			else {
+				ready.add(m);
+			}
 		}
-		DeliveryChecks.Verdict notNow = this.checks.check(m, sender, this.clock.instant(), this.claims.databaseNow());
-		if (notNow instanceof DeliveryChecks.End end) {
-			end(m, end.ending());
-			return;
+		List<OutboxMessage> rendered = new ArrayList<>(ready.size());
+		for (MessageComposer.Composed c : this.composer.renderAll(ready)) {
+			if (c.failure() != null) {
+				end(c.message(), Ending.failed(c.failure()));
+			}
+			else {
+				rendered.add(c.message());
+			}
 		}
-		if (notNow instanceof DeliveryChecks.Hold hold) {
-			this.claims.markHeld(m, hold.reason(), hold.span());
-			return;
+		handOver(rendered, prepared);
+	}
+
+	/**
+	 * Marks, calls and records in chunks: one statement marks a chunk "provider called"
+	 * (the fence: only under each message's live lease, renewed for the calls; a message
+	 * rendered now gets its words with the mark), its providers are called one by one,
+	 * and one statement records those the providers took. A chunk holds as many messages
+	 * as the providers' recent calls take {@link #CHUNK_CALLS} to hand over (one while
+	 * they are slow), so a crash leaves at most that much marked but unrecorded. Past
+	 * half the lease since its mark, a message is fenced again on its own before its
+	 * call.
+	 */
+	private void handOver(List<OutboxMessage> ready, Map<Channel, ChannelSender> prepared) {
+		Duration lease = this.properties.dispatcher().lease();
+		long fenced = lease.toNanos() / 2;
+		int next = 0;
+		while (next < ready.size()) {
+			long perCall = Math.max(1, this.nanosPerCall);
+			int size = (int) Math.max(1, Math.min(ready.size() - next, CHUNK_CALLS.toNanos() / perCall));
+			List<OutboxMessage> chunk = ready.subList(next, next + size);
+			next += size;
+			long markedAt = System.nanoTime();
+			Set<UUID> marked = this.claims.markProviderCalled(chunk, lease);
+			List<MessageClaims.Sent> sent = new ArrayList<>();
+			long calls = System.nanoTime();
+			for (OutboxMessage m : chunk) {
+				if (!marked.contains(m.id())) {
+					continue; // lease lost or run out: the rescue decides, never a second
+								// caller
+				}
+				if (System.nanoTime() - markedAt > fenced && !this.claims.markProviderCalled(m, lease)) {
+					continue;
+				}
+				try {
+					ChannelSender.SendResult result = prepared.get(m.channel()).send(m);
+					DispatchHook hook = this.hooks.getIfAvailable();
+					if (hook != null) {
+						hook.afterProviderCall(m, result);
+					}
+					if (result.kind() == ChannelSender.SendResult.Kind.SENT) {
+						sent.add(new MessageClaims.Sent(m, result.providerId()));
+					}
+					else {
+						record(m, result);
+					}
+				}
+				catch (RuntimeException ex) {
+					// as if the process died here: the lease runs out and the rescue
+					// decides
+					log.error("Delivering message {} broke off; its lease will be rescued: {}", m.id(),
+							ex.getMessage());
+				}
+			}
+			this.nanosPerCall = (this.nanosPerCall + (System.nanoTime() - calls) / size) / 2;
+			recordSent(sent);
 		}
-		if (!this.claims.markProviderCalled(m, this.properties.dispatcher().lease())) {
-			return; // lease lost or run out: the rescue decides, never a second caller
+	}
+
+	private void recordSent(List<MessageClaims.Sent> sent) {
+		Set<UUID> recorded = this.claims.markSent(sent);
+		Instant now = this.clock.instant();
+		for (MessageClaims.Sent s : sent) {
+			if (recorded.contains(s.message().id())) {
+				this.metrics.outcome("sent", s.message());
+				this.metrics.latency(s.message(), Duration.between(s.message().transitionAt(), now));
+			}
 		}
-		ChannelSender.SendResult result = sender.send(m);
-		DispatchHook hook = this.hooks.getIfAvailable();
-		if (hook != null) {
-			hook.afterProviderCall(m, result);
-		}
-		record(m, result);
 	}
 
 	private void record(OutboxMessage m, ChannelSender.SendResult result) {
 		Instant now = this.clock.instant();
 		switch (result.kind()) {
-			case SENT -> {
-				if (this.claims.markSent(m, result.providerId())) {
-					this.metrics.outcome("sent", m);
-					this.metrics.latency(m, Duration.between(m.transitionAt(), now));
-				}
-			}
+			case SENT -> recordSent(List.of(new MessageClaims.Sent(m, result.providerId())));
 			case SUPPRESS -> {
 				this.consents.suppress(m.channel(), m.recipient(), result.detail(), now);
 				end(m, Ending.suppressed(result.detail()));

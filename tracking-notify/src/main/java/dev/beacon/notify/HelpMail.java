@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -46,8 +47,6 @@ class HelpMail {
 
 	private final StoreSettings settings;
 
-	private final MessageRenderer renderer;
-
 	private final StoreManagement stores;
 
 	private final OrderManagement orders;
@@ -62,12 +61,11 @@ class HelpMail {
 
 	private final Clock clock;
 
-	HelpMail(Messages messages, StoreSettings settings, MessageRenderer renderer, StoreManagement stores,
-			OrderManagement orders, SupportManagement support, TrackingLinks links, NotifyProperties properties,
-			OutboxWrites outboxWrites, Clock clock) {
+	HelpMail(Messages messages, StoreSettings settings, StoreManagement stores, OrderManagement orders,
+			SupportManagement support, TrackingLinks links, NotifyProperties properties, OutboxWrites outboxWrites,
+			Clock clock) {
 		this.messages = messages;
 		this.settings = settings;
-		this.renderer = renderer;
 		this.stores = stores;
 		this.orders = orders;
 		this.support = support;
@@ -134,20 +132,19 @@ class HelpMail {
 		}
 		Locale locale = MessageRenderer.resolveLocale(order.getCustomer().locale(), store.getDefaultLocale());
 		queue(Trigger.HELP_REPLIED, store, order, reply.getId().toString(), to, locale,
-				ShopperZones.of(order.getDestination(), store.getTimeZone()), null, reply.getText(),
-				this.links.signedOrderPage(store.getSlug(), order.getOrderNumber()), reply.getCreatedAt());
+				ShopperZones.of(order.getDestination(), store.getTimeZone()), null, reply.getText(), null,
+				reply.getCreatedAt());
 	}
 
 	private void queue(Trigger trigger, Store store, Order order, String subjectId, String to, Locale locale,
-			ZoneId zone, @Nullable String topic, String words, String link, Instant at) {
-		MessageContext ctx = new MessageContext(trigger, null, store.getName(), store.getBrand(),
-				order.getCustomer().firstName(), order.getOrderNumber(), order.getItems(), "", null, null, topic, words,
-				null, link, null, this.settings.wording(store.getId(), locale.toLanguageTag()));
-		RenderedMessage rendered = this.renderer.render(ctx, Channel.EMAIL, locale);
+			ZoneId zone, @Nullable String topic, String words, @Nullable String link, Instant at) {
+		MessageFacts facts = new MessageFacts(null, "", null, null, topic, words, null, order.getCustomer().firstName(),
+				order.getOrderNumber(), List.copyOf(order.getItems()), link);
 		Instant now = this.clock.instant();
-		OutboxMessage row = OutboxMessage.queued(new OutboxMessage.Draft(store.getId(), order.getId(), null,
-				subjectId + ":" + trigger.name(), to, zone, rendered, true, at), now, Duration.ZERO,
-				now.plus(Duration.ofDays(2)));
+		OutboxMessage row = OutboxMessage.queued(
+				new OutboxMessage.Draft(store.getId(), order.getId(), null, subjectId + ":" + trigger.name(), to, zone,
+						trigger, Channel.EMAIL, locale, facts, true, at),
+				now, Duration.ZERO, now.plus(Duration.ofDays(2)));
 		this.messages.insert(row);
 	}
 

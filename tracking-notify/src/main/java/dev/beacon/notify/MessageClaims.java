@@ -2,15 +2,21 @@ package dev.beacon.notify;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import static dev.beacon.notify.Messages.ts;
 
@@ -32,8 +38,11 @@ class MessageClaims {
 
 	private final JdbcClient jdbc;
 
-	MessageClaims(JdbcClient jdbc) {
+	private final RowMapper<OutboxMessage> rows;
+
+	MessageClaims(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.rows = Messages.mapper(json);
 	}
 
 	/**
@@ -52,8 +61,11 @@ class MessageClaims {
 			.param("owner", owner)
 			.param("lease", seconds(lease))
 			.param("batch", batch)
-			.query(Messages.MAPPER)
-			.list();
+			.query(this.rows)
+			.list()
+			.stream()
+			.sorted(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::id))
+			.toList();
 	}
 
 	/**
@@ -64,14 +76,38 @@ class MessageClaims {
 	 * from now so that the provider call itself is covered by it.
 	 */
 	boolean markProviderCalled(OutboxMessage claimed, Duration lease) {
-		return this.jdbc.sql("""
-				update notify_messages set provider_called_at = now(),
-				  lease_expires_at = greatest(lease_expires_at, now() + make_interval(secs => :lease))
-				where id = :id and lease_token = :token and status = 'SENDING' and lease_expires_at > now()""")
+		return markProviderCalled(List.of(claimed), lease).contains(claimed.id());
+	}
+
+	/**
+	 * {@link #markProviderCalled(OutboxMessage, Duration)} for several claimed messages
+	 * in one statement, each under its own lease token; a message rendered at the send
+	 * gets its words written with the mark (what is handed to the provider, which a
+	 * rescue compares with the provider's list), a row rendered before keeps its own.
+	 * Answers the ids marked.
+	 */
+	Set<UUID> markProviderCalled(List<OutboxMessage> claimed, Duration lease) {
+		if (claimed.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("""
+				update notify_messages m set provider_called_at = now(),
+				  lease_expires_at = greatest(m.lease_expires_at, now() + make_interval(secs => :lease)),
+				  subject = case when m.body_text is null then c.subject else m.subject end,
+				  body_html = case when m.body_text is null then c.body_html else m.body_html end,
+				  body_text = coalesce(m.body_text, c.body_text)
+				from unnest(cast(:ids as uuid[]), cast(:tokens as uuid[]), cast(:subjects as text[]),
+				  cast(:texts as text[]), cast(:htmls as text[])) as c(id, token, subject, body_text, body_html)
+				where m.id = c.id and m.lease_token = c.token and m.status = 'SENDING' and m.lease_expires_at > now()
+				returning m.id""")
 			.param("lease", seconds(lease))
-			.param("id", claimed.id())
-			.param("token", token(claimed))
-			.update() == 1;
+			.param("ids", claimed.stream().map(OutboxMessage::id).toArray(UUID[]::new))
+			.param("tokens", claimed.stream().map(MessageClaims::token).toArray(UUID[]::new))
+			.param("subjects", claimed.stream().map(OutboxMessage::subject).toArray(String[]::new))
+			.param("texts", claimed.stream().map(OutboxMessage::bodyText).toArray(String[]::new))
+			.param("htmls", claimed.stream().map(OutboxMessage::bodyHtml).toArray(String[]::new))
+			.query(UUID.class)
+			.list());
 	}
 
 	/**
@@ -82,11 +118,31 @@ class MessageClaims {
 		return this.jdbc.sql("select now()").query(java.sql.Timestamp.class).single().toInstant();
 	}
 
-	/** The provider took it (sent now, by the database's clock). */
-	boolean markSent(OutboxMessage claimed, @Nullable String providerId) {
-		return release(claimed, """
-				status = 'SENT', status_reason = null, provider_id = coalesce(:provider, provider_id),
-				sent_at = now()""", params("provider", providerId));
+	/**
+	 * The provider took them (sent now, by the database's clock), in one statement, each
+	 * fenced by its own lease token; answers the ids recorded.
+	 */
+	Set<UUID> markSent(List<Sent> sent) {
+		if (sent.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("""
+				update notify_messages m set status = 'SENT', status_reason = null,
+				  provider_id = coalesce(c.provider, m.provider_id), sent_at = now(),
+				  lease_token = null, lease_expires_at = null, lease_owner = null
+				from unnest(cast(:ids as uuid[]), cast(:tokens as uuid[]), cast(:providers as text[]))
+				  as c(id, token, provider)
+				where m.id = c.id and m.lease_token = c.token and m.status = 'SENDING'
+				returning m.id""")
+			.param("ids", sent.stream().map((s) -> s.message().id()).toArray(UUID[]::new))
+			.param("tokens", sent.stream().map((s) -> token(s.message())).toArray(UUID[]::new))
+			.param("providers", sent.stream().map(Sent::providerId).toArray(String[]::new))
+			.query(UUID.class)
+			.list());
+	}
+
+	/** A message the provider took, with the provider's id for it. */
+	record Sent(OutboxMessage message, @Nullable String providerId) {
 	}
 
 	/**
@@ -135,7 +191,7 @@ class MessageClaims {
 			.param("batch", batch)
 			.param("owner", owner)
 			.param("lease", seconds(lease))
-			.query((rs, i) -> new Expired(Messages.MAPPER.mapRow(rs, i), rs.getObject("expired_token", UUID.class),
+			.query((rs, i) -> new Expired(this.rows.mapRow(rs, i), rs.getObject("expired_token", UUID.class),
 					rs.getString("expired_owner"), rs.getTimestamp("expired_at").toInstant()))
 			.list();
 	}

@@ -23,10 +23,15 @@ record MessageContext(Trigger trigger, @Nullable String variant, String storeNam
 		@Nullable String statusText, @Nullable LocalDate lastScan, String link, @Nullable String unsubscribeLink,
 		Map<String, String> wording) {
 
-	MessageContext withLinks(String link, @Nullable String unsubscribeLink) {
-		return new MessageContext(this.trigger, this.variant, this.storeName, this.brand, this.firstName,
-				this.orderNumber, this.items, this.carrier, this.trackingNumber, this.window, this.location,
-				this.statusText, this.lastScan, link, unsubscribeLink, this.wording);
+	/**
+	 * A queued message's facts in the store's current name, brand and wording, with its
+	 * links.
+	 */
+	static MessageContext of(Trigger trigger, MessageFacts f, String storeName, Brand brand, String link,
+			@Nullable String unsubscribeLink, Map<String, String> wording) {
+		return new MessageContext(trigger, f.variant(), storeName, brand, f.firstName(), f.orderNumber(), f.items(),
+				f.carrier(), f.trackingNumber(), f.window(), f.location(), f.statusText(), f.lastScan(), link,
+				unsubscribeLink, wording);
 	}
 
 }

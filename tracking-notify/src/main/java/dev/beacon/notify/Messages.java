@@ -6,8 +6,11 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The outbox table {@code notify_messages}: new rows (unique by idempotency key),
@@ -28,12 +33,37 @@ class Messages {
 	static final String COLUMNS = "id, store_id, order_id, shipment_id, trigger, channel, idempotency_key, recipient, "
 			+ "locale, time_zone, subject, body_text, body_html, essential, priority, status, status_reason, attempts, "
 			+ "next_attempt_at, stale_after, lease_token, lease_expires_at, provider_called_at, provider_id, "
-			+ "transition_at, created_at, sent_at, resend_of";
+			+ "transition_at, created_at, sent_at, resend_of, facts";
 
 	private final JdbcClient jdbc;
 
-	Messages(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	private final RowMapper<OutboxMessage> mapper;
+
+	Messages(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
+		this.mapper = mapper(json);
+	}
+
+	/** Maps a row of {@link #COLUMNS}, its facts read with {@code json}. */
+	static RowMapper<OutboxMessage> mapper(JsonMapper json) {
+		return (rs, i) -> new OutboxMessage(rs.getObject("id", UUID.class), rs.getObject("store_id", UUID.class),
+				rs.getObject("order_id", UUID.class), rs.getObject("shipment_id", UUID.class),
+				Trigger.valueOf(rs.getString("trigger")), Channel.valueOf(rs.getString("channel")),
+				rs.getString("idempotency_key"), rs.getString("recipient"),
+				Locale.forLanguageTag(rs.getString("locale")), ZoneId.of(rs.getString("time_zone")),
+				rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
+				rs.getBoolean("essential"), rs.getInt("priority"), MessageStatus.valueOf(rs.getString("status")),
+				rs.getString("status_reason"), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
+				instant(rs, "stale_after"), rs.getObject("lease_token", UUID.class), instant(rs, "provider_called_at"),
+				rs.getString("provider_id"), instant(rs, "transition_at"), instant(rs, "created_at"),
+				instant(rs, "sent_at"), rs.getObject("resend_of", UUID.class), facts(json, rs.getString("facts")));
+	}
+
+	private static @Nullable MessageFacts facts(JsonMapper json, @Nullable String facts) {
+		return (facts != null) ? json.readValue(facts, MessageFacts.class) : null;
 	}
 
 	/**
@@ -48,10 +78,11 @@ class Messages {
 			.sql("""
 					insert into notify_messages (id, store_id, order_id, shipment_id, trigger, channel, idempotency_key,
 					  recipient, locale, time_zone, subject, body_text, body_html, essential, priority, status, status_reason, attempts,
-					  next_attempt_at, stale_after, transition_at, created_at, resend_of)
+					  next_attempt_at, stale_after, transition_at, created_at, resend_of, facts)
 					values (:id, :store, :order, :shipment, :trigger, :channel, :key, :recipient, :locale, :zone, :subject, :text,
 					  :html, :essential, :priority, :status, :reason, 0, now() + make_interval(secs => :due),
-					  now() + make_interval(secs => cast(:stale as double precision)), :transition, now(), :resendOf)
+					  now() + make_interval(secs => cast(:stale as double precision)), :transition, now(), :resendOf,
+					  cast(:facts as jsonb))
 					on conflict (idempotency_key) do nothing""")
 			.param("id", m.id())
 			.param("store", m.storeId())
@@ -76,6 +107,7 @@ class Messages {
 							: null)
 			.param("transition", ts(m.transitionAt()))
 			.param("resendOf", m.resendOf())
+			.param("facts", (m.facts() != null) ? this.json.writeValueAsString(m.facts()) : null)
 			.update() == 1;
 	}
 
@@ -87,7 +119,7 @@ class Messages {
 			.sql("select " + COLUMNS + " from notify_messages where shipment_id = ? and channel = ? and id <> ? "
 					+ "and status = 'PENDING' and attempts = 0 for update")
 			.params(shipmentId, channel.name(), except)
-			.query(MAPPER)
+			.query(this.mapper)
 			.list();
 	}
 
@@ -126,22 +158,27 @@ class Messages {
 	}
 
 	/**
-	 * Sent or in-flight messages of a shipment and channel within {@code span} before now
-	 * (the database's clock, which wrote {@code sent_at}).
+	 * Sent or in-flight messages of these shipments within {@code span} before now (the
+	 * database's clock, which wrote {@code sent_at}), per shipment and channel
+	 * ({@code shipment:CHANNEL}), in one read (the daily cap of a batch).
 	 */
-	int sentWithin(UUID shipmentId, Channel channel, Duration span, UUID except) {
-		return this.jdbc
-			.sql("select count(*) from notify_messages where shipment_id = ? and channel = ? and id <> ? "
-					+ "and (status = 'SENT' and sent_at >= now() - make_interval(secs => ?) or status = 'SENDING')")
-			.params(shipmentId, channel.name(), except, MessageClaims.seconds(span))
-			.query(Integer.class)
-			.single();
+	Map<String, Integer> sentWithin(Collection<UUID> shipmentIds, Duration span) {
+		Map<String, Integer> counts = new HashMap<>();
+		this.jdbc.sql("""
+				select shipment_id, channel, count(*) from notify_messages where shipment_id = any(?)
+				and (status = 'SENT' and sent_at >= now() - make_interval(secs => ?) or status = 'SENDING')
+				group by shipment_id, channel""")
+			.params(shipmentIds.toArray(UUID[]::new), MessageClaims.seconds(span))
+			.query((rs) -> {
+				counts.put(rs.getObject(1, UUID.class) + ":" + rs.getString(2), rs.getInt(3));
+			});
+		return counts;
 	}
 
 	Optional<OutboxMessage> find(UUID storeId, UUID id) {
 		return this.jdbc.sql("select " + COLUMNS + " from notify_messages where store_id = ? and id = ?")
 			.params(storeId, id)
-			.query(MAPPER)
+			.query(this.mapper)
 			.optional();
 	}
 
@@ -150,7 +187,7 @@ class Messages {
 			.sql("select " + COLUMNS
 					+ " from notify_messages where store_id = ? and order_id = ? order by created_at, id")
 			.params(storeId, orderId)
-			.query(MAPPER)
+			.query(this.mapper)
 			.list();
 	}
 
@@ -164,7 +201,7 @@ class Messages {
 				order by created_at desc, id limit :limit""")
 			.param("stores", storeIds)
 			.param("limit", limit)
-			.query(MAPPER)
+			.query(this.mapper)
 			.list();
 	}
 
@@ -183,17 +220,5 @@ class Messages {
 		Timestamp t = rs.getTimestamp(column);
 		return (t != null) ? t.toInstant() : null;
 	}
-
-	static final RowMapper<OutboxMessage> MAPPER = (rs, i) -> new OutboxMessage(rs.getObject("id", UUID.class),
-			rs.getObject("store_id", UUID.class), rs.getObject("order_id", UUID.class),
-			rs.getObject("shipment_id", UUID.class), Trigger.valueOf(rs.getString("trigger")),
-			Channel.valueOf(rs.getString("channel")), rs.getString("idempotency_key"), rs.getString("recipient"),
-			Locale.forLanguageTag(rs.getString("locale")), ZoneId.of(rs.getString("time_zone")),
-			rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"), rs.getBoolean("essential"),
-			rs.getInt("priority"), MessageStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
-			rs.getInt("attempts"), instant(rs, "next_attempt_at"), instant(rs, "stale_after"),
-			rs.getObject("lease_token", UUID.class), instant(rs, "provider_called_at"), rs.getString("provider_id"),
-			instant(rs, "transition_at"), instant(rs, "created_at"), instant(rs, "sent_at"),
-			rs.getObject("resend_of", UUID.class));
 
 }

@@ -50,10 +50,13 @@ public class NotificationManagement {
 
 	private final UnsubscribeTokens unsubscribe;
 
+	private final MessageComposer composer;
+
 	private final Clock clock;
 
 	NotificationManagement(Messages messages, StoreSettings settings, Consents consents, MessageRenderer renderer,
-			StoreManagement stores, TrackingLinks links, UnsubscribeTokens unsubscribe, Clock clock) {
+			StoreManagement stores, TrackingLinks links, UnsubscribeTokens unsubscribe, MessageComposer composer,
+			Clock clock) {
 		this.messages = messages;
 		this.settings = settings;
 		this.consents = consents;
@@ -61,13 +64,14 @@ public class NotificationManagement {
 		this.stores = stores;
 		this.links = links;
 		this.unsubscribe = unsubscribe;
+		this.composer = composer;
 		this.clock = clock;
 	}
 
 	/** Every message of an order, oldest first, whatever its status. */
 	@Transactional(readOnly = true)
 	public List<MessageView> forOrder(UUID storeId, UUID orderId) {
-		return this.messages.forOrder(storeId, orderId).stream().map(OutboxMessage::view).toList();
+		return views(this.messages.forOrder(storeId, orderId));
 	}
 
 	/**
@@ -75,10 +79,22 @@ public class NotificationManagement {
 	 */
 	@Transactional(readOnly = true)
 	public List<MessageView> failed(List<UUID> storeIds, int limit) {
-		return this.messages.failed(storeIds, Math.max(1, Math.min(limit, 500)))
-			.stream()
-			.map(OutboxMessage::view)
-			.toList();
+		return views(this.messages.failed(storeIds, Math.max(1, Math.min(limit, 500))));
+	}
+
+	/**
+	 * As the console shows them: a message not sent yet, queued unrendered, is rendered
+	 * as it would go now (the store's current wording and brand, the facts it was queued
+	 * with); one handed to a provider shows the words handed over.
+	 */
+	private List<MessageView> views(List<OutboxMessage> rows) {
+		return this.composer.renderAll(rows).stream().map((c) -> {
+			OutboxMessage m = c.message();
+			return (c.failure() != null) ? m
+				.rendered(new RenderedMessage(m.trigger(), m.channel(), m.locale(), null,
+						"(not shown: " + c.failure() + ")", null, 0))
+				.view() : m.view();
+		}).toList();
 	}
 
 	/**
@@ -99,7 +115,7 @@ public class NotificationManagement {
 		int n = this.messages.countResends(m.original()) + 1;
 		OutboxMessage copy = m.resend(n, this.clock.instant());
 		this.messages.insert(copy);
-		return copy.view();
+		return views(List.of(copy)).get(0);
 	}
 
 	/** The message as a shopper would get it, with sample order data. */
@@ -121,7 +137,9 @@ public class NotificationManagement {
 				"1Z999AA10123456784", window, "Memphis, TN, US", sampleStatus(variant), today.minusDays(5),
 				this.links.signedOrderPage(store.getSlug(), "1042"),
 				t.isEssential() ? null : this.unsubscribe.url(storeId, "alex@example.com"),
-				this.settings.wording(storeId, resolved.toLanguageTag()));
+				this.settings.wordings(List.of(storeId))
+					.getOrDefault(storeId, Map.of())
+					.getOrDefault(resolved.toLanguageTag(), Map.of()));
 		return this.renderer.render(ctx, c, resolved);
 	}
 

@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderManagement;
-import dev.beacon.order.TrackingLinks;
 import dev.beacon.shipment.CarrierDirectory;
 import dev.beacon.store.Store;
 import dev.beacon.store.StoreManagement;
@@ -32,10 +30,11 @@ import dev.beacon.notify.consent.Recipients;
 
 /**
  * Turns news into outbox rows, one per channel, in the caller's transaction (the one that
- * changed the status). Rows are rendered at once (so the console shows them even when no
- * channel is configured), keyed for idempotency, and coalesced: a shipment's newer
- * pending message replaces an older one still waiting out the hold window, unless the
- * older one matters more.
+ * changed the status). Rows keep what decides their words ({@link MessageFacts}: the
+ * event's facts and the order's details as they are now) and are rendered when they are
+ * sent ({@link MessageComposer}), so the status change pays for no rendering; they are
+ * keyed for idempotency, and coalesced: a shipment's newer pending message replaces an
+ * older one still waiting out the hold window, unless the older one matters more.
  */
 @Component
 class Outbox {
@@ -53,13 +52,9 @@ class Outbox {
 
 	private final Consents consents;
 
-	private final MessageRenderer renderer;
-
 	private final StoreManagement stores;
 
 	private final OrderManagement orders;
-
-	private final TrackingLinks links;
 
 	private final Map<Channel, ChannelSender> senders;
 
@@ -69,16 +64,13 @@ class Outbox {
 
 	private final Clock clock;
 
-	Outbox(Messages messages, StoreSettings settings, Consents consents, MessageRenderer renderer,
-			StoreManagement stores, OrderManagement orders, TrackingLinks links, List<ChannelSender> senders,
-			CarrierDirectory carriers, NotifyProperties properties, Clock clock) {
+	Outbox(Messages messages, StoreSettings settings, Consents consents, StoreManagement stores, OrderManagement orders,
+			List<ChannelSender> senders, CarrierDirectory carriers, NotifyProperties properties, Clock clock) {
 		this.messages = messages;
 		this.settings = settings;
 		this.consents = consents;
-		this.renderer = renderer;
 		this.stores = stores;
 		this.orders = orders;
-		this.links = links;
 		this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
 		this.carriers = carriers;
 		this.properties = properties;
@@ -106,31 +98,29 @@ class Outbox {
 				&& this.messages.queuedWithin(order.getId(), Trigger.HELP_RECEIVED, HELP_ACK_EVERY)) {
 			return; // one acknowledgement per order per hour, however many requests
 		}
-		NotificationSettings storeSettings = this.settings.load(store.getId());
-		Set<Channel> channels = storeSettings.channels().getOrDefault(news.trigger(), Set.of());
+		Set<Channel> channels = this.settings.channels(store.getId(), news.trigger());
+		if (channels.isEmpty()) {
+			return;
+		}
 		String email = Recipients.email(order.getCustomer().email());
 		ShopperPreferences prefs = (email != null) ? this.consents.preferences(store.getId(), email)
 				: ShopperPreferences.defaults();
 		Locale locale = MessageRenderer.resolveLocale(order.getCustomer().locale(), store.getDefaultLocale());
 		ZoneId zone = ShopperZones.of(order.getDestination(), store.getTimeZone());
+		MessageFacts facts = facts(news, order);
 		for (Channel channel : channels) {
 			ChannelSender sender = this.senders.get(channel);
 			String recipient = (sender != null) ? sender.recipient(order, news, prefs) : null;
 			if (recipient == null) {
 				continue;
 			}
-			String unsubscribeLink = sender.unsubscribeLink(store.getId(), recipient, news.trigger().isEssential());
-			MessageContext ctx = context(news, store, order,
-					this.settings.wording(store.getId(), locale.toLanguageTag()))
-				.withLinks(this.links.signedOrderPage(store.getSlug(), order.getOrderNumber()), unsubscribeLink);
-			RenderedMessage rendered = this.renderer.render(ctx, channel, locale);
 			UUID subject = (news.shipmentId() != null) ? news.shipmentId() : news.orderId();
 			String key = subject + ":" + news.trigger().name() + ":" + channel.name()
 					+ (news.discriminator().isEmpty() ? "" : ":" + news.discriminator());
 			Duration hold = news.trigger().isShipmentLevel() ? this.properties.holdWindow() : Duration.ZERO;
 			OutboxMessage row = OutboxMessage.queued(
 					new OutboxMessage.Draft(store.getId(), order.getId(), news.shipmentId(), key, recipient, zone,
-							rendered, news.trigger().isEssential(), news.transitionAt()),
+							news.trigger(), channel, locale, facts, news.trigger().isEssential(), news.transitionAt()),
 					now, hold, staleAfter(news, zone, now));
 			if (this.messages.insert(row)) {
 				log.debug("Queued {} {} for order {} ({})", news.trigger(), channel, order.getOrderNumber(), key);
@@ -170,12 +160,12 @@ class Outbox {
 		return now.plus(Duration.ofDays(2));
 	}
 
-	MessageContext context(News news, Store store, Order order, java.util.Map<String, String> wording) {
+	/** The event's facts and the order's details, as they are now. */
+	private MessageFacts facts(News news, Order order) {
 		String carrier = (news.carrier() != null) ? carrierName(news.carrier()) : "";
-		return new MessageContext(news.trigger(), news.variant(), store.getName(), store.getBrand(),
-				order.getCustomer().firstName(), order.getOrderNumber(), order.getItems(), carrier,
-				news.trackingNumber(), news.window(), news.location(), news.statusText(), news.lastScan(), "", null,
-				wording);
+		return new MessageFacts(news.variant(), carrier, news.trackingNumber(), news.window(), news.location(),
+				news.statusText(), news.lastScan(), order.getCustomer().firstName(), order.getOrderNumber(),
+				List.copyOf(order.getItems()), null);
 	}
 
 	private String carrierName(String code) {

@@ -3,7 +3,9 @@ package dev.beacon.notify;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -15,47 +17,68 @@ import org.jspecify.annotations.Nullable;
  */
 public record OutboxMessage(UUID id, UUID storeId, UUID orderId, @Nullable UUID shipmentId, Trigger trigger,
 		Channel channel, String idempotencyKey, String recipient, Locale locale, ZoneId zone, @Nullable String subject,
-		String bodyText, @Nullable String bodyHtml, boolean essential, int priority, MessageStatus status,
+		@Nullable String bodyText, @Nullable String bodyHtml, boolean essential, int priority, MessageStatus status,
 		@Nullable String statusReason, int attempts, Instant nextAttemptAt, @Nullable Instant staleAfter,
 		@Nullable UUID leaseToken, @Nullable Instant providerCalledAt, @Nullable String providerId,
-		Instant transitionAt, Instant createdAt, @Nullable Instant sentAt, @Nullable UUID resendOf) {
+		Instant transitionAt, Instant createdAt, @Nullable Instant sentAt, @Nullable UUID resendOf,
+		@Nullable MessageFacts facts) {
 
 	/**
-	 * A new message before it is queued: whom it goes to, what it says (trigger, channel,
-	 * language and text come with the rendered content) and its key.
+	 * A new message before it is queued: whom it goes to, in which language, what decides
+	 * its words ({@code facts}; it is rendered when it is sent) and its key.
 	 *
 	 * @param idempotencyKey unique: a second row with the same key is never written
 	 * @param essential whether it is transactional (no unsubscribe headers)
 	 * @param transitionAt when the status changed (latency is measured from here)
 	 */
 	record Draft(UUID storeId, UUID orderId, @Nullable UUID shipmentId, String idempotencyKey, String recipient,
-			ZoneId zone, RenderedMessage content, boolean essential, Instant transitionAt) {
+			ZoneId zone, Trigger trigger, Channel channel, Locale locale, MessageFacts facts, boolean essential,
+			Instant transitionAt) {
 	}
 
 	/**
-	 * A message queued at {@code now}: due after the coalescing {@code hold} (zero: at
-	 * once), never sent after {@code staleAfter}.
+	 * A message queued at {@code now}, not rendered yet: due after the coalescing
+	 * {@code hold} (zero: at once), never sent after {@code staleAfter}.
 	 */
 	static OutboxMessage queued(Draft d, Instant now, Duration hold, @Nullable Instant staleAfter) {
-		return create(d, MessageStatus.PENDING, hold.isZero() ? null : "waiting for newer updates (coalescing)",
-				now.plus(hold), staleAfter, d.transitionAt(), now);
+		return new OutboxMessage(UUID.randomUUID(), d.storeId(), d.orderId(), d.shipmentId(), d.trigger(), d.channel(),
+				d.idempotencyKey(), d.recipient(), d.locale(), d.zone(), null, null, null, d.essential(),
+				d.trigger().priority(), MessageStatus.PENDING,
+				hold.isZero() ? null : "waiting for newer updates (coalescing)", 0, now.plus(hold), staleAfter, null,
+				null, null, d.transitionAt(), now, null, null, d.facts());
 	}
 
 	/**
-	 * A message handed straight to a channel (the console's "send me a test"), never
-	 * stored.
+	 * A rendered message handed straight to a channel (the console's "send me a test"),
+	 * never stored.
 	 */
-	static OutboxMessage unstored(Draft d, Instant now) {
-		return create(d, MessageStatus.SENDING, null, now, null, d.transitionAt(), now);
+	static OutboxMessage unstored(UUID storeId, String recipient, RenderedMessage c, Instant now) {
+		return new OutboxMessage(UUID.randomUUID(), storeId, new UUID(0, 0), null, c.trigger(), c.channel(), "test",
+				recipient, c.locale(), ZoneOffset.UTC, c.subject(), c.text(), c.html(), true, c.trigger().priority(),
+				MessageStatus.SENDING, null, 0, now, null, null, null, null, now, now, null, null, null);
 	}
 
-	private static OutboxMessage create(Draft d, MessageStatus status, @Nullable String reason, Instant due,
-			@Nullable Instant staleAfter, Instant transitionAt, Instant now) {
-		RenderedMessage c = d.content();
-		return new OutboxMessage(UUID.randomUUID(), d.storeId(), d.orderId(), d.shipmentId(), c.trigger(), c.channel(),
-				d.idempotencyKey(), d.recipient(), c.locale(), d.zone(), c.subject(), c.text(), c.html(), d.essential(),
-				c.trigger().priority(), status, reason, 0, due, staleAfter, null, null, null, transitionAt, now, null,
-				null);
+	/**
+	 * Whether its words are still to be rendered (queued with its facts); rows queued
+	 * before rendering moved to the send, and rows already handed to a provider, have
+	 * them.
+	 */
+	boolean unrendered() {
+		return this.bodyText == null;
+	}
+
+	/** This row with its rendered words. */
+	OutboxMessage rendered(RenderedMessage c) {
+		return new OutboxMessage(this.id, this.storeId, this.orderId, this.shipmentId, this.trigger, this.channel,
+				this.idempotencyKey, this.recipient, this.locale, this.zone, c.subject(), c.text(), c.html(),
+				this.essential, this.priority, this.status, this.statusReason, this.attempts, this.nextAttemptAt,
+				this.staleAfter, this.leaseToken, this.providerCalledAt, this.providerId, this.transitionAt,
+				this.createdAt, this.sentAt, this.resendOf, this.facts);
+	}
+
+	/** The rendered text; only for a row that {@link #unrendered() is rendered}. */
+	public String text() {
+		return Objects.requireNonNull(this.bodyText, "a message is rendered before it is sent");
 	}
 
 	/** The first message of which this one is a resend (itself when it is no resend). */
@@ -71,12 +94,13 @@ public record OutboxMessage(UUID id, UUID storeId, UUID orderId, @Nullable UUID 
 		return new OutboxMessage(UUID.randomUUID(), this.storeId, this.orderId, this.shipmentId, this.trigger,
 				this.channel, original() + ":resend:" + n, this.recipient, this.locale, this.zone, this.subject,
 				this.bodyText, this.bodyHtml, this.essential, this.priority, MessageStatus.PENDING, "resend requested",
-				0, now, null, null, null, null, this.transitionAt, now, null, original());
+				0, now, null, null, null, null, this.transitionAt, now, null, original(), this.facts);
 	}
 
+	/** As the console shows it; a row {@link #unrendered()} is rendered first. */
 	MessageView view() {
 		return new MessageView(this.id, this.storeId, this.orderId, this.shipmentId, this.trigger, this.channel,
-				this.recipient, this.locale, this.status, statusText(), this.attempts, this.subject, this.bodyText,
+				this.recipient, this.locale, this.status, statusText(), this.attempts, this.subject, text(),
 				this.bodyHtml, this.createdAt, this.nextAttemptAt, this.sentAt, this.providerId, this.resendOf);
 	}
 

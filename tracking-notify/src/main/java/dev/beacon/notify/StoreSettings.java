@@ -3,8 +3,10 @@ package dev.beacon.notify;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,33 +33,15 @@ public class StoreSettings {
 	}
 
 	public NotificationSettings load(UUID storeId) {
-		record Row(String fromName, String fromAddress, String replyTo, Integer maxPerDay, LocalTime quietStart,
-				LocalTime quietEnd) {
-		}
-		Row row = this.jdbc.sql("""
-				select from_name, from_address, reply_to, max_per_day, quiet_start, quiet_end
-				from notify_store_settings where store_id = ?""")
-			.param(storeId)
-			.query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), (Integer) rs.getObject(4),
-					rs.getObject(5, LocalTime.class), rs.getObject(6, LocalTime.class)))
-			.optional()
-			.orElse(new Row(null, null, null, null, null, null));
+		NotificationSettings row = basics(List.of(storeId)).get(storeId);
 		Map<Trigger, Set<Channel>> channels = new EnumMap<>(Trigger.class);
 		for (Trigger t : Trigger.values()) {
-			channels.put(t, !t.onByDefault() ? EnumSet.noneOf(Channel.class)
-					: t.smsByDefault() ? EnumSet.of(Channel.EMAIL, Channel.SMS) : EnumSet.of(Channel.EMAIL));
+			channels.put(t, defaultChannels(t));
 		}
 		this.jdbc.sql("select trigger, email, sms from notify_trigger_channels where store_id = ?")
 			.param(storeId)
 			.query((rs) -> {
-				Set<Channel> set = EnumSet.noneOf(Channel.class);
-				if (rs.getBoolean(2)) {
-					set.add(Channel.EMAIL);
-				}
-				if (rs.getBoolean(3)) {
-					set.add(Channel.SMS);
-				}
-				channels.put(Trigger.valueOf(rs.getString(1)), set);
+				channels.put(Trigger.valueOf(rs.getString(1)), channels(rs.getBoolean(2), rs.getBoolean(3)));
 			});
 		Map<String, String> wording = new LinkedHashMap<>();
 		this.jdbc
@@ -66,21 +50,74 @@ public class StoreSettings {
 			.query((rs) -> {
 				wording.put(rs.getString(1) + ":" + rs.getString(2), rs.getString(3));
 			});
-		return new NotificationSettings(row.fromName(), row.fromAddress(), row.replyTo(), row.maxPerDay(), channels,
-				wording, row.quietStart(), row.quietEnd());
+		return new NotificationSettings(row.fromName(), row.fromAddress(), row.replyTo(), row.maxPerShipmentPerDay(),
+				channels, wording, row.quietStart(), row.quietEnd());
+	}
+
+	private static final NotificationSettings NONE = new NotificationSettings(null, null, null, null, Map.of(),
+			Map.of(), null, null);
+
+	/**
+	 * The settings row of each store that has one (sending identity, daily cap, quiet
+	 * hours), in one read for a batch of messages; without channels and wording (empty).
+	 * A store without a row has all of them null (the install's defaults).
+	 */
+	public Map<UUID, NotificationSettings> basics(Collection<UUID> storeIds) {
+		Map<UUID, NotificationSettings> rows = new HashMap<>();
+		this.jdbc.sql("""
+				select store_id, from_name, from_address, reply_to, max_per_day, quiet_start, quiet_end
+				from notify_store_settings where store_id = any(?)""")
+			.param(storeIds.toArray(UUID[]::new))
+			.query((rs) -> {
+				rows.put(rs.getObject(1, UUID.class),
+						new NotificationSettings(rs.getString(2), rs.getString(3), rs.getString(4),
+								(Integer) rs.getObject(5), Map.of(), Map.of(), rs.getObject(6, LocalTime.class),
+								rs.getObject(7, LocalTime.class)));
+			});
+		storeIds.forEach((id) -> rows.putIfAbsent(id, NONE));
+		return rows;
+	}
+
+	/** The channels a store sends this trigger by, in one small read (the outbox). */
+	Set<Channel> channels(UUID storeId, Trigger trigger) {
+		List<Set<Channel>> set = this.jdbc
+			.sql("select email, sms from notify_trigger_channels where store_id = ? and trigger = ?")
+			.params(storeId, trigger.name())
+			.query((rs, i) -> channels(rs.getBoolean(1), rs.getBoolean(2)))
+			.list();
+		return set.isEmpty() ? defaultChannels(trigger) : set.get(0);
+	}
+
+	private static Set<Channel> defaultChannels(Trigger t) {
+		return !t.onByDefault() ? EnumSet.noneOf(Channel.class)
+				: t.smsByDefault() ? EnumSet.of(Channel.EMAIL, Channel.SMS) : EnumSet.of(Channel.EMAIL);
+	}
+
+	private static Set<Channel> channels(boolean email, boolean sms) {
+		Set<Channel> set = EnumSet.noneOf(Channel.class);
+		if (email) {
+			set.add(Channel.EMAIL);
+		}
+		if (sms) {
+			set.add(Channel.SMS);
+		}
+		return set;
 	}
 
 	/**
-	 * The store's own daily cap of messages per shipment and channel (null: the
-	 * install's), as {@link #load} has it, in one small read (the dispatcher asks it for
-	 * every capped message).
+	 * The overrides of these stores by store, locale and bundle key, in one read (the
+	 * messages of a batch).
 	 */
-	@Nullable Integer maxPerShipmentPerDay(UUID storeId) {
-		List<@Nullable Integer> caps = this.jdbc.sql("select max_per_day from notify_store_settings where store_id = ?")
-			.param(storeId)
-			.query((rs, i) -> (Integer) rs.getObject(1))
-			.list();
-		return caps.isEmpty() ? null : caps.get(0);
+	Map<UUID, Map<String, Map<String, String>>> wordings(Collection<UUID> storeIds) {
+		Map<UUID, Map<String, Map<String, String>>> wording = new HashMap<>();
+		this.jdbc.sql("select store_id, locale, message_key, text from notify_wording where store_id = any(?)")
+			.param(storeIds.toArray(UUID[]::new))
+			.query((rs) -> {
+				wording.computeIfAbsent(rs.getObject(1, UUID.class), (k) -> new HashMap<>())
+					.computeIfAbsent(rs.getString(2), (k) -> new HashMap<>())
+					.put(rs.getString(3), rs.getString(4));
+			});
+		return wording;
 	}
 
 	/**
@@ -95,18 +132,6 @@ public class StoreSettings {
 		NotificationSettings s = load(store.getId());
 		String replyTo = Recipients.email(s.replyTo());
 		return (replyTo != null) ? replyTo : Recipients.email(s.fromAddress());
-	}
-
-	/** Overrides of one locale as bundle key to text. */
-	Map<String, String> wording(UUID storeId, String locale) {
-		Map<String, String> wording = new LinkedHashMap<>();
-		this.jdbc.sql("select message_key, text from notify_wording where store_id = ? and locale = ?")
-			.param(storeId)
-			.param(locale)
-			.query((rs) -> {
-				wording.put(rs.getString(1), rs.getString(2));
-			});
-		return wording;
 	}
 
 	void save(UUID storeId, NotificationSettings s, Instant now) {

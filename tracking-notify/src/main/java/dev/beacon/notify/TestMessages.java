@@ -2,7 +2,6 @@ package dev.beacon.notify;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,8 +66,7 @@ public class TestMessages {
 		Instant now = this.clock.instant();
 		RenderedMessage marked = new RenderedMessage(r.trigger(), r.channel(), r.locale(), "[Test] " + r.subject(),
 				r.text(), r.html(), r.smsSegments());
-		OutboxMessage m = OutboxMessage.unstored(new OutboxMessage.Draft(storeId, new UUID(0, 0), null, "test", address,
-				ZoneOffset.UTC, marked, true, now), now);
+		OutboxMessage m = OutboxMessage.unstored(storeId, address, marked, now);
 		ChannelSender.SendResult result = email.send(m);
 		return (result.kind() == ChannelSender.SendResult.Kind.SENT) ? "Test sent to " + address + "."
 				: "Not sent: " + result.detail();

@@ -235,9 +235,9 @@ abstract class NotifyTestSupport {
 	 */
 	Dispatcher dispatcherWith(List<ChannelSender> senders) {
 		return new Dispatcher(this.context.getBean(MessageClaims.class), this.context.getBean(DeliveryChecks.class),
-				this.context.getBean(Consents.class), senders, this.context.getBean(NotifyProperties.class),
-				this.context.getBean(NotifyMetrics.class), this.context.getBean(TransactionTemplate.class),
-				this.context.getBean(java.time.Clock.class),
+				this.context.getBean(MessageComposer.class), this.context.getBean(Consents.class), senders,
+				this.context.getBean(NotifyProperties.class), this.context.getBean(NotifyMetrics.class),
+				this.context.getBean(TransactionTemplate.class), this.context.getBean(java.time.Clock.class),
 				this.context.getBeanProvider(Dispatcher.DispatchHook.class));
 	}
 

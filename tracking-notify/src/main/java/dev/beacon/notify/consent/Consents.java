@@ -2,7 +2,12 @@ package dev.beacon.notify.consent;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +36,28 @@ public class Consents {
 			.orElse(ShopperPreferences.defaults());
 	}
 
+	/**
+	 * The preferences of these addresses in these stores that differ from the defaults,
+	 * keyed {@link #key}, in one read (a batch of messages).
+	 */
+	public Map<String, ShopperPreferences> preferences(Collection<UUID> storeIds, Collection<String> emails) {
+		Map<String, ShopperPreferences> found = new HashMap<>();
+		this.jdbc
+			.sql("select store_id, email, email_enabled, sms_enabled, non_essential from notify_shopper_preferences "
+					+ "where store_id = any(?) and email = any(?)")
+			.params(storeIds.toArray(UUID[]::new), emails.toArray(String[]::new))
+			.query((rs) -> {
+				found.put(key(rs.getObject(1, UUID.class), rs.getString(2)),
+						new ShopperPreferences(rs.getBoolean(3), rs.getBoolean(4), rs.getBoolean(5)));
+			});
+		return found;
+	}
+
+	/** The key of a store's address or number in the maps of the batch reads. */
+	public static String key(UUID storeId, String address) {
+		return storeId + ":" + address;
+	}
+
 	public void savePreferences(UUID storeId, String email, ShopperPreferences p, Instant now) {
 		this.jdbc
 			.sql("""
@@ -49,6 +76,22 @@ public class Consents {
 			.query(Boolean.class)
 			.optional()
 			.orElse(false);
+	}
+
+	/**
+	 * Which of these numbers consented to SMS from these stores, keyed {@link #key}, in
+	 * one read (a batch of messages).
+	 */
+	public Set<String> smsConsents(Collection<UUID> storeIds, Collection<String> phones) {
+		Set<String> found = new HashSet<>();
+		this.jdbc
+			.sql("select store_id, phone from notify_sms_consent where consented and store_id = any(?) "
+					+ "and phone = any(?)")
+			.params(storeIds.toArray(UUID[]::new), phones.toArray(String[]::new))
+			.query((rs) -> {
+				found.add(key(rs.getObject(1, UUID.class), rs.getString(2)));
+			});
+		return found;
 	}
 
 	public void recordConsent(UUID storeId, String phone, boolean consented, String source, Instant now) {
@@ -107,6 +150,20 @@ public class Consents {
 			.params(channel.name(), address)
 			.query(String.class)
 			.optional();
+	}
+
+	/**
+	 * The suppressions among these addresses and numbers, as channel and address
+	 * ({@link #key}) to reason, in one read (a batch of messages).
+	 */
+	public Map<String, String> suppressions(Collection<String> addresses) {
+		Map<String, String> found = new HashMap<>();
+		this.jdbc.sql("select channel, address, reason from notify_suppressions where address = any(?)")
+			.param(addresses.toArray(String[]::new))
+			.query((rs) -> {
+				found.put(rs.getString(1) + ":" + rs.getString(2), rs.getString(3));
+			});
+		return found;
 	}
 
 	public void suppress(Channel channel, String address, String reason, Instant now) {

@@ -3,12 +3,14 @@ package dev.beacon.notify.email;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
-import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -33,6 +35,7 @@ import dev.beacon.notify.News;
 import dev.beacon.notify.NotificationSettings;
 import dev.beacon.notify.NotifyProperties;
 import dev.beacon.notify.OutboxMessage;
+import dev.beacon.notify.PreparedSender;
 import dev.beacon.notify.ShopperPreferences;
 import dev.beacon.notify.StoreSettings;
 import dev.beacon.notify.Trigger;
@@ -90,8 +93,39 @@ public class EmailSender implements ChannelSender {
 
 	@Override
 	public @Nullable String refusal(OutboxMessage m) {
-		ShopperPreferences p = this.consents.preferences(m.storeId(), m.recipient());
+		return refusal(m, this.consents.preferences(m.storeId(), m.recipient()));
+	}
+
+	private static @Nullable String refusal(OutboxMessage m, ShopperPreferences p) {
 		return (!p.email() || (!m.essential() && !p.nonEssential())) ? "the shopper unsubscribed" : null;
+	}
+
+	/**
+	 * For a batch: the shoppers' preferences, the stores' sending identities and the
+	 * stores, each read once.
+	 */
+	@Override
+	public ChannelSender forBatch(List<OutboxMessage> batch) {
+		List<UUID> storeIds = batch.stream().map(OutboxMessage::storeId).distinct().toList();
+		Map<String, ShopperPreferences> prefs = this.consents.preferences(storeIds,
+				batch.stream().map(OutboxMessage::recipient).distinct().toList());
+		Map<UUID, NotificationSettings> identities = this.settings.basics(storeIds);
+		Map<UUID, Optional<Store>> stores = new HashMap<>();
+		storeIds.forEach((id) -> stores.put(id, this.stores.byId(id)));
+		return new PreparedSender(this) {
+
+			@Override
+			public @Nullable String refusal(OutboxMessage m) {
+				return EmailSender.refusal(m,
+						prefs.getOrDefault(Consents.key(m.storeId(), m.recipient()), ShopperPreferences.defaults()));
+			}
+
+			@Override
+			public SendResult send(OutboxMessage m) {
+				return EmailSender.this.send(m, identities.get(m.storeId()), stores.get(m.storeId()));
+			}
+
+		};
 	}
 
 	@Override
@@ -131,13 +165,16 @@ public class EmailSender implements ChannelSender {
 
 	@Override
 	public SendResult send(OutboxMessage m) {
+		return send(m, this.settings.basics(List.of(m.storeId())).get(m.storeId()), this.stores.byId(m.storeId()));
+	}
+
+	private SendResult send(OutboxMessage m, NotificationSettings s, Optional<Store> stored) {
 		JavaMailSender sender = this.mail.getObject();
 		withTimeouts(sender);
 		MimeMessage mime = null;
 		try {
 			mime = create(sender, messageId(m));
-			NotificationSettings s = this.settings.load(m.storeId());
-			Store store = this.stores.byId(m.storeId()).orElseThrow();
+			Store store = stored.orElseThrow();
 			MimeMessageHelper helper = new MimeMessageHelper(mime, true, "UTF-8");
 			String fromAddress = (s.fromAddress() != null) ? s.fromAddress() : this.properties.emailFrom();
 			String fromName = (s.fromName() != null) ? s.fromName() : store.getName();
@@ -149,7 +186,7 @@ public class EmailSender implements ChannelSender {
 			}
 			helper.setTo(m.recipient());
 			helper.setSubject((m.subject() != null) ? m.subject() : "");
-			helper.setText(m.bodyText(), (m.bodyHtml() != null) ? m.bodyHtml() : m.bodyText());
+			helper.setText(m.text(), (m.bodyHtml() != null) ? m.bodyHtml() : m.text());
 			mime.setHeader("X-Beacon-Message", m.id().toString());
 			mime.setHeader("Content-Language", m.locale().toLanguageTag());
 			if (!m.essential()) {
@@ -163,7 +200,7 @@ public class EmailSender implements ChannelSender {
 			return SendResult.retry("SMTP authentication failed: " + ex.getMessage());
 		}
 		catch (MailException ex) {
-			Integer code = smtpCode(ex);
+			Integer code = SmtpReplies.code(ex);
 			if (mime instanceof Outgoing out && out.handedOver && code == null) {
 				if (ex instanceof MailSendException mse && mse.getFailedMessages().isEmpty()) {
 					// the server answered 250; only closing the connection failed
@@ -218,39 +255,6 @@ public class EmailSender implements ChannelSender {
 			this.handedOver = true;
 		}
 
-	}
-
-	/** The SMTP reply code of a refused recipient, when the failure is one. */
-	static @Nullable Integer smtpCode(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof org.springframework.mail.MailSendException mse) {
-				for (Exception inner : mse.getFailedMessages().values()) {
-					Integer code = smtpCode(inner);
-					if (code != null) {
-						return code;
-					}
-				}
-			}
-			if (t instanceof SendFailedException sfe) {
-				for (Exception next = sfe; next != null; next = (next instanceof MessagingException me)
-						? me.getNextException() : null) {
-					try {
-						Method m = next.getClass().getMethod("getReturnCode");
-						Object code = m.invoke(next);
-						if (code instanceof Integer i && i > 0) {
-							return i;
-						}
-					}
-					catch (ReflectiveOperationException ignored) {
-						// not an SMTP exception
-					}
-				}
-			}
-			if (t.getCause() == t) {
-				break;
-			}
-		}
-		return null;
 	}
 
 	@Override

@@ -7,6 +7,9 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import com.twilio.exception.ApiException;
 import com.twilio.http.NetworkHttpClient;
@@ -31,6 +34,7 @@ import dev.beacon.notify.News;
 import dev.beacon.notify.NotificationSettings;
 import dev.beacon.notify.NotifyProperties;
 import dev.beacon.notify.OutboxMessage;
+import dev.beacon.notify.PreparedSender;
 import dev.beacon.notify.ShopperPreferences;
 import dev.beacon.notify.StoreSettings;
 import dev.beacon.notify.consent.Consents;
@@ -88,7 +92,33 @@ public class SmsSender implements ChannelSender {
 
 	@Override
 	public @Nullable String refusal(OutboxMessage m) {
-		return this.consents.smsConsent(m.storeId(), m.recipient()) ? null : "no SMS consent (opted out)";
+		return refusal(this.consents.smsConsent(m.storeId(), m.recipient()));
+	}
+
+	private static @Nullable String refusal(boolean consented) {
+		return consented ? null : "no SMS consent (opted out)";
+	}
+
+	/** For a batch: the numbers' consents and the stores' quiet hours, each read once. */
+	@Override
+	public ChannelSender forBatch(List<OutboxMessage> batch) {
+		List<UUID> storeIds = batch.stream().map(OutboxMessage::storeId).distinct().toList();
+		Set<String> consented = this.consents.smsConsents(storeIds,
+				batch.stream().map(OutboxMessage::recipient).distinct().toList());
+		Map<UUID, NotificationSettings> settings = this.settings.basics(storeIds);
+		return new PreparedSender(this) {
+
+			@Override
+			public @Nullable String refusal(OutboxMessage m) {
+				return SmsSender.refusal(consented.contains(Consents.key(m.storeId(), m.recipient())));
+			}
+
+			@Override
+			public @Nullable Hold hold(OutboxMessage m, Instant now) {
+				return SmsSender.this.hold(m, now, settings.get(m.storeId()));
+			}
+
+		};
 	}
 
 	/**
@@ -97,7 +127,10 @@ public class SmsSender implements ChannelSender {
 	 */
 	@Override
 	public @Nullable Hold hold(OutboxMessage m, Instant now) {
-		NotificationSettings s = this.settings.load(m.storeId());
+		return hold(m, now, this.settings.basics(List.of(m.storeId())).get(m.storeId()));
+	}
+
+	private @Nullable Hold hold(OutboxMessage m, Instant now, NotificationSettings s) {
 		LocalTime start = (s.quietStart() != null) ? s.quietStart() : this.notify.quietStart();
 		LocalTime end = (s.quietEnd() != null) ? s.quietEnd() : this.notify.quietEnd();
 		if (start.equals(end)) {
@@ -131,7 +164,7 @@ public class SmsSender implements ChannelSender {
 	public SendResult send(OutboxMessage m) {
 		try {
 			Message sms = Message
-				.creator(new PhoneNumber(m.recipient()), new PhoneNumber(this.properties.from()), m.bodyText())
+				.creator(new PhoneNumber(m.recipient()), new PhoneNumber(this.properties.from()), m.text())
 				.create(client());
 			return SendResult.sent(sms.getSid());
 		}
@@ -185,7 +218,7 @@ public class SmsSender implements ChannelSender {
 					complete = true; // newest first: everything after is older
 					break;
 				}
-				if (m.bodyText().equals(sent.getBody())) {
+				if (m.text().equals(sent.getBody())) {
 					matches.add(sent.getSid());
 				}
 				if (++read >= MAX_READ) {
