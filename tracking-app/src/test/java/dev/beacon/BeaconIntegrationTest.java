@@ -21,9 +21,8 @@ import org.springframework.context.annotation.Import;
 		properties = { "beacon.operator.api-key=test-operator-key-0123456789",
 				"beacon.link-secret=test-link-secret-0123456789abcdef-0123",
 				"beacon.public-base-url=https://track.example.test", "beacon.carriers.poll.tick=PT24H",
-				"spring.jpa.properties.hibernate.generate_statistics=true", "beacon.webhooks.dispatch=false",
-				"beacon.webhooks.allow-http=true", "beacon.net.allow-private-addresses=true",
-				"server.forward-headers-strategy=native" })
+				"beacon.webhooks.dispatch=false", "beacon.webhooks.allow-http=true",
+				"beacon.net.allow-private-addresses=true", "server.forward-headers-strategy=native" })
 @AutoConfigureMockMvc
 @Import(TestKit.class)
 public @interface BeaconIntegrationTest {

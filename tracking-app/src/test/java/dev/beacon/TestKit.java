@@ -11,13 +11,21 @@ import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.store.ProvisionedStore;
 import dev.beacon.store.StoreManagement;
 import dev.beacon.testing.Fixtures;
+import dev.beacon.testing.StatementCounter;
 
 /**
  * The assembled app's share of the test kit: core's {@link Fixtures} as a bean of the one
- * {@link BeaconIntegrationTest} context, and the store backend's request.
+ * {@link BeaconIntegrationTest} context, a {@link StatementCounter}, and the store
+ * backend's request.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestKit {
+
+	/** Counts the statements a request issues ({@link StatementCounter}). */
+	@Bean
+	static StatementCounter statementCounter() {
+		return new StatementCounter();
+	}
 
 	@Bean
 	Fixtures fixtures(StoreManagement stores, OrderManagement orders, ShipmentManagement shipments) {

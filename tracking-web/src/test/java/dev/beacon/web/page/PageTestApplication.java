@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
+import dev.beacon.testing.StatementCounter;
 import dev.beacon.shipment.CarrierCandidate;
 import dev.beacon.shipment.CarrierDirectory;
 import dev.beacon.shipment.CarrierInfo;
@@ -72,6 +73,11 @@ public class PageTestApplication {
 			}
 
 		};
+	}
+
+	@Bean
+	static StatementCounter statementCounter() {
+		return new StatementCounter();
 	}
 
 	@Bean

@@ -1,9 +1,5 @@
 package dev.beacon.web.page;
 
-import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -14,15 +10,15 @@ import dev.beacon.order.TrackingLinks;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.store.StoreManagement;
 import dev.beacon.support.SupportManagement;
+import dev.beacon.testing.StatementCounter;
 
 /**
  * The one Spring context of the tracking page tests (MockMvc and browser tests share it):
- * real PostgreSQL, a random port, the page's message bundles, Hibernate statistics on.
+ * real PostgreSQL, a random port, the page's message bundles, a {@link StatementCounter}.
  */
 @SpringBootTest(classes = PageTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.messages.basename=i18n/web/messages", "spring.messages.fallback-to-system-locale=false",
-				"spring.thymeleaf.enable-spring-el-compiler=true",
-				"spring.jpa.properties.hibernate.generate_statistics=true", "beacon.link-secret=page-test-secret",
+				"spring.thymeleaf.enable-spring-el-compiler=true", "beacon.link-secret=page-test-secret",
 				"beacon.page.lookups-per-minute=60", "beacon.page.failed-lookup-floor=PT0.05S",
 				"logging.level.org.hibernate.engine.internal.StatisticalLoggingSessionEventListener=warn" })
 @AutoConfigureMockMvc
@@ -44,14 +40,10 @@ abstract class PageTestSupport {
 	TrackingLinks links;
 
 	@Autowired
-	EntityManagerFactory emf;
+	StatementCounter statementCounter;
 
 	PageFixtures fixtures() {
 		return new PageFixtures(this.stores, this.orders, this.shipments);
-	}
-
-	Statistics statistics() {
-		return this.emf.unwrap(SessionFactory.class).getStatistics();
 	}
 
 	/** A client address of its own, so tests never share a rate-limit bucket. */

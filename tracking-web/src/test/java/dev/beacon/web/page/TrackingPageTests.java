@@ -544,7 +544,7 @@ class TrackingPageTests extends PageTestSupport {
 		Cookie splitGrant = grant(this.order);
 		long singleCount = statements(orderUrl(single), singleGrant);
 		long splitCount = statements(orderUrl(this.order), splitGrant);
-		assertThat(singleCount).isLessThanOrEqualTo(5);
+		assertThat(singleCount).isBetween(3L, 6L);
 		assertThat(splitCount).isEqualTo(singleCount);
 		String html = body(
 				this.mvc.perform(get(orderUrl(this.order)).cookie(splitGrant).with(client(this.ip))).andReturn());
@@ -577,15 +577,22 @@ class TrackingPageTests extends PageTestSupport {
 		assertThat(plain.select("p.sure")).isEmpty();
 	}
 
+	/**
+	 * Every statement the page view issues on the request thread (JDBC and Hibernate
+	 * alike), with the instance's copy of the store dropped first, so every call reads
+	 * it.
+	 */
 	private long statements(String url, Cookie grant) throws Exception {
-		var stats = statistics();
-		stats.clear();
-		int status = this.mvc.perform(get(url).cookie(grant).with(client(this.ip)))
-			.andReturn()
-			.getResponse()
-			.getStatus();
-		assertThat(status).isEqualTo(200);
-		return stats.getPrepareStatementCount();
+		this.stores.updateBrand(this.store.getId(), this.store.getName(), this.store.getBrand(),
+				this.store.getDefaultLocale().toLanguageTag(), this.store.getTimeZone().getId(),
+				this.store.getTargetReliability());
+		return this.statementCounter.count(() -> {
+			int status = this.mvc.perform(get(url).cookie(grant).with(client(this.ip)))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			assertThat(status).isEqualTo(200);
+		});
 	}
 
 }
