@@ -117,7 +117,8 @@ class OrderChanges {
 	}
 
 	OrderStatusChanged statusChanged(Order order, OrderStatus before) {
-		String slug = this.stores.byId(order.getStoreId()).map(Store::getSlug).orElseThrow();
+		String slug = this.stores.recentById(order.getStoreId()).map(Store::getSlug).orElseThrow(); // never
+																									// changes
 		return new OrderStatusChanged(order.getStoreId(), order.getId(), before, order.getStatus(), order.getHealth(),
 				slug, order.getOrderNumber());
 	}
