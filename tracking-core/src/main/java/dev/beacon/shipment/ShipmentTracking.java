@@ -252,10 +252,8 @@ class ShipmentTracking {
 	}
 
 	private String slug(UUID storeId) {
-		return this.stores.recentById(storeId).map(Store::getSlug).orElseThrow(); // a
-																					// slug
-																					// never
-																					// changes
+		// a slug never changes: a recent copy of the store is exact
+		return this.stores.recentById(storeId).map(Store::getSlug).orElseThrow();
 	}
 
 	private @Nullable DeliveryWindow estimate(EstimateRequest request) {
