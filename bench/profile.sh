@@ -3,7 +3,7 @@
 # what one request costs, independent of how busy the machine is (CPU time of the process, bytes
 # allocated, PostgreSQL transactions, per request), the hottest frames (top of stack) and the
 # hottest Beacon frames anywhere on the stack.
-#   bench/profile.sh <db> <page|api|link|static> [seconds] [connections]
+#   bench/profile.sh <db> <page|api|link|static|create|shipment|webhook> [seconds] [connections]
 #     (after bench/run.sh or bench/load.sh made the database; writes $OUT/tokens.tsv when absent)
 # BENCH_STATEMENTS=1 instead counts the SQL statements of 20 sequential requests (log_statement
 # is switched on for the database while the instance runs, so CPU numbers of that run mean nothing).
@@ -16,10 +16,14 @@ export BENCH_HI; BENCH_HI=$(psql -X -d "$db" -Atc "select hi from public.bench_s
   -f "$BENCH_DIR/sql/tokens.sql" >"$BENCH_TOKENS"
 jfr=$OUT/profile-$scenario.jfr
 port=$(free_port)
+export BENCH_TAG=p$(date +%s) BENCH_THREADS=2
 case $scenario in
   page) args=(-s "$BENCH_LUA/page.lua") ;; link) args=(-s "$BENCH_LUA/page.lua"); export BENCH_MODE=link ;;
   api) args=(-s "$BENCH_LUA/api.lua") ;; static) args=() ;;
-  *) echo "scenario: page|api|link|static"; exit 2 ;;
+  create) args=(-s "$BENCH_LUA/create.lua") ;; shipment) args=(-s "$BENCH_LUA/shipment.lua") ;;
+  webhook) args=(-s "$BENCH_LUA/webhook.lua"); export BENCH_BODIES=$OUT/bodies-$BENCH_TAG.tsv   # one body per request, fresh ids
+    psql -X -q -At -F $'\t' -d "$db" -v k=1 -v count=50000 -v tag="$BENCH_TAG" -f "$BENCH_DIR/sql/easypost-bodies.sql" >"$BENCH_BODIES" ;;
+  *) echo "scenario: page|api|link|static|create|shipment|webhook"; exit 2 ;;
 esac
 url=http://127.0.0.1:$port
 if [ "$scenario" = static ]; then

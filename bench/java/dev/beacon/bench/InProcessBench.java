@@ -78,6 +78,13 @@ public final class InProcessBench {
 				+ "and b.k = 1 where s.milestone in ('IN_TRANSIT','PICKED_UP','LABEL_CREATED') limit 20000", UUID.class);
 		AtomicLong scans = new AtomicLong();
 		AtomicLong calls = new AtomicLong();
+		AtomicLong allocated = new AtomicLong();
+		var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean();
+		var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+		String xactsSql = "select xact_commit + xact_rollback from pg_stat_database where datname = current_database()";
+		Long x0 = jdbc.queryForObject(xactsSql, Long.class);
+		long cpu0 = os.getProcessCpuTime();
 		long end = System.nanoTime() + seconds * 1_000_000_000L;
 		String run = Long.toString(System.currentTimeMillis(), 36);
 		List<Thread> workers = new ArrayList<>();
@@ -86,6 +93,7 @@ public final class InProcessBench {
 			int worker = t;
 			Thread thread = new Thread(() -> {
 				long n = 0;
+				long a0 = mx.getCurrentThreadAllocatedBytes();
 				while (System.nanoTime() < end) {
 					UUID id = live.get(ThreadLocalRandom.current().nextInt(live.size()));
 					List<RawScan> batch = new ArrayList<>(size);
@@ -100,6 +108,7 @@ public final class InProcessBench {
 					calls.incrementAndGet();
 					n++;
 				}
+				allocated.addAndGet(mx.getCurrentThreadAllocatedBytes() - a0);
 			});
 			thread.start();
 			workers.add(thread);
@@ -108,8 +117,14 @@ public final class InProcessBench {
 			w.join();
 		}
 		double secs = (System.nanoTime() - start) / 1e9;
-		return String.format("\"rps\":%.1f,\"calls_per_s\":%.1f,\"scans\":%d,\"seconds\":%.2f,\"unit\":\"scans/s\"",
-				scans.get() / secs, calls.get() / secs, scans.get(), secs);
+		long cpu = os.getProcessCpuTime() - cpu0;
+		Long x1 = jdbc.queryForObject(xactsSql, Long.class);
+		long n = Math.max(1, calls.get());
+		return String.format(java.util.Locale.ROOT,
+				"\"rps\":%.1f,\"calls_per_s\":%.1f,\"scans\":%d,\"seconds\":%.2f,\"unit\":\"scans/s\","
+						+ "\"cpu_ms_per_call\":%.2f,\"kb_per_call\":%.1f,\"xacts_per_call\":%.2f",
+				scans.get() / secs, calls.get() / secs, scans.get(), secs, cpu / 1e6 / n,
+				allocated.get() / 1024.0 / n, (x1 - x0 - 2) / (double) n);
 	}
 
 	/**

@@ -258,10 +258,9 @@ public class Order {
 	}
 
 	/** Sets the derived status; answers whether it changed. */
-	boolean derived(OrderStatus status, Health health, Instant now) {
-		if (this.cancelledAt != null) {
-			status = OrderStatus.CANCELLED;
-		}
+	boolean derived(OrderStatus.Derived derived, Instant now) {
+		OrderStatus status = derived.forOrder(isCancelled()).status();
+		Health health = derived.health();
 		boolean changed = this.status != status || this.health != health;
 		this.status = status;
 		this.health = health;

@@ -117,7 +117,8 @@ class OrderChanges {
 	}
 
 	OrderStatusChanged statusChanged(Order order, OrderStatus before) {
-		String slug = this.stores.byId(order.getStoreId()).map(Store::getSlug).orElseThrow();
+		// a slug never changes: a recent copy of the store is exact
+		String slug = this.stores.recentById(order.getStoreId()).map(Store::getSlug).orElseThrow();
 		return new OrderStatusChanged(order.getStoreId(), order.getId(), before, order.getStatus(), order.getHealth(),
 				slug, order.getOrderNumber());
 	}

@@ -154,9 +154,13 @@ public class OrderManagement {
 		return (matches.size() == 1) ? Optional.of(matches.get(0)) : Optional.empty();
 	}
 
+	/**
+	 * The order of this id in this store. Read by id (the order and its items in one
+	 * statement), so an order already read in the transaction costs no statement again.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<Order> find(UUID storeId, UUID orderId) {
-		return this.orders.findByStoreIdAndId(storeId, orderId);
+		return this.orders.findById(orderId).filter((o) -> o.getStoreId().equals(storeId));
 	}
 
 	/**
@@ -214,8 +218,7 @@ public class OrderManagement {
 		OrderStatus before = order.getStatus();
 		OrderStatus.Derived derived = OrderStatus.derive(parcels);
 		// a cancelled order stays CANCELLED and is no news whatever its parcels do
-		if (order.derived(derived.status(), derived.health(), this.clock.instant()) && publish
-				&& !order.isCancelled()) {
+		if (order.derived(derived, this.clock.instant()) && publish && !order.isCancelled()) {
 			this.events.publishEvent(this.changes.statusChanged(order, before));
 		}
 	}

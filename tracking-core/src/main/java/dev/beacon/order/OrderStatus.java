@@ -19,6 +19,15 @@ public enum OrderStatus {
 
 	/** An order's derived status and health. */
 	public record Derived(OrderStatus status, Health health) {
+
+		/**
+		 * As an order keeps it: a cancelled order stays CANCELLED whatever its parcels do
+		 * (its health still follows them).
+		 */
+		public Derived forOrder(boolean cancelled) {
+			return cancelled ? new Derived(CANCELLED, this.health) : this;
+		}
+
 	}
 
 	/**

@@ -1,12 +1,16 @@
 package dev.beacon.shipment;
 
 import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,13 +27,29 @@ import dev.beacon.status.Reason;
 
 /**
  * The ingest path's plain-JDBC access to {@code tracking_events}, inside the caller's
- * transaction: which of a conversation's dedup keys are already stored (one probe), the
- * new scans in one JDBC batch, and a shipment's history as {@link StatusFold} reads it
- * (no raw payload, no managed entity to hydrate or dirty-check). Stored scans are written
- * once and never changed here; replay rewrites readings through the entity.
+ * transaction: a shipment's stored history with its dedup keys (one read serves the
+ * ingest's dedup check and the fold), the new scans in one multi-row insert, and a
+ * shipment's history as {@link StatusFold} reads it (no raw payload, no managed entity to
+ * hydrate or dirty-check). Stored scans are written once and never changed here; replay
+ * rewrites readings through the entity.
  */
 @Component
 class ScanStore {
+
+	/**
+	 * Scans a statement inserts at most (22 parameters each; pgjdbc binds at most
+	 * 32,767).
+	 */
+	static final int ROWS_PER_INSERT = 500;
+
+	private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private static final String INSERT = """
+			insert into tracking_events (shipment_id, store_id, carrier, dedup_key, raw_code, raw_text, raw_payload,
+			  occurred_at, local_time, zone, loc_city, loc_region, loc_postal_code, loc_country, milestone, health,
+			  reason, action_required, rule_id, rules_version, source, received_at)
+			values %s
+			on conflict (shipment_id, dedup_key) do nothing""";
 
 	private final JdbcTemplate jdbc;
 
@@ -37,63 +57,93 @@ class ScanStore {
 		this.jdbc = jdbc;
 	}
 
-	/** Which of {@code keys} this shipment already has a scan for. */
-	Set<String> stored(UUID shipmentId, Collection<String> keys) {
-		Set<String> found = new HashSet<>();
-		if (keys.isEmpty()) {
-			return found;
-		}
-		this.jdbc.query((c) -> {
-			var ps = c
-				.prepareStatement("select dedup_key from tracking_events where shipment_id = ? and dedup_key = any(?)");
-			Array array = c.createArrayOf("varchar", keys.toArray());
-			ps.setObject(1, shipmentId);
-			ps.setArray(2, array);
-			return ps;
-		}, (ResultSet rs) -> {
-			found.add(rs.getString(1));
-		});
-		return found;
+	/**
+	 * The shipment's stored scans as {@link #history} reads them, with the dedup key of
+	 * each: the ingest's dedup check and the fold's history in one statement.
+	 */
+	Stored stored(UUID shipmentId) {
+		Set<String> keys = new HashSet<>();
+		List<FoldedScan> history = this.jdbc.query(
+				"""
+						select dedup_key, occurred_at, milestone, health, reason, action_required, raw_text, loc_city, loc_region,
+						  loc_postal_code, loc_country
+						from tracking_events where shipment_id = ? order by occurred_at, id""",
+				(rs, i) -> {
+					keys.add(rs.getString("dedup_key"));
+					return read(rs);
+				}, shipmentId);
+		return new Stored(history, keys);
 	}
 
 	/**
-	 * Inserts new scans in one batch; a key stored meanwhile is skipped
-	 * ({@code ON CONFLICT DO NOTHING}), never an error.
+	 * A shipment's stored scans in the order they happened, and their dedup keys.
+	 *
+	 * @param history as {@link #history} reads it
+	 * @param keys the dedup keys of those scans
 	 */
-	void insert(List<TrackingEvent> fresh) {
-		if (fresh.isEmpty()) {
-			return;
+	record Stored(List<FoldedScan> history, Set<String> keys) {
+
+		/**
+		 * The history once {@code inserted} (just stored, in the order they were
+		 * inserted) are added, as {@link #history} would read it then: by time, a scan
+		 * stored earlier first among those of the same time (ids grow with each insert).
+		 * A {@link TrackingEvent}'s time is kept to the microsecond, so the one in memory
+		 * is the one stored.
+		 */
+		List<FoldedScan> with(List<? extends FoldedScan> inserted) {
+			List<FoldedScan> all = new ArrayList<>(this.history.size() + inserted.size());
+			all.addAll(this.history);
+			all.addAll(inserted);
+			all.sort(Comparator.comparing(FoldedScan::getOccurredAt)); // stable: equal
+																		// times keep
+																		// their order
+			return all;
 		}
-		this.jdbc.batchUpdate("""
-				insert into tracking_events (shipment_id, store_id, carrier, dedup_key, raw_code, raw_text, raw_payload,
-				  occurred_at, local_time, zone, loc_city, loc_region, loc_postal_code, loc_country, milestone, health,
-				  reason, action_required, rule_id, rules_version, source, received_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				on conflict (shipment_id, dedup_key) do nothing""", fresh, fresh.size(), (ps, e) -> {
-			ScanLocation at = e.getLocation();
-			ps.setObject(1, e.getShipmentId());
-			ps.setObject(2, e.getStoreId());
-			ps.setString(3, e.getCarrier());
-			ps.setString(4, e.getDedupKey());
-			ps.setString(5, e.getRawCode());
-			ps.setString(6, e.getRawText());
-			ps.setString(7, e.getRawPayload());
-			ps.setTimestamp(8, Timestamp.from(e.getOccurredAt()));
-			ps.setObject(9, e.getLocalTime(), Types.TIMESTAMP);
-			ps.setString(10, e.getZone());
-			ps.setString(11, at.city());
-			ps.setString(12, at.region());
-			ps.setString(13, at.postalCode());
-			ps.setString(14, at.country());
-			ps.setString(15, name(e.getMilestone()));
-			ps.setString(16, e.getHealth().name());
-			ps.setString(17, name(e.getReason()));
-			ps.setBoolean(18, e.isActionRequired());
-			ps.setString(19, e.getRuleId());
-			ps.setString(20, e.getRulesVersion());
-			ps.setString(21, e.getSource());
-			ps.setTimestamp(22, Timestamp.from(e.getReceivedAt()));
-		});
+
+	}
+
+	/**
+	 * Inserts new scans in one multi-row statement (per {@value #ROWS_PER_INSERT} scans);
+	 * a key stored meanwhile is skipped ({@code ON CONFLICT DO NOTHING}), never an error.
+	 * Answers how many were inserted.
+	 */
+	int insert(List<TrackingEvent> fresh) {
+		int inserted = 0;
+		for (int from = 0; from < fresh.size(); from += ROWS_PER_INSERT) {
+			List<TrackingEvent> chunk = fresh.subList(from, Math.min(fresh.size(), from + ROWS_PER_INSERT));
+			String values = String.join(",", Collections.nCopies(chunk.size(), ROW));
+			inserted += this.jdbc.update((c) -> {
+				PreparedStatement ps = c.prepareStatement(INSERT.formatted(values));
+				int i = 0;
+				for (TrackingEvent e : chunk) {
+					ScanLocation at = e.getLocation();
+					ps.setObject(++i, e.getShipmentId());
+					ps.setObject(++i, e.getStoreId());
+					ps.setString(++i, e.getCarrier());
+					ps.setString(++i, e.getDedupKey());
+					ps.setString(++i, e.getRawCode());
+					ps.setString(++i, e.getRawText());
+					ps.setString(++i, e.getRawPayload());
+					ps.setTimestamp(++i, Timestamp.from(e.getOccurredAt()));
+					ps.setObject(++i, e.getLocalTime(), Types.TIMESTAMP);
+					ps.setString(++i, e.getZone());
+					ps.setString(++i, at.city());
+					ps.setString(++i, at.region());
+					ps.setString(++i, at.postalCode());
+					ps.setString(++i, at.country());
+					ps.setString(++i, name(e.getMilestone()));
+					ps.setString(++i, e.getHealth().name());
+					ps.setString(++i, name(e.getReason()));
+					ps.setBoolean(++i, e.isActionRequired());
+					ps.setString(++i, e.getRuleId());
+					ps.setString(++i, e.getRulesVersion());
+					ps.setString(++i, e.getSource());
+					ps.setTimestamp(++i, Timestamp.from(e.getReceivedAt()));
+				}
+				return ps;
+			});
+		}
+		return inserted;
 	}
 
 	/** The shipment's scans in the order they happened, as the fold reads them. */

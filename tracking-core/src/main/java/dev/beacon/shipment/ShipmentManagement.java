@@ -169,6 +169,19 @@ public class ShipmentManagement {
 			.of(this.shipments.findByStoreIdAndTrackingNumber(storeId, normalizeTrackingNumber(trackingNumber)));
 	}
 
+	/**
+	 * Ids of the shipments carrying this number in this store, only those of
+	 * {@code carrier} when it is given (inbound pushes): no entity and no scan is read.
+	 */
+	@Transactional(readOnly = true)
+	public List<UUID> idsByTrackingNumber(UUID storeId, String trackingNumber, @Nullable String carrier) {
+		return this.shipments.refsByStoreIdAndTrackingNumber(storeId, normalizeTrackingNumber(trackingNumber))
+			.stream()
+			.filter((s) -> carrier == null || carrier.equals(s.getCarrier()))
+			.map(Shipments.Ref::getId)
+			.toList();
+	}
+
 	/** Shipments of any store with this carrier and number (inbound pushes). */
 	@Transactional(readOnly = true)
 	public List<UUID> idsByCarrierAndNumber(String carrier, String trackingNumber) {

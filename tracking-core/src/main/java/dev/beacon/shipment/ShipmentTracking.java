@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderManagement;
+import dev.beacon.order.OrderStatus;
 import dev.beacon.status.DeliveryWindow;
 import dev.beacon.status.Milestone;
 import dev.beacon.status.Progress;
@@ -60,9 +62,12 @@ class ShipmentTracking {
 
 	private final ScanStore scans;
 
+	private final OrderFacts orderFacts;
+
 	ShipmentTracking(Shipments shipments, TrackingEvents events, ShipmentTransitions transitions, Normalizer normalizer,
 			OrderManagement orders, StoreManagement stores, List<DeliveryEstimator> estimators,
-			ApplicationEventPublisher publisher, JdbcTemplate jdbc, Clock clock, ScanStore scans) {
+			ApplicationEventPublisher publisher, JdbcTemplate jdbc, Clock clock, ScanStore scans,
+			OrderFacts orderFacts) {
 		this.shipments = shipments;
 		this.events = events;
 		this.transitions = transitions;
@@ -74,6 +79,7 @@ class ShipmentTracking {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.scans = scans;
+		this.orderFacts = orderFacts;
 	}
 
 	/**
@@ -102,8 +108,8 @@ class ShipmentTracking {
 			.orElseThrow(() -> ShipmentException.notFound(shipmentId));
 		Instant now = this.clock.instant();
 		boolean first = shipment.status().lastPolledAt() == null;
-		Set<String> known = this.scans.stored(shipmentId,
-				update.scans().stream().map(RawScan::effectiveDedupKey).distinct().toList());
+		ScanStore.Stored stored = this.scans.stored(shipmentId);
+		Set<String> known = new HashSet<>(stored.keys());
 		String mapping = (table != null) ? table : shipment.getCarrier();
 		String version = this.normalizer.version(mapping);
 		List<TrackingEvent> fresh = new ArrayList<>();
@@ -114,11 +120,13 @@ class ShipmentTracking {
 						now));
 			}
 		}
-		this.scans.insert(fresh);
+		int inserted = this.scans.insert(fresh);
 		shipment.polled(update.outcome(), update.detail(), now);
 		shipment.carrierEstimate(update.carrierEstimate());
 		if (first || !fresh.isEmpty() || update.carrierEstimate() != null) {
-			recompute(shipment, cause);
+			// all new scans stored (the shipment is locked): the history is known without
+			// reading it again
+			recompute(shipment, cause, (inserted == fresh.size()) ? stored.with(fresh) : null);
 		}
 		this.publisher.publishEvent(new ScansRecorded(shipment.getStoreId(), shipmentId, shipment.getCarrier(),
 				fresh.size(), update.outcome()));
@@ -181,20 +189,29 @@ class ShipmentTracking {
 	 * taken back seconds later by the first poll.
 	 */
 	void recompute(Shipment shipment, TransitionCause cause) {
-		Order order = this.orders.find(shipment.getStoreId(), shipment.getOrderId()).orElseThrow();
-		Store store = this.stores.byId(shipment.getStoreId()).orElseThrow();
+		recompute(shipment, cause, null);
+	}
+
+	/**
+	 * {@link #recompute(Shipment, TransitionCause)} with the shipment's scans as
+	 * {@link ScanStore#history} would read them now, when the caller knows them (null:
+	 * read them).
+	 */
+	private void recompute(Shipment shipment, TransitionCause cause, @Nullable List<FoldedScan> scans) {
+		OrderFacts.Facts order = this.orderFacts.of(shipment);
+		Store store = this.stores.recentById(shipment.getStoreId()).orElseThrow();
 		ZoneId zone = store.getTimeZone();
 		Instant now = this.clock.instant();
-		List<FoldedScan> history = this.scans.history(shipment.getId());
+		List<FoldedScan> history = (scans != null) ? scans : this.scans.history(shipment.getId());
 		ShipmentState before = ShipmentState.of(shipment);
 		DeliveryWindow previousWindow = shipment.status().estimatedDelivery();
 		ShipmentState folded = StatusFold.fold(history, shipment.getExpiredAt());
 		DeliveryWindow window = estimate(new EstimateRequest(shipment.getStoreId(), shipment.getId(),
-				shipment.getCarrier(), shipment.getService(), order.getOrigin(), order.getDestination(),
-				order.getPlacedAt(), shipment.getShippedAt(), order.getPromisedBy(), folded.milestone(),
-				folded.lastEventAt(), shipment.status().carrierEstimate(), zone, now));
+				shipment.getCarrier(), shipment.getService(), order.origin(), order.destination(), order.placedAt(),
+				shipment.getShippedAt(), order.promisedBy(), folded.milestone(), folded.lastEventAt(),
+				shipment.status().carrierEstimate(), zone, now));
 		boolean windowKnown = shipment.status().lastPolledAt() != null || !history.isEmpty();
-		ShipmentState after = windowKnown ? StatusFold.overlay(folded, window, order.getPromisedBy()) : folded;
+		ShipmentState after = windowKnown ? StatusFold.overlay(folded, window, order.promisedBy()) : folded;
 		if (after.milestone() != Milestone.LABEL_CREATED && shipment.getShippedAt() == null) {
 			history.stream()
 				.filter((e) -> e.getMilestone() != null && e.getMilestone().rank() >= Milestone.PICKED_UP.rank())
@@ -207,7 +224,7 @@ class ShipmentTracking {
 					shipment.getId(), shipment.getCarrier(), shipment.getTrackingNumber(), before.milestone(),
 					after.milestone(), before.health(), after.health(), after.reason(), after.statusText(),
 					after.statusLocation(), window, after.lastEventAt(), cause, now, store.getSlug(),
-					order.getOrderNumber());
+					order.orderNumber());
 			this.transitions.save(new ShipmentTransition(changed));
 			this.publisher.publishEvent(changed);
 			if (after.milestone() == Milestone.DELIVERED && before.milestone() != Milestone.DELIVERED) {
@@ -219,24 +236,33 @@ class ShipmentTracking {
 					shipment.getId(), previousWindow, window, cause, shipment.getCarrier(),
 					shipment.getTrackingNumber(), after.milestone(), after.statusText(), after.statusLocation()));
 		}
+<<<<<<< HEAD
 		List<Progress> parcels = this.shipments.findByOrderIdOrderByCreatedAtAscIdAsc(shipment.getOrderId())
 			.stream()
 			.map((s) -> s.getId().equals(shipment.getId()) ? shipment : s)
 			.map((s) -> new Progress(s.status().milestone(), s.status().health()))
 			.toList();
 		this.orders.deriveStatus(shipment.getOrderId(), parcels, cause != TransitionCause.REPLAY);
+=======
+		List<Progress> parcels = order.parcels(shipment);
+		if (!OrderStatus.derive(parcels).forOrder(order.cancelled()).equals(order.stored())) {
+			this.orders.deriveStatus(shipment.getOrderId(), parcels, cause != TransitionCause.REPLAY);
+		}
+>>>>>>> h13i2
 	}
 
-	private static ShipmentDelivered delivered(Shipment s, Order o, ZoneId zone, TransitionCause cause, Instant now) {
+	private static ShipmentDelivered delivered(Shipment s, OrderFacts.Facts o, ZoneId zone, TransitionCause cause,
+			Instant now) {
 		Instant deliveredAt = (s.status().deliveredAt() != null) ? s.status().deliveredAt()
 				: (s.status().lastEventAt() != null) ? s.status().lastEventAt() : now;
-		return new ShipmentDelivered(s.getStoreId(), s.getOrderId(), s.getId(), o.getOrderNumber(), s.getCarrier(),
-				s.getService(), o.getOrigin(), o.getDestination(), o.getPlacedAt(), s.getShippedAt(), deliveredAt,
-				o.getPromisedBy(), zone, o.isTest(), cause);
+		return new ShipmentDelivered(s.getStoreId(), s.getOrderId(), s.getId(), o.orderNumber(), s.getCarrier(),
+				s.getService(), o.origin(), o.destination(), o.placedAt(), s.getShippedAt(), deliveredAt,
+				o.promisedBy(), zone, o.test(), cause);
 	}
 
 	private String slug(UUID storeId) {
-		return this.stores.byId(storeId).map(Store::getSlug).orElseThrow();
+		// a slug never changes: a recent copy of the store is exact
+		return this.stores.recentById(storeId).map(Store::getSlug).orElseThrow();
 	}
 
 	private @Nullable DeliveryWindow estimate(EstimateRequest request) {

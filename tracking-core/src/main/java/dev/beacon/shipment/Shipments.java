@@ -25,6 +25,19 @@ interface Shipments extends JpaRepository<Shipment, UUID> {
 
 	boolean existsByStoreIdAndCarrierAndTrackingNumber(UUID storeId, String carrier, String trackingNumber);
 
+	/** A shipment's id and carrier, read without the entity. */
+	interface Ref {
+
+		UUID getId();
+
+		String getCarrier();
+
+	}
+
+	@Query("select s.id as id, s.carrier as carrier from Shipment s where s.storeId = :storeId"
+			+ " and s.trackingNumber = :trackingNumber order by s.createdAt")
+	List<Ref> refsByStoreIdAndTrackingNumber(UUID storeId, String trackingNumber);
+
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select s from Shipment s where s.id = :id")
 	Optional<Shipment> lockById(UUID id);

@@ -2,6 +2,7 @@ package dev.beacon.shipment;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -106,7 +107,9 @@ public class TrackingEvent implements FoldedScan {
 		this.rawCode = Text.cut(scan.rawCode(), 64);
 		this.rawText = Text.fit(scan.rawText(), 1000);
 		this.rawPayload = scan.rawPayload();
-		this.occurredAt = scan.occurredAt();
+		// to the microsecond, as PostgreSQL keeps it: the scan in memory is the scan
+		// stored
+		this.occurredAt = scan.occurredAt().truncatedTo(ChronoUnit.MICROS);
 		this.localTime = scan.localTime();
 		this.zone = Text.cut(scan.zone(), 64);
 		this.location = scan.location().fitted();

@@ -16,17 +16,17 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Per-instance copies of the two lookups every tracking page view (store by slug) and
- * every API call (store by API key hash) make, each kept at most {@link #STALENESS}. A
- * change made through {@link StoreManagement} (branding, settings, a revoked key) drops
- * the affected copies on this instance at once, again after its transaction completes (so
- * a read racing the change cannot keep the old row); another instance sees it at most
- * {@link #STALENESS} later: a key revoked there still works here for up to that long, a
- * new branding shows that much later (docs/scaling.md). Only found stores are kept (an
- * unknown slug or key is asked of PostgreSQL every time), and a row read while a change
- * was being made is not kept at all; at most {@link #MAX_ENTRIES} a map. The copies are
- * detached entities that nobody changes: the changes go through entities read in their
- * own transaction.
+ * Per-instance copies of the lookups every tracking page view (store by slug), every API
+ * call (store by API key hash) and every status change (store by id: slug, time zone,
+ * promise target) make, each kept at most {@link #STALENESS}. A change made through
+ * {@link StoreManagement} (branding, settings, a revoked key) drops the affected copies
+ * on this instance at once, again after its transaction completes (so a read racing the
+ * change cannot keep the old row); another instance sees it at most {@link #STALENESS}
+ * later: a key revoked there still works here for up to that long, a new branding shows
+ * that much later (docs/scaling.md). Only found stores are kept (an unknown slug or key
+ * is asked of PostgreSQL every time), and a row read while a change was being made is not
+ * kept at all; at most {@link #MAX_ENTRIES} a map. The copies are detached entities that
+ * nobody changes: the changes go through entities read in their own transaction.
  */
 @Component
 class StoreLookups {
@@ -39,11 +39,17 @@ class StoreLookups {
 
 	private final Map<String, Entry> byKeyHash = new ConcurrentHashMap<>();
 
+	private final Map<String, Entry> byId = new ConcurrentHashMap<>();
+
 	/** Counts changes: a copy read while one happened is not kept. */
 	private final AtomicLong changes = new AtomicLong();
 
 	Optional<Store> bySlug(String slug, Function<String, Optional<Store>> load) {
 		return lookup(this.bySlug, slug, null, load);
+	}
+
+	Optional<Store> byId(UUID id, Function<UUID, Optional<Store>> load) {
+		return lookup(this.byId, id.toString(), null, (key) -> load.apply(id));
 	}
 
 	Optional<Store> byKeyHash(String keyHash, Function<String, Optional<KeyedStore>> load) {
@@ -73,6 +79,7 @@ class StoreLookups {
 			this.changes.incrementAndGet();
 			this.bySlug.values().removeIf(which);
 			this.byKeyHash.values().removeIf(which);
+			this.byId.values().removeIf(which);
 		};
 		dropping.run();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {

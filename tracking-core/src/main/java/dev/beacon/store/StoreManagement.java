@@ -157,6 +157,17 @@ public class StoreManagement {
 		return this.lookups.bySlug(slug, this.stores::findBySlug);
 	}
 
+	/**
+	 * The store as it was at most {@code StoreLookups.STALENESS} (5 s) ago, for the
+	 * ingest path (slug, time zone, promise target of a status change): a change made on
+	 * this instance shows at once, one made on another within that bound. Not for
+	 * changing the store. Reads PostgreSQL only when no recent copy is held (in the
+	 * caller's transaction, if any).
+	 */
+	public Optional<Store> recentById(UUID id) {
+		return this.lookups.byId(id, this.stores::findById);
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Store> byId(UUID id) {
 		return this.stores.findById(id);

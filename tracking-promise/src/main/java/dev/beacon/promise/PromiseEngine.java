@@ -65,9 +65,14 @@ public class PromiseEngine {
 		this.clock = clock;
 	}
 
-	/** The promise for an order placed at {@code orderedAt} on {@code lane}. */
+	/**
+	 * The promise for an order placed at {@code orderedAt} on {@code lane}. The store's
+	 * time zone and target are read from its recent copy
+	 * ({@link StoreManagement#recentById}: at most 5 s old when changed on another
+	 * instance); every status change of a shipment asks for its window here.
+	 */
 	public Optional<Promise> promise(UUID storeId, Lane lane, Instant orderedAt) {
-		Store store = this.stores.byId(storeId).orElseThrow();
+		Store store = this.stores.recentById(storeId).orElseThrow();
 		LocalDate start = orderedAt.atZone(store.getTimeZone()).toLocalDate();
 		TransitModel model = model(storeId);
 		return model.promise(lane, start, false, target(store, model), this.settings.windowShare());
@@ -93,9 +98,12 @@ public class PromiseEngine {
 		return model.storeOnTime().orElse(DEFAULT_TARGET / 100.0);
 	}
 
-	/** The window for a parcel handed to the carrier at {@code shippedAt}. */
+	/**
+	 * The window for a parcel handed to the carrier at {@code shippedAt} (the store read
+	 * as {@link #promise} reads it).
+	 */
 	public Optional<Promise> fromHandover(UUID storeId, Lane lane, Instant shippedAt) {
-		Store store = this.stores.byId(storeId).orElseThrow();
+		Store store = this.stores.recentById(storeId).orElseThrow();
 		LocalDate start = shippedAt.atZone(store.getTimeZone()).toLocalDate();
 		TransitModel model = model(storeId);
 		return model.promise(lane, start, true, target(store, model), this.settings.windowShare());

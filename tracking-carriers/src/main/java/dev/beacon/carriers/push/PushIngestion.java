@@ -21,7 +21,6 @@ import dev.beacon.shipment.PollOutcome;
 import dev.beacon.shipment.RawScan;
 import dev.beacon.shipment.ScanLocation;
 import dev.beacon.shipment.ShipmentManagement;
-import dev.beacon.shipment.ShipmentView;
 import dev.beacon.shipment.TransitionCause;
 import dev.beacon.status.DeliveryWindow;
 
@@ -68,10 +67,7 @@ class PushIngestion {
 			return ignore("EasyPost event " + eventId + " has no tracking_code");
 		}
 		String carrier = carrierCode(Json.text(tracker, "carrier"));
-		List<ShipmentView> targets = this.shipments.byTrackingNumber(storeId, number)
-			.stream()
-			.filter((s) -> carrier == null || carrier.equals(s.carrier()))
-			.toList();
+		List<UUID> targets = this.shipments.idsByTrackingNumber(storeId, number, carrier);
 		if (targets.isEmpty()) {
 			return ignore("EasyPost tracker for " + number + " matches no shipment of store " + storeId);
 		}
@@ -92,8 +88,8 @@ class PushIngestion {
 		}
 		java.time.LocalDate eta = Json.date(Json.text(tracker, "est_delivery_date"));
 		DeliveryWindow estimate = (eta != null) ? new DeliveryWindow(eta, eta) : null;
-		for (ShipmentView s : targets) {
-			this.shipments.ingest(s.id(),
+		for (UUID id : targets) {
+			this.shipments.ingest(id,
 					new CarrierUpdate(scans, estimate, PollOutcome.PUSHED, "EasyPost " + description + " " + eventId),
 					TransitionCause.PUSH, SourceTablesConfiguration.EASYPOST);
 		}

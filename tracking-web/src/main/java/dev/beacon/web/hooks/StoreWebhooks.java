@@ -112,6 +112,7 @@ public class StoreWebhooks {
 					.addValue("secret", endpoint.secret())
 					.addValue("events", String.join(",", types))
 					.addValue("now", Timestamp.from(endpoint.createdAt())));
+		SubscribedEndpoints.changed();
 		return endpoint;
 	}
 
@@ -153,6 +154,7 @@ public class StoreWebhooks {
 	 */
 	@Transactional
 	public boolean remove(UUID storeId, UUID id) {
+		SubscribedEndpoints.changed();
 		int n = this.jdbc
 			.update("update webhook_endpoints set disabled_at = now() where store_id = :store and id = :id "
 					+ "and disabled_at is null", Map.of("store", storeId, "id", id));

@@ -44,8 +44,11 @@ class WebhookEvents {
 
 	private final OrderManagement orders;
 
+	private final SubscribedEndpoints subscribed;
+
 	WebhookEvents(StoreWebhooks webhooks, JsonMapper json, OutboxWrites outbox, Clock clock, StoreManagement stores,
-			OrderManagement orders) {
+			OrderManagement orders, SubscribedEndpoints subscribed) {
+		this.subscribed = subscribed;
 		this.stores = stores;
 		this.orders = orders;
 		this.webhooks = webhooks;
@@ -111,12 +114,17 @@ class WebhookEvents {
 	/**
 	 * One delivery per endpoint of the store subscribed to {@code type}, with the
 	 * envelope every payload shares ({@code id}, {@code type}, {@code createdAt},
-	 * {@code data} starting with store, order id and order number).
+	 * {@code data} starting with store, order id and order number). The store's endpoints
+	 * are read once per transaction ({@link SubscribedEndpoints}); a store this
+	 * transaction found without endpoints costs nothing more.
 	 */
 	private void enqueue(UUID storeId, String storeSlug, UUID orderId, String orderNumber, String type,
 			Consumer<Map<String, Object>> fields) {
+		if (this.subscribed.knownNone(storeId)) {
+			return;
+		}
 		this.outbox.guarded("webhooks", () -> {
-			List<WebhookEndpoint> endpoints = this.webhooks.endpoints(storeId);
+			List<WebhookEndpoint> endpoints = this.subscribed.of(storeId);
 			if (endpoints.isEmpty()) {
 				return;
 			}
