@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import dev.beacon.carriers.accounts.CarrierAccounts;
 import dev.beacon.carriers.http.CarrierAdapter;
 import dev.beacon.carriers.http.CarrierMetrics;
 import dev.beacon.carriers.http.PollTask;
+import dev.beacon.carriers.poll.PollConversations.Answered;
+import dev.beacon.carriers.poll.PollConversations.Conversation;
 import dev.beacon.shipment.CarrierPolling;
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.Ingested;
@@ -38,7 +41,7 @@ import dev.beacon.shipment.TransitionCause;
  * {@code BackgroundLoops} (see {@code PollConfiguration}): a thread of its own, any
  * {@link Throwable} survived, its last successful tick reported.
  */
-public class CarrierPoller implements CarrierPolling {
+public class CarrierPoller implements CarrierPolling, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(CarrierPoller.class);
 
@@ -61,6 +64,8 @@ public class CarrierPoller implements CarrierPolling {
 	private final @Nullable CarrierAccounts accounts;
 
 	private final PollFallback fallback;
+
+	private final PollConversations conversations;
 
 	/**
 	 * A RATE_LIMITED answer asking to wait at least this long is a spent budget (not a
@@ -86,6 +91,7 @@ public class CarrierPoller implements CarrierPolling {
 		this.schedule = new PollSchedule(properties);
 		this.clock = clock;
 		this.queue = queue;
+		this.conversations = new PollConversations(name, properties.concurrency());
 	}
 
 	/** Claims and polls due shipments until none is left; answers how many it polled. */
@@ -102,31 +108,27 @@ public class CarrierPoller implements CarrierPolling {
 
 	/** One claim of at most a batch of due shipments, polled per carrier. */
 	public int pollOnce() {
-		List<String> configured = this.adapters.values()
+		Map<Boolean, List<String>> codes = this.adapters.values()
 			.stream()
-			.filter(CarrierAdapter::configured)
-			.map(CarrierAdapter::code)
-			.toList();
-		List<String> unconfigured = this.adapters.values()
-			.stream()
-			.filter((a) -> !a.configured())
-			.map(CarrierAdapter::code)
-			.toList();
+			.collect(Collectors.partitioningBy(CarrierAdapter::configured,
+					Collectors.mapping(CarrierAdapter::code, Collectors.toList())));
 		List<PollTask> tasks = new ArrayList<>(
-				this.queue.claimDue(configured, this.properties.batch(), this.properties.lease()));
-		tasks.addAll(this.queue.claimDue(unconfigured, this.properties.batch(), this.properties.lease()));
+				this.queue.claimDue(codes.get(true), this.properties.batch(), this.properties.lease()));
+		tasks.addAll(this.queue.claimDue(codes.get(false), this.properties.batch(), this.properties.lease()));
 		Map<String, List<PollTask>> byCarrier = new LinkedHashMap<>();
 		for (PollTask t : tasks) {
 			byCarrier.computeIfAbsent(t.carrier(), (c) -> new ArrayList<>()).add(t);
 		}
+		List<Conversation> asks = new ArrayList<>();
 		byCarrier.forEach((carrier, all) -> route(carrier, all).forEach((adapter, list) -> {
 			// no request (so no request size) for a carrier without adapter or
 			// credentials
 			int size = (adapter != null && adapter.configured()) ? Math.max(1, adapter.batchSize()) : list.size();
 			for (int i = 0; i < list.size(); i += size) {
-				process(adapter, carrier, list.subList(i, Math.min(list.size(), i + size)));
+				asks.add(new Conversation(adapter, carrier, list.subList(i, Math.min(list.size(), i + size))));
 			}
 		}));
+		record(this.conversations.hold(asks));
 		return tasks.size();
 	}
 
@@ -154,49 +156,40 @@ public class CarrierPoller implements CarrierPolling {
 			return;
 		}
 		ShipmentView v = view.get();
-		route(v.carrier(), List.of(PollTask.of(v))).forEach((adapter, list) -> process(adapter, v.carrier(), list));
+		route(v.carrier(), List.of(PollTask.of(v))).forEach((adapter,
+				list) -> record(List.of(PollConversations.hold(new Conversation(adapter, v.carrier(), list)))));
 	}
 
-	private void process(CarrierAdapter adapter, String carrier, List<PollTask> tasks) {
-		Map<UUID, CarrierUpdate> updates;
-		if (adapter == null || !adapter.configured()) {
-			String detail = (adapter == null) ? "no adapter for carrier " + carrier
-					: carrier + " has no credentials configured; it is not polled";
-			updates = tasks.stream()
-				.collect(Collectors.toMap(PollTask::shipmentId,
-						(t) -> CarrierUpdate.failed(PollOutcome.NOT_CONFIGURED, detail)));
-		}
-		else {
-			try {
-				updates = adapter.track(tasks);
-			}
-			catch (RuntimeException ex) {
-				log.warn("{} adapter failed unexpectedly", carrier, ex);
-				updates = tasks.stream()
-					.collect(Collectors.toMap(PollTask::shipmentId,
-							(t) -> CarrierUpdate.failed(PollOutcome.SERVER_ERROR, "adapter error: " + ex)));
-			}
-		}
-		double scale = (adapter != null) ? adapter.timeScale() : 1.0;
+	/**
+	 * Records the answers of a claim's conversations in one transaction and schedules
+	 * each shipment's next poll in one statement.
+	 */
+	private void record(List<Answered> answered) {
 		Map<UUID, CarrierUpdate> answers = new LinkedHashMap<>();
-		for (PollTask task : tasks) {
-			CarrierUpdate update = updates.getOrDefault(task.shipmentId(),
-					CarrierUpdate.failed(PollOutcome.MALFORMED, "the carrier's answer did not mention this number"));
-			if (update.outcome() == PollOutcome.RATE_LIMITED && update.retryAfter() != null
-					&& update.retryAfter().compareTo(FALLBACK_AFTER) >= 0) {
-				fallBack(task, update.retryAfter());
+		Map<UUID, Conversation> asked = new HashMap<>();
+		for (Answered a : answered) {
+			for (PollTask task : a.conversation().tasks()) {
+				CarrierUpdate update = a.updates()
+					.getOrDefault(task.shipmentId(), CarrierUpdate.failed(PollOutcome.MALFORMED,
+							"the carrier's answer did not mention this number"));
+				if (update.outcome() == PollOutcome.RATE_LIMITED && update.retryAfter() != null
+						&& update.retryAfter().compareTo(FALLBACK_AFTER) >= 0) {
+					fallBack(task, update.retryAfter());
+				}
+				answers.put(task.shipmentId(), update);
+				asked.put(task.shipmentId(), a.conversation());
 			}
-			answers.put(task.shipmentId(), update);
 		}
-		Map<UUID, Ingested> ingested = ingestAll(carrier, answers);
+		Map<UUID, Ingested> ingested = ingestAll(answers);
 		Map<UUID, @Nullable Duration> next = new LinkedHashMap<>();
 		Instant now = this.clock.instant();
 		ingested.forEach((id, result) -> {
 			CarrierUpdate update = answers.get(id);
-			this.metrics.scansIngested(carrier, result.newScans());
-			PollSchedule.Decision decision = this.schedule.decide(result, update.outcome(), now, scale);
+			Conversation c = asked.get(id);
+			this.metrics.scansIngested(c.carrier(), result.newScans());
+			PollSchedule.Decision decision = this.schedule.decide(result, update.outcome(), now, c.timeScale());
 			if (decision.expire()) {
-				expire(id, carrier);
+				expire(id, c.carrier());
 			}
 			else {
 				next.put(id, delay(decision, update, now));
@@ -206,8 +199,8 @@ public class CarrierPoller implements CarrierPolling {
 			this.queue.scheduleAll(next);
 		}
 		catch (RuntimeException ex) {
-			log.warn("could not schedule the next poll of {} {} shipments (their leases bring them back)", next.size(),
-					carrier, ex);
+			log.warn("could not schedule the next poll of {} shipments (their leases bring them back)", next.size(),
+					ex);
 		}
 	}
 
@@ -215,12 +208,12 @@ public class CarrierPoller implements CarrierPolling {
 	 * Records a batch's answers in one transaction; if that fails (a deadlock, one bad
 	 * shipment), each on its own, so a failure costs only its shipment (its lease ends).
 	 */
-	private Map<UUID, Ingested> ingestAll(String carrier, Map<UUID, CarrierUpdate> answers) {
+	private Map<UUID, Ingested> ingestAll(Map<UUID, CarrierUpdate> answers) {
 		try {
 			return this.shipments.ingestAll(answers, TransitionCause.POLL);
 		}
 		catch (RuntimeException batch) {
-			log.debug("batch of {} {} polls not recorded at once; one by one", answers.size(), carrier, batch);
+			log.debug("batch of {} polls not recorded at once; one by one", answers.size(), batch);
 		}
 		Map<UUID, Ingested> out = new LinkedHashMap<>();
 		answers.forEach((id, update) -> {
@@ -228,7 +221,7 @@ public class CarrierPoller implements CarrierPolling {
 				out.put(id, this.shipments.ingest(id, update, TransitionCause.POLL));
 			}
 			catch (RuntimeException ex) {
-				log.warn("could not record poll of shipment {} ({})", id, carrier, ex);
+				log.warn("could not record poll of shipment {}", id, ex);
 			}
 		});
 		return out;
@@ -288,6 +281,12 @@ public class CarrierPoller implements CarrierPolling {
 			.forEach((a) -> log.info("Carrier {} has no credentials configured: it is not polled", a.code()));
 		log.info("Carrier poller {} registered (tick {}, batch {})", this.name, this.properties.tick(),
 				this.properties.batch());
+	}
+
+	/** Stops the conversation workers (the context closes). */
+	@Override
+	public void close() {
+		this.conversations.close();
 	}
 
 	private void recordQueueLag() {
