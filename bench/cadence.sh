@@ -79,20 +79,28 @@ answered() { curl -fs "$stub/stats" | python3 -c 'import json,sys; d=json.load(s
 cpu() { local s=0 p; for p in "${pids[@]}"; do s=$(( s + $(awk '{print $14 + $15}' "/proc/$p/stat") )); done; echo $s; }
 # heap used after the last collection is not cheap to get; used now (MB), GC time (s) and collections so far
 heap() { jstat -gc "${pids[0]}" | awk 'NR==2 {printf "%.0f\t%.2f\t%d", ($3+$4+$6+$8)/1024, $19, $13+$15}'; }
+# CPU of the PostgreSQL backends serving the instances (their JDBC connections), in clock ticks
+pgcpu() {
+  local s=0 p
+  for p in $(sql "select pid from pg_stat_activity where datname = current_database() and application_name = 'PostgreSQL JDBC Driver'"); do
+    [ -r "/proc/$p/stat" ] && s=$(( s + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) ))
+  done
+  echo $s
+}
 tick=$(getconf CLK_TCK)
-printf 'elapsed_s\tpolls_per_s\tlag_s\toverdue\tcpu_pct\theap_mb\tgc_s\tgcs\tload\n' >"$samples"
-n0=$(answered); c0=$(cpu); s0=$(date +%s.%N); start=$s0
+printf 'elapsed_s\tpolls_per_s\tlag_s\toverdue\tcpu_pct\tpg_cpu_pct\theap_mb\tgc_s\tgcs\tload\n' >"$samples"
+n0=$(answered); c0=$(cpu); g0=$(pgcpu); s0=$(date +%s.%N); start=$s0
 end=$(( $(date +%s) + minutes * 60 ))
 while [ "$(date +%s)" -lt "$end" ]; do
   sleep 10
-  n1=$(answered); c1=$(cpu); s1=$(date +%s.%N)
+  n1=$(answered); c1=$(cpu); g1=$(pgcpu); s1=$(date +%s.%N)
   read -r lag overdue < <(sql "select coalesce(extract(epoch from now() - min(next_poll_at)), 0)::int, count(*)
                                from beacon.shipments where next_poll_at <= now()")
   line=$(python3 -c "
 dt = $s1 - $s0
-print(f'{$s1 - $start:.0f}\t{($n1 - $n0) / dt:.1f}\t$lag\t$overdue\t{100 * ($c1 - $c0) / $tick / dt:.0f}\t$(heap)\t$(loadavg)')")
+print(f'{$s1 - $start:.0f}\t{($n1 - $n0) / dt:.1f}\t$lag\t$overdue\t{100 * ($c1 - $c0) / $tick / dt:.0f}\t{100 * max(0, $g1 - $g0) / $tick / dt:.0f}\t$(heap)\t$(loadavg)')")
   printf '%s\n' "$line" >>"$samples"; log "$line"
-  n0=$n1; c0=$c1; s0=$s1
+  n0=$n1; c0=$c1; g0=$g1; s0=$s1
 done
 read -r polled outcomes < <(sql "select coalesce(sum(n), 0), coalesce(string_agg(o || '=' || n, ',' order by n desc), '-')
   from (select last_poll_outcome o, count(*) n from beacon.shipments where last_polled_at >= '$t0' group by 1) x")
@@ -102,6 +110,8 @@ import json, statistics, sys
 path, minutes, due2h, instances, latency, polled, outcomes, load = sys.argv[1:9]
 rows = [l.rstrip("\n").split("\t") for l in open(path)][1:]
 rate = [float(r[1]) for r in rows]; lag = [int(r[2]) for r in rows]; over = [int(r[3]) for r in rows]
+cpu = sum(float(r[4]) for r in rows); pg = sum(float(r[5]) for r in rows)  # percent of a core, per sample
+per = lambda c: round(10 * c / max(sum(rate), 0.1), 1)  # CPU ms per poll (samples are ~10 s apart)
 half = len(rows) // 2
 need = int(due2h) / 7200
 steady = statistics.median(rate[half:]) if rows else 0
@@ -110,6 +120,6 @@ holds = bool(rows) and max(lag[half:]) <= 120
 out = {"rps": round(statistics.median(rate), 1) if rows else 0, "steady": round(steady, 1), "need": round(need, 1),
        "lag_max": max(lag) if rows else 0, "lag_end": lag[-1] if rows else 0, "overdue_end": over[-1] if rows else 0,
        "minutes": int(minutes), "instances": int(instances), "latency_ms": int(latency), "polled": int(polled),
-       "outcomes": outcomes, "live": int(due2h), "holds": holds, "unit": "polls/s"}
+       "outcomes": outcomes, "app_cpu_ms": per(cpu), "pg_cpu_ms": per(pg), "live": int(due2h), "holds": holds, "unit": "polls/s"}
 print(f"1\tcadence\tbeacon\t{json.dumps(out)}\t{load}")
 EOF

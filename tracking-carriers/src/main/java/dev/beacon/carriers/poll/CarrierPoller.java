@@ -91,19 +91,24 @@ public class CarrierPoller implements CarrierPolling, AutoCloseable {
 		this.schedule = new PollSchedule(properties);
 		this.clock = clock;
 		this.queue = queue;
-		this.conversations = new PollConversations(name, properties.concurrency());
+		this.conversations = new PollConversations(name, properties.concurrency(), properties.lanes());
 	}
 
-	/** Claims and polls due shipments until none is left; answers how many it polled. */
+	/**
+	 * Claims and polls due shipments until none is left, in each lane; answers how many
+	 * it polled.
+	 */
 	public int drain() {
-		int total = 0;
-		int polled;
-		do {
-			polled = pollOnce();
-			total += polled;
-		}
-		while (polled >= this.properties.batch());
-		return total;
+		return this.conversations.inLanes(() -> {
+			int total = 0;
+			int polled;
+			do {
+				polled = pollOnce();
+				total += polled;
+			}
+			while (polled >= this.properties.batch());
+			return total;
+		});
 	}
 
 	/** One claim of at most a batch of due shipments, polled per carrier. */
@@ -192,7 +197,7 @@ public class CarrierPoller implements CarrierPolling, AutoCloseable {
 				expire(id, c.carrier());
 			}
 			else {
-				next.put(id, delay(decision, update, now));
+				next.put(id, PollSchedule.delay(decision, update, now));
 			}
 		});
 		try {
@@ -245,19 +250,6 @@ public class CarrierPoller implements CarrierPolling, AutoCloseable {
 		catch (RuntimeException ex) {
 			log.warn("could not hand shipment {} to the aggregator", task.shipmentId(), ex);
 		}
-	}
-
-	/**
-	 * How long to wait before asking again: the schedule's interval, or longer if the
-	 * carrier asked for it (Retry-After); null: never again.
-	 */
-	static @Nullable Duration delay(PollSchedule.Decision decision, CarrierUpdate update, Instant now) {
-		if (decision.nextPoll() == null) {
-			return null;
-		}
-		Duration delay = Duration.between(now, decision.nextPoll());
-		Duration asked = update.retryAfter();
-		return (asked != null && asked.compareTo(delay) > 0) ? asked : delay;
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -25,7 +26,10 @@ import dev.beacon.shipment.PollOutcome;
  * carrier answers in tens to hundreds of milliseconds and most answer one number per
  * request, so one at a time a poller could not ask more than a few shipments a second;
  * the quotas, circuit breakers and token caches they share are safe for concurrent use.
- * With a concurrency of 1 every conversation runs on the caller's thread.
+ * With a concurrency of 1 every conversation runs on the caller's thread. Recording is a
+ * chain of short statements, so one claim at a time a poller waits for PostgreSQL most of
+ * the time: {@code lanes} run several claims at once, as that many instances would (the
+ * claims' leases keep them apart).
  */
 class PollConversations implements AutoCloseable {
 
@@ -46,18 +50,58 @@ class PollConversations implements AutoCloseable {
 
 	private final @Nullable ExecutorService workers;
 
-	PollConversations(String name, int concurrency) {
-		if (concurrency > 1) {
-			AtomicInteger n = new AtomicInteger();
-			this.workers = Executors.newFixedThreadPool(concurrency, (r) -> {
-				Thread t = new Thread(r, "carrier-poll-" + name + "-" + n.incrementAndGet());
-				t.setDaemon(true);
-				return t;
-			});
+	private final @Nullable ExecutorService lanes;
+
+	private final int laneCount;
+
+	PollConversations(String name, int concurrency, int lanes) {
+		this.workers = (concurrency > 1) ? pool("carrier-poll-" + name + "-", concurrency) : null;
+		this.lanes = (lanes > 1) ? pool("carrier-lane-" + name + "-", lanes) : null;
+		this.laneCount = lanes;
+	}
+
+	private static ExecutorService pool(String prefix, int size) {
+		AtomicInteger n = new AtomicInteger();
+		return Executors.newFixedThreadPool(size, (r) -> {
+			Thread t = new Thread(r, prefix + n.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		});
+	}
+
+	/**
+	 * Runs {@code lane} (claim, ask, record, until the queue is empty) on each of the
+	 * {@code lanes} lanes at once, as that many pollers would; answers the sum of what
+	 * they polled. A lane that fails fails the whole (after the others ended).
+	 */
+	int inLanes(IntSupplier lane) {
+		ExecutorService pool = this.lanes;
+		if (pool == null) {
+			return lane.getAsInt();
 		}
-		else {
-			this.workers = null;
+		List<Future<Integer>> running = new ArrayList<>();
+		for (int i = 0; i < this.laneCount; i++) {
+			running.add(pool.submit(lane::getAsInt));
 		}
+		int total = 0;
+		RuntimeException failure = null;
+		for (Future<Integer> f : running) {
+			try {
+				total += f.get();
+			}
+			catch (ExecutionException ex) {
+				failure = (ex.getCause() instanceof RuntimeException r) ? r : new IllegalStateException(ex.getCause());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				running.forEach((r) -> r.cancel(true));
+				throw new IllegalStateException("interrupted while polling (the claims' leases bring them back)", ex);
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
+		return total;
 	}
 
 	/**
@@ -119,6 +163,9 @@ class PollConversations implements AutoCloseable {
 	public void close() {
 		if (this.workers != null) {
 			this.workers.shutdownNow();
+		}
+		if (this.lanes != null) {
+			this.lanes.shutdownNow();
 		}
 	}
 

@@ -85,7 +85,7 @@ class CarrierPollerLoopTests extends CarriersIntegrationTest {
 				d.outForDelivery(), d.exception(), d.labelCreated(), d.inTransit(), d.longTransit(),
 				d.longTransitAfter(), d.availableForPickup(), d.afterDelivery(), d.deliveredGrace(), d.silentExpiry(),
 				d.failureBackoff(), d.rateLimitedBackoff(), d.notFoundBackoff(), d.misconfiguredBackoff(),
-				d.concurrency());
+				d.concurrency(), d.lanes());
 	}
 
 	@Test

@@ -124,7 +124,7 @@ class TwoPollersIntegrationTests extends CarriersIntegrationTest {
 				Duration.ofSeconds(2), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(3),
 				Duration.ofHours(2), Duration.ofHours(6), Duration.ofHours(48), Duration.ofHours(4),
 				Duration.ofHours(6), Duration.ofHours(24), Duration.ofDays(30), Duration.ofMinutes(10),
-				Duration.ofMinutes(15), Duration.ofHours(3), Duration.ofHours(1), 4);
+				Duration.ofMinutes(15), Duration.ofHours(3), Duration.ofHours(1), 4, 2);
 		CarrierMetrics metrics = CarrierMetrics.standalone();
 		PollQueue queue = new PollQueue(new NamedParameterJdbcTemplate(this.jdbc));
 		CarrierPoller a = new CarrierPoller("a", this.shipments, List.of(adapter), metrics, props, Clock.systemUTC(),
@@ -224,7 +224,7 @@ class TwoPollersIntegrationTests extends CarriersIntegrationTest {
 		PollProperties props = new PollProperties(false, d.tick(), 6, d.lease(), d.minInterval(), d.outForDelivery(),
 				d.exception(), d.labelCreated(), d.inTransit(), d.longTransit(), d.longTransitAfter(),
 				d.availableForPickup(), d.afterDelivery(), d.deliveredGrace(), d.silentExpiry(), d.failureBackoff(),
-				d.rateLimitedBackoff(), d.notFoundBackoff(), d.misconfiguredBackoff(), 6);
+				d.rateLimitedBackoff(), d.notFoundBackoff(), d.misconfiguredBackoff(), 6, 1);
 		try (CarrierPoller poller = new CarrierPoller("concurrent", this.shipments, List.of(adapter),
 				CarrierMetrics.standalone(), props, Clock.systemUTC(),
 				new PollQueue(new NamedParameterJdbcTemplate(this.jdbc)))) {
