@@ -103,7 +103,7 @@ print(f'{$s1 - $start:.0f}\t{($n1 - $n0) / dt:.1f}\t$lag\t$overdue\t{100 * ($c1 
   n0=$n1; c0=$c1; g0=$g1; s0=$s1
 done
 read -r polled outcomes < <(sql "select coalesce(sum(n), 0), coalesce(string_agg(o || '=' || n, ',' order by n desc), '-')
-  from (select last_poll_outcome o, count(*) n from beacon.shipments where last_polled_at >= '$t0' group by 1) x")
+  from (select last_poll_outcome o, count(*) n from beacon.shipments where last_polled_at between '$t0' and now() group by 1) x")
 log "recorded as polled since the start: $polled ($outcomes)"
 python3 - "$samples" "$minutes" "$due2h" "$instances" "${BENCH_STUB_LATENCY:-0}" "$polled" "$outcomes" "$(loadavg)" <<'EOF'
 import json, statistics, sys

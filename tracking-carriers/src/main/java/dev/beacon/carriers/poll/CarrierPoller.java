@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -72,6 +71,9 @@ public class CarrierPoller implements CarrierPolling, AutoCloseable {
 	 * per-second window): the shipment may be followed by the aggregator meanwhile.
 	 */
 	static final Duration FALLBACK_AFTER = Duration.ofMinutes(1);
+
+	/** Shipments recorded in one transaction (see {@link #ingestAll}). */
+	static final int RECORD_CHUNK = 10;
 
 	CarrierPoller(String name, ShipmentManagement shipments, List<CarrierAdapter> adapters, CarrierMetrics metrics,
 			PollProperties properties, Clock clock, PollQueue queue) {
@@ -156,18 +158,17 @@ public class CarrierPoller implements CarrierPolling, AutoCloseable {
 
 	@Override
 	public void pollNow(UUID shipmentId) {
-		Optional<ShipmentView> view = this.shipments.byId(shipmentId);
-		if (view.isEmpty()) {
+		ShipmentView v = this.shipments.byId(shipmentId).orElse(null);
+		if (v == null) {
 			return;
 		}
-		ShipmentView v = view.get();
 		route(v.carrier(), List.of(PollTask.of(v))).forEach((adapter,
 				list) -> record(List.of(PollConversations.hold(new Conversation(adapter, v.carrier(), list)))));
 	}
 
 	/**
-	 * Records the answers of a claim's conversations in one transaction and schedules
-	 * each shipment's next poll in one statement.
+	 * Records the answers of a claim's conversations and schedules each shipment's next
+	 * poll in one statement.
 	 */
 	private void record(List<Answered> answered) {
 		Map<UUID, CarrierUpdate> answers = new LinkedHashMap<>();
@@ -210,25 +211,32 @@ public class CarrierPoller implements CarrierPolling, AutoCloseable {
 	}
 
 	/**
-	 * Records a batch's answers in one transaction; if that fails (a deadlock, one bad
-	 * shipment), each on its own, so a failure costs only its shipment (its lease ends).
+	 * Records a claim's answers in chunks: a transaction keeps what it read managed and
+	 * each query dirty-checks all of it (a whole claim of 50 in one spent half the
+	 * poller's CPU there). A chunk that fails (a deadlock, one bad shipment) is recorded
+	 * one by one.
 	 */
 	private Map<UUID, Ingested> ingestAll(Map<UUID, CarrierUpdate> answers) {
-		try {
-			return this.shipments.ingestAll(answers, TransitionCause.POLL);
-		}
-		catch (RuntimeException batch) {
-			log.debug("batch of {} polls not recorded at once; one by one", answers.size(), batch);
-		}
 		Map<UUID, Ingested> out = new LinkedHashMap<>();
-		answers.forEach((id, update) -> {
+		List<UUID> ids = new ArrayList<>(answers.keySet());
+		for (int i = 0; i < ids.size(); i += RECORD_CHUNK) {
+			Map<UUID, CarrierUpdate> chunk = new LinkedHashMap<>();
+			ids.subList(i, Math.min(ids.size(), i + RECORD_CHUNK)).forEach((id) -> chunk.put(id, answers.get(id)));
 			try {
-				out.put(id, this.shipments.ingest(id, update, TransitionCause.POLL));
+				out.putAll(this.shipments.ingestAll(chunk, TransitionCause.POLL));
 			}
-			catch (RuntimeException ex) {
-				log.warn("could not record poll of shipment {}", id, ex);
+			catch (RuntimeException batch) {
+				log.debug("batch of {} polls not recorded at once; one by one", chunk.size(), batch);
+				chunk.forEach((id, update) -> {
+					try {
+						out.put(id, this.shipments.ingest(id, update, TransitionCause.POLL));
+					}
+					catch (RuntimeException ex) {
+						log.warn("could not record poll of shipment {}", id, ex);
+					}
+				});
 			}
-		});
+		}
 		return out;
 	}
 

@@ -238,4 +238,36 @@ class TwoPollersIntegrationTests extends CarriersIntegrationTest {
 		}
 	}
 
+	@Test
+	void lanesWorkOnSeveralClaimsAtOnce() {
+		UUID storeId = CarriersTestSupport.store(this.stores, "poller-lanes");
+		CarriersTestSupport.order(this.orders, storeId, "L-2");
+		List<UUID> ids = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			UUID id = this.shipments
+				.register(storeId, "L-2", new RegisterShipment(String.format("SBX0%09d", 600 + i), null, null, null))
+				.id();
+			this.jdbc.update(
+					"update shipments set carrier = 'rendezvous', next_poll_at = now() - interval '1 minute' where id = ?",
+					id);
+			ids.add(id);
+		}
+		RendezvousAdapter adapter = new RendezvousAdapter(2);
+		PollProperties d = PollProperties.defaults();
+		PollProperties props = new PollProperties(false, d.tick(), 1, d.lease(), d.minInterval(), d.outForDelivery(),
+				d.exception(), d.labelCreated(), d.inTransit(), d.longTransit(), d.longTransitAfter(),
+				d.availableForPickup(), d.afterDelivery(), d.deliveredGrace(), d.silentExpiry(), d.failureBackoff(),
+				d.rateLimitedBackoff(), d.notFoundBackoff(), d.misconfiguredBackoff(), 1, 2);
+		try (CarrierPoller poller = new CarrierPoller("lanes", this.shipments, List.of(adapter),
+				CarrierMetrics.standalone(), props, Clock.systemUTC(),
+				new PollQueue(new NamedParameterJdbcTemplate(this.jdbc)))) {
+			assertThat(poller.drain()).isEqualTo(2);
+		}
+		assertThat(adapter.mostInFlight).hasValue(2);
+		for (UUID id : ids) {
+			assertThat(this.shipments.byId(id).orElseThrow().lastPollOutcome()).as("outcome of %s", id)
+				.isEqualTo(PollOutcome.OK);
+		}
+	}
+
 }
