@@ -18,7 +18,8 @@
 #    among due live shipments) and how many are overdue, the instance's CPU and heap (jstat), the
 #    load average; writes them to $OUT/cadence-samples.tsv and prints them;
 # 4. at the end: shipments recorded as polled since the start (last_polled_at), the outcomes.
-# BENCH_JFR=1 records a JFR profile of the first instance over the whole run ($OUT/cadence.jfr).
+# BENCH_CADENCE_KEEP=1 keeps the schedule as the last run left it (its backlog: the run then measures
+# how fast the instances drain it). BENCH_JFR=1 records a JFR profile of the first instance over the whole run ($OUT/cadence.jfr).
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 db=$1; minutes=${2:-15}
@@ -27,6 +28,7 @@ instances=${BENCH_INSTANCES:-1}
 samples=$OUT/cadence-samples.tsv
 sql() { psql -X -q -At -F $'\t' -v ON_ERROR_STOP=1 -d "$db" -c "$1"; }
 
+if [ -z "${BENCH_CADENCE_KEEP:-}" ]; then
 log "cadence: $live live shipments due within 2 hours of now + ${offset}s"
 sql "set search_path = beacon;
 with need as (select greatest(0, $live - (select count(*) from shipments where next_poll_at is not null
@@ -41,6 +43,7 @@ sql "update beacon.shipments set next_poll_at = now() + interval '$offset second
        last_polled_at = least(last_polled_at, now() - interval '2 hours')
      where next_poll_at is not null and removed_at is null" >/dev/null
 sql "vacuum (analyze) beacon.shipments" >/dev/null
+fi
 read -r total due2h < <(sql "select count(*), count(*) filter (where next_poll_at <= now() + interval '2 hours' + interval '$offset seconds')
                             from beacon.shipments where next_poll_at is not null and removed_at is null")
 log "live: $total, due within 2 h of the start: $due2h ($(python3 -c "print(round($due2h / 7200, 1))") polls/s needed)"
