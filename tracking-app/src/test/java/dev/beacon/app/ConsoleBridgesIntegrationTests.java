@@ -82,6 +82,7 @@ class ConsoleBridgesIntegrationTests {
 			.store();
 		String shop = store.getSlug() + ".myshopify.com";
 		String token = "shpat_console_" + store.getSlug();
+		PlatformStub.shopifyAccepts(shop, token);
 		PlatformStub.server()
 			.stubFor(WireMock.post(WireMock.urlEqualTo("/shopify/admin/api/2025-07/graphql.json"))
 				.withHeader("X-Shopify-Access-Token", WireMock.equalTo(token))

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -57,6 +58,31 @@ public class PlatformStub implements ApplicationContextInitializer<ConfigurableA
 					"true", "beacon.secrets.key", "test-secrets-key-0123456789abcdef", "beacon.carriers.ups.base-url",
 					baseUrl() + "/ups", "beacon.carriers.dhl.base-url", baseUrl() + "/dhl",
 					"beacon.carriers.ups.backoff", "20ms")));
+	}
+
+	/** Where a connect verifies a Shopify access token (through the stub's base URL). */
+	public static final String SHOPIFY_SHOP = "/shopify/admin/api/2025-07/shop.json";
+
+	/**
+	 * Shopify's Admin API accepts {@code token} for {@code shop}: {@code GET shop.json}
+	 * answers as that shop (what a connect verifies before it claims the shop).
+	 */
+	public static void shopifyAccepts(String shop, String token) {
+		server().stubFor(WireMock.get(WireMock.urlEqualTo(SHOPIFY_SHOP))
+			.withHeader("X-Shopify-Access-Token", WireMock.equalTo(token))
+			.willReturn(WireMock
+				.okJson("{\"shop\":{\"id\":548380009,\"name\":\"Test shop\",\"myshopify_domain\":\"" + shop + "\"}}")));
+	}
+
+	/**
+	 * The WooCommerce site under {@code sitePath} accepts these keys (HTTP Basic): its
+	 * {@code GET /orders?per_page=1} answers a list (what a connect verifies).
+	 */
+	public static void wooAccepts(String sitePath, String consumerKey, String consumerSecret) {
+		server().stubFor(WireMock.get(WireMock.urlPathEqualTo(sitePath + "/wp-json/wc/v3/orders"))
+			.withQueryParam("per_page", WireMock.equalTo("1"))
+			.withBasicAuth(consumerKey, consumerSecret)
+			.willReturn(WireMock.okJson("[]")));
 	}
 
 	/** A fixture under {@code platforms/}, as bytes exactly as stored. */

@@ -24,6 +24,10 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import dev.beacon.BeaconIntegrationTest;
+import dev.beacon.admin.ConsolePrincipal;
+import dev.beacon.admin.ConsoleUserManagement;
+import dev.beacon.admin.Role;
+import dev.beacon.common.SecretsCipher;
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderManagement;
 import dev.beacon.shipment.ShipmentManagement;
@@ -80,6 +84,18 @@ class ShopifyIntegrationTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	SecretsCipher cipher;
+
+	@Autowired
+	PlatformSync sync;
+
+	@Autowired
+	Connections connections;
+
+	@Autowired
+	ConsoleUserManagement users;
+
 	ProvisionedStore store;
 
 	String shop;
@@ -92,6 +108,7 @@ class ShopifyIntegrationTests {
 		this.shop = this.store.store().getSlug() + ".myshopify.com";
 		this.token = "shpat_" + UUID.randomUUID().toString().replace("-", "");
 		WireMock.configureFor(PlatformStub.server().port());
+		PlatformStub.shopifyAccepts(this.shop, this.token);
 		PlatformStub.server()
 			.stubFor(post(urlEqualTo(GRAPHQL)).withHeader("X-Shopify-Access-Token", equalTo(this.token))
 				.withRequestBody(containing("webhookSubscriptionCreate"))
@@ -190,6 +207,157 @@ class ShopifyIntegrationTests {
 			.andExpect(status().isConflict())
 			.andExpect(jsonPath("$.detail").value("this shopify account is already connected to another Beacon store"));
 		awaitBackfill();
+	}
+
+	/**
+	 * A store cannot claim a shop with made-up credentials before its owner connects it:
+	 * Shopify must accept the access token for that shop (shop.json answered as the shop)
+	 * or nothing is stored (422), and the owner connects afterwards.
+	 */
+	@Test
+	void aShopIsClaimedOnlyWithAnAccessTokenShopifyAcceptsForIt() throws Exception {
+		emptyBackfill();
+		PlatformStub.server()
+			.stubFor(WireMock.get(urlEqualTo(PlatformStub.SHOPIFY_SHOP))
+				.atPriority(10)
+				.willReturn(aResponse().withStatus(401)
+					.withHeader("Content-Type", "application/json")
+					.withBody(
+							"{\"errors\":\"[API] Invalid API key or access token (unrecognized login or wrong password)\"}")));
+		ProvisionedStore squatter = this.stores
+			.provision(new NewStore("Squatter", TestStores.uniqueSlug("squat"), null, null));
+		this.mvc
+			.perform(as(squatter, put("/api/v1/integrations/shopify"))
+				.content("{\"shopDomain\":\"" + this.shop + "\",\"accessToken\":\"shpat_madeup\",\"apiSecret\":\"s\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.title").value("Credentials not accepted"))
+			.andExpect(
+					jsonPath("$.detail").value("accessToken not accepted: Shopify answered HTTP 401 for " + this.shop));
+		// a token of another shop does not claim this one either
+		String otherShopsToken = "shpat_other_" + this.token;
+		PlatformStub.shopifyAccepts("another-" + this.shop, otherShopsToken);
+		this.mvc
+			.perform(as(squatter, put("/api/v1/integrations/shopify")).content("{\"shopDomain\":\"" + this.shop
+					+ "\",\"accessToken\":\"" + otherShopsToken + "\",\"apiSecret\":\"s\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail")
+				.value("accessToken not accepted: Shopify did not answer as the shop " + this.shop));
+		assertThat(count("select count(*) from platform_connections where account = ?", this.shop)).isZero();
+
+		connect().andExpect(status().isOk()).andExpect(jsonPath("$.credentials.status").value("readable"));
+		awaitBackfill();
+		List<LoggedRequest> checks = PlatformStub.server()
+			.findAll(WireMock.getRequestedFor(urlEqualTo(PlatformStub.SHOPIFY_SHOP))
+				.withHeader("X-Shopify-Access-Token", equalTo(this.token)));
+		assertThat(checks).hasSize(1);
+	}
+
+	/**
+	 * A claim stored before credentials were verified (made up, before the owner came)
+	 * does not hold the shop: the owner's verified connect takes it over, and the shop's
+	 * webhooks then go to the owner's store.
+	 */
+	@Test
+	void anUnverifiedClaimOfAnotherStoreGivesWayToTheOwnersVerifiedConnect() throws Exception {
+		emptyBackfill();
+		ProvisionedStore squatter = this.stores
+			.provision(new NewStore("Squatter", TestStores.uniqueSlug("squat"), null, null));
+		this.jdbc.update("""
+				insert into platform_connections (id, store_id, platform, account, token, signing_secret, mode,
+				  connected_at, updated_at)
+				values (?, ?, 'shopify', ?, ?, ?, 'custom', now(), now())""", UUID.randomUUID(),
+				squatter.store().getId(), this.shop, this.cipher.encrypt("shpat_madeup"), this.cipher.encrypt(SECRET));
+
+		connect().andExpect(status().isOk()).andExpect(jsonPath("$.account").value(this.shop));
+		awaitBackfill();
+		assertThat(this.jdbc.queryForList("select store_id from platform_connections where account = ?", UUID.class,
+				this.shop))
+			.containsExactly(storeId());
+		deliver("orders/create", "w-owner-1-" + this.token, "shopify/orders-create.json").andExpect(status().isOk())
+			.andExpect(jsonPath("$.result").value("applied"));
+		assertThat(this.orders.find(storeId(), "1042")).isPresent();
+		assertThat(this.orders.find(squatter.store().getId(), "1042")).isEmpty();
+	}
+
+	/**
+	 * The same connect twice (a double submit) is one connection: the second answers it
+	 * as it is, without a second check, subscription or backfill, and without a
+	 * misleading refusal.
+	 */
+	@Test
+	void theSameConnectTwiceIsOneConnection() throws Exception {
+		emptyBackfill();
+		String first = connect().andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		JsonNode done = awaitBackfill();
+		connect().andExpect(status().isOk())
+			.andExpect(jsonPath("$.connectedAt").value(this.json.readTree(first).path("connectedAt").asString()))
+			.andExpect(jsonPath("$.backfill.status").value("done"))
+			.andExpect(jsonPath("$.webhooks.status").value("active"))
+			.andExpect(jsonPath("$.webhooks.attempts").value(done.path("webhooks").path("attempts").asInt()));
+		assertThat(PlatformStub.server()
+			.findAll(postRequestedFor(urlEqualTo(GRAPHQL)).withHeader("X-Shopify-Access-Token", equalTo(this.token))
+				.withRequestBody(containing("webhookSubscriptionCreate"))))
+			.hasSize(7);
+		assertThat(PlatformStub.server()
+			.findAll(postRequestedFor(urlEqualTo(GRAPHQL)).withHeader("X-Shopify-Access-Token", equalTo(this.token))
+				.withRequestBody(containing("query Backfill"))))
+			.hasSize(1);
+		assertThat(PlatformStub.server()
+			.findAll(WireMock.getRequestedFor(urlEqualTo(PlatformStub.SHOPIFY_SHOP))
+				.withHeader("X-Shopify-Access-Token", equalTo(this.token))))
+			.hasSize(1);
+		assertThat(count("select count(*) from platform_connections where store_id = ?", storeId())).isEqualTo(1);
+	}
+
+	/**
+	 * After beacon.secrets.key changed, the stored credentials cannot be decrypted: the
+	 * API and the console show the connection with its credentials unreadable (never a
+	 * 500), a sync of it fails and says so, and reconnecting repairs it.
+	 */
+	@Test
+	void credentialsSealedWithAnotherKeyShowAsUnreadableAndTheirSyncFailsVisibly() throws Exception {
+		emptyBackfill();
+		connect().andExpect(status().isOk());
+		awaitBackfill();
+		SecretsCipher oldKey = new SecretsCipher(this.jdbc, "the-key-before-it-was-changed-0123", false, this.clock);
+		this.jdbc.update(
+				"update platform_connections set token = ?, signing_secret = ?, subscription_status = 'failed' where store_id = ?",
+				oldKey.encrypt(this.token), oldKey.encrypt(SECRET), storeId());
+
+		this.mvc.perform(as(this.store, get("/api/v1/integrations/shopify")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.account").value(this.shop))
+			.andExpect(jsonPath("$.credentials.status").value("unreadable"))
+			.andExpect(jsonPath("$.credentials.error").value("credentials unreadable: reconnect"));
+		ConsolePrincipal admin = ConsolePrincipal.of(this.users.createUser(TestStores.uniqueSlug("admin"), "Admin",
+				"long enough password", Role.ADMIN, java.util.Set.of(storeId())));
+		String section = this.mvc.perform(get("/console/admin/stores/" + storeId() + "/integrations").with(
+				org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(admin)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		java.util.regex.Matcher state = java.util.regex.Pattern
+			.compile("<td class=\"state\">.*?<span class=\"last-error\">([^<]*)</span>", java.util.regex.Pattern.DOTALL)
+			.matcher(section);
+		assertThat(state.find()).isTrue();
+		assertThat(state.group(1)).isEqualTo("credentials unreadable: reconnect");
+
+		Connection unreadable = this.connections.find(storeId(), Connection.SHOPIFY).orElseThrow();
+		this.sync.subscribe(unreadable);
+		this.sync.backfill(unreadable);
+		this.mvc.perform(as(this.store, get("/api/v1/integrations/shopify")))
+			.andExpect(jsonPath("$.webhooks.status").value("failed"))
+			.andExpect(jsonPath("$.webhooks.error").value("credentials unreadable: reconnect"))
+			.andExpect(jsonPath("$.backfill.status").value("failed"))
+			.andExpect(jsonPath("$.backfill.error").value("credentials unreadable: reconnect"));
+		// a webhook signed with the secret Beacon can no longer read is refused, not a
+		// 500
+		deliver("orders/create", "w-unreadable-" + this.token, "shopify/orders-create.json")
+			.andExpect(status().isUnauthorized());
+
+		connect().andExpect(status().isOk()).andExpect(jsonPath("$.credentials.status").value("readable"));
+		assertThat(awaitBackfill().path("webhooks").path("status").asString()).isEqualTo("active");
 	}
 
 	/**

@@ -1,10 +1,18 @@
 package dev.beacon.integrations;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +72,9 @@ class ShopifyOAuthIntegrationTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	DataSource dataSource;
 
 	ProvisionedStore store;
 
@@ -128,6 +139,56 @@ class ShopifyOAuthIntegrationTests {
 		assertThat(stored).startsWith("v1:").doesNotContain(this.token);
 
 		callback(state, PlatformStub.CLIENT_SECRET).andExpect(status().isBadRequest());
+	}
+
+	/**
+	 * Two callbacks with one state at the same moment: the state is taken in one
+	 * statement, so exactly one connects (one code exchange) and the other is told the
+	 * link was used. The test holds the state's row until both callbacks wait for it,
+	 * then lets them race.
+	 */
+	@Test
+	void oneStateServesOneCallbackEvenWhenTwoArriveAtOnce() throws Exception {
+		String state = UriComponentsBuilder.fromUriString(installLink()).build().getQueryParams().getFirst("state");
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		List<Integer> statuses = new ArrayList<>();
+		try (java.sql.Connection holder = this.dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			try (PreparedStatement lock = holder
+				.prepareStatement("select state from shopify_oauth_states where state = ? for update")) {
+				lock.setString(1, state);
+				lock.executeQuery().close();
+			}
+			List<Future<Integer>> callbacks = List.of(
+					pool.submit(
+							() -> callback(state, PlatformStub.CLIENT_SECRET).andReturn().getResponse().getStatus()),
+					pool.submit(
+							() -> callback(state, PlatformStub.CLIENT_SECRET).andReturn().getResponse().getStatus()));
+			for (int i = 0; i < 300 && waitingToTakeTheState() < 2; i++) {
+				Thread.sleep(50);
+			}
+			assertThat(waitingToTakeTheState()).isEqualTo(2);
+			holder.commit();
+			for (Future<Integer> callback : callbacks) {
+				statuses.add(callback.get(60, TimeUnit.SECONDS));
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(statuses).containsExactlyInAnyOrder(200, 400);
+		assertThat(PlatformStub.server()
+			.findAll(postRequestedFor(urlEqualTo("/shopify/admin/oauth/access_token"))
+				.withRequestBody(containing(this.code))))
+			.hasSize(1);
+		assertThat(awaitBackfill().path("mode").asString()).isEqualTo("oauth");
+	}
+
+	private int waitingToTakeTheState() {
+		return this.jdbc.queryForObject("""
+				select count(*) from pg_stat_activity where datname = current_database()
+				  and wait_event_type = 'Lock' and query like '%delete from shopify_oauth_states where state%'""",
+				Integer.class);
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import dev.beacon.BeaconIntegrationTest;
+import dev.beacon.common.SecretsCipher;
 import dev.beacon.order.Order;
 import dev.beacon.order.OrderManagement;
 import dev.beacon.shipment.ShipmentManagement;
@@ -82,6 +83,7 @@ class WooCommerceIntegrationTests {
 	void store() {
 		this.store = this.stores.provision(new NewStore("Woo Shop", TestStores.uniqueSlug("woo"), null, null));
 		this.sitePath = "/woo-" + this.store.store().getSlug();
+		PlatformStub.wooAccepts(this.sitePath, "ck_test", "cs_test");
 	}
 
 	@Test
@@ -116,7 +118,8 @@ class WooCommerceIntegrationTests {
 		assertThat(view.toString()).doesNotContain("ck_test").doesNotContain("cs_test").doesNotContain(SECRET);
 
 		List<LoggedRequest> pages = PlatformStub.server()
-			.findAll(getRequestedFor(urlPathEqualTo(this.sitePath + "/wp-json/wc/v3/orders")));
+			.findAll(getRequestedFor(urlPathEqualTo(this.sitePath + "/wp-json/wc/v3/orders")).withQueryParam("per_page",
+					equalTo("100")));
 		assertThat(pages).hasSize(3);
 		assertThat(pages.get(0).getHeader("Authorization"))
 			.isEqualTo("Basic " + java.util.Base64.getEncoder().encodeToString("ck_test:cs_test".getBytes()));
@@ -234,6 +237,107 @@ class WooCommerceIntegrationTests {
 	 * A site URL longer than a connection keeps is refused naming the field (it
 	 * overflowed the column: a 500), and nothing is connected.
 	 */
+	/**
+	 * A site URL is claimed only with keys the site accepts: wrong keys (401) or an
+	 * address that is no WooCommerce site (a web page) store nothing (422), and the
+	 * site's owner connects afterwards.
+	 */
+	@Test
+	void aSiteIsClaimedOnlyWithKeysItAccepts() throws Exception {
+		PlatformStub.server()
+			.stubFor(orders().withQueryParam("per_page", equalTo("1"))
+				.withBasicAuth("ck_madeup", "cs_madeup")
+				.willReturn(aResponse().withStatus(401)
+					.withHeader("Content-Type", "application/json")
+					.withBody(
+							"{\"code\":\"woocommerce_rest_authentication_error\",\"message\":\"Consumer key is invalid.\",\"data\":{\"status\":401}}")));
+		ProvisionedStore squatter = this.stores
+			.provision(new NewStore("Squatter", TestStores.uniqueSlug("squat"), null, null));
+		this.mvc
+			.perform(put("/api/v1/integrations/woocommerce")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + squatter.apiKey())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(Map.of("siteUrl", PlatformStub.baseUrl() + this.sitePath,
+						"consumerKey", "ck_madeup", "consumerSecret", "cs_madeup", "webhookSecret", "mine-now"))))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.title").value("Credentials not accepted"))
+			.andExpect(jsonPath("$.detail").value(
+					"the keys were not accepted at this siteUrl: the WooCommerce site answered HTTP 401 (woocommerce_rest_authentication_error)"));
+		this.mvc
+			.perform(put("/api/v1/integrations/woocommerce")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + squatter.apiKey())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(Map.of("siteUrl", PlatformStub.baseUrl() + "/no-shop-here",
+						"consumerKey", "ck_madeup", "consumerSecret", "cs_madeup", "webhookSecret", "mine-now"))))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail")
+				.value("the keys were not accepted at this siteUrl: the WooCommerce site answered HTTP 404"));
+		assertThat(count("select count(*) from platform_connections where store_id = ?", squatter.store().getId()))
+			.isZero();
+
+		PlatformStub.server().stubFor(orders().withQueryParam("per_page", equalTo("100")).willReturn(page(null, 1)));
+		PlatformStub.server()
+			.stubFor(post(urlEqualTo(this.sitePath + "/wp-json/wc/v3/webhooks")).willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":76}")));
+		connect().andExpect(status().isOk()).andExpect(jsonPath("$.credentials.status").value("readable"));
+		awaitBackfill();
+		awaitSubscription();
+	}
+
+	/**
+	 * The same connect twice (a double submit) is one connection: the site's webhooks are
+	 * created once (not twice, which would deliver every order event twice) and the
+	 * orders imported once.
+	 */
+	@Test
+	void theSameConnectTwiceCreatesTheWebhooksOnce() throws Exception {
+		PlatformStub.server().stubFor(orders().withQueryParam("per_page", equalTo("100")).willReturn(page(null, 1)));
+		PlatformStub.server()
+			.stubFor(post(urlEqualTo(this.sitePath + "/wp-json/wc/v3/webhooks")).willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":77}")));
+		connect().andExpect(status().isOk());
+		awaitBackfill();
+		awaitSubscription();
+		connect().andExpect(status().isOk())
+			.andExpect(jsonPath("$.backfill.status").value("done"))
+			.andExpect(jsonPath("$.webhooks.status").value("active"));
+		assertThat(
+				PlatformStub.server().findAll(postRequestedFor(urlEqualTo(this.sitePath + "/wp-json/wc/v3/webhooks"))))
+			.hasSize(3);
+		assertThat(PlatformStub.server()
+			.findAll(getRequestedFor(urlPathEqualTo(this.sitePath + "/wp-json/wc/v3/orders")).withQueryParam("per_page",
+					equalTo("100"))))
+			.hasSize(1);
+	}
+
+	/**
+	 * After beacon.secrets.key changed: the connection shows its credentials unreadable
+	 * (not a 500) and a webhook cannot be verified with a secret Beacon cannot read.
+	 */
+	@Test
+	void aWebhookSecretSealedWithAnotherKeyIsUnreadableNotA500() throws Exception {
+		PlatformStub.server().stubFor(orders().withQueryParam("per_page", equalTo("100")).willReturn(page(null, 1)));
+		PlatformStub.server()
+			.stubFor(post(urlEqualTo(this.sitePath + "/wp-json/wc/v3/webhooks")).willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"id\":78}")));
+		connect().andExpect(status().isOk());
+		awaitBackfill();
+		awaitSubscription();
+		SecretsCipher oldKey = new SecretsCipher(this.jdbc, "the-key-before-it-was-changed-0123", false,
+				java.time.Clock.systemUTC());
+		this.jdbc.update("update platform_connections set token = ?, signing_secret = ? where store_id = ?",
+				oldKey.encrypt("ck_test\ncs_test\nbasic"), oldKey.encrypt(SECRET), storeId());
+		this.mvc.perform(as(MockMvcRequestBuilders.get("/api/v1/integrations/woocommerce")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.credentials.status").value("unreadable"))
+			.andExpect(jsonPath("$.credentials.error").value("credentials unreadable: reconnect"));
+		deliver("order.created", "d-unreadable", "woocommerce/order-created.json").andExpect(status().isUnauthorized());
+		assertThat(count("select count(*) from orders where store_id = ?", storeId())).isZero();
+	}
+
 	@Test
 	void anOverlongSiteUrlIsA400NamingTheField() throws Exception {
 		this.mvc
@@ -259,6 +363,8 @@ class WooCommerceIntegrationTests {
 		PlatformStub.server()
 			.stubFor(post(urlEqualTo(this.sitePath + "/wp-json/wc/v3/webhooks"))
 				.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody(html)));
+		// the site answered the connect's check, then went into maintenance
+		PlatformStub.wooAccepts(this.sitePath, "ck_test", "cs_test");
 		connect().andExpect(status().isOk());
 
 		JsonNode backfill = awaitBackfill().path("backfill");

@@ -12,6 +12,11 @@ public class IntegrationException extends RuntimeException {
 		NOT_FOUND,
 		/** 409: the account belongs to another store, or a setting is missing. */
 		CONFLICT,
+		/**
+		 * 422: the platform did not accept the credentials for this account (or answered
+		 * as no shop of that platform would): nothing is stored.
+		 */
+		REFUSED,
 		/** 502: the platform refused or failed. */
 		PLATFORM
 

@@ -3,6 +3,7 @@ package dev.beacon.integrations;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -13,10 +14,12 @@ import org.springframework.stereotype.Service;
 
 /**
  * The integrations module's API, for its REST controllers and the console: connect a
- * store's Shopify shop or WooCommerce site (validated; credentials stored encrypted; then
- * webhooks and backfill in the background), show a connection (never a secret), change
- * its switches, disconnect, and the public app's install links. Refusals are
- * {@link IntegrationException}s whose message can be shown as it is.
+ * store's Shopify shop or WooCommerce site (validated; the credentials checked with the
+ * platform before they claim the account; stored encrypted; then webhooks and backfill in
+ * the background; the same connect twice is one), complete a public-app install, show a
+ * connection (never a secret), change its switches, disconnect, and the public app's
+ * install links. Refusals are {@link IntegrationException}s whose message can be shown as
+ * it is.
  */
 @Service
 public class IntegrationManagement {
@@ -49,12 +52,10 @@ public class IntegrationManagement {
 	public ConnectionView connectShopify(UUID storeId, ConnectShopify body) {
 		String shop = shopDomain(body.shopDomain());
 		String token = required(body.accessToken(), "accessToken");
-		String secret = required(body.apiSecret(), "apiSecret");
-		int days = backfillDays(body.backfillDays());
-		Connection c = this.connections.connect(storeId, Connection.SHOPIFY, shop, token, secret, "custom", days,
-				Boolean.TRUE.equals(body.writeBack()), Boolean.TRUE.equals(body.confirmOrders()));
-		this.sync.afterConnect(c);
-		return ConnectionView.of(c);
+		Connections.Terms terms = new Connections.Terms(required(body.apiSecret(), "apiSecret"), "custom",
+				backfillDays(body.backfillDays()), Boolean.TRUE.equals(body.writeBack()),
+				Boolean.TRUE.equals(body.confirmOrders()));
+		return connect(storeId, Connection.SHOPIFY, shop, token, terms);
 	}
 
 	public ConnectionView connectWooCommerce(UUID storeId, ConnectWooCommerce body) {
@@ -65,12 +66,54 @@ public class IntegrationManagement {
 		}
 		WooCommerceKeys keys = new WooCommerceKeys(required(body.consumerKey(), "consumerKey"),
 				required(body.consumerSecret(), "consumerSecret"), Boolean.TRUE.equals(body.keysInQuery()));
-		String secret = required(body.webhookSecret(), "webhookSecret");
-		int days = backfillDays(body.backfillDays());
-		Connection c = this.connections.connect(storeId, Connection.WOOCOMMERCE, site, keys.stored(), secret, "custom",
-				days, false, Boolean.TRUE.equals(body.confirmOrders()));
-		this.sync.afterConnect(c);
-		return ConnectionView.of(c);
+		Connections.Terms terms = new Connections.Terms(required(body.webhookSecret(), "webhookSecret"), "custom",
+				backfillDays(body.backfillDays()), false, Boolean.TRUE.equals(body.confirmOrders()));
+		return connect(storeId, Connection.WOOCOMMERCE, site, keys.stored(), terms);
+	}
+
+	/**
+	 * Completes a public-app install: the code of a callback Shopify signed (its state
+	 * consumed, bound to this store and shop) is exchanged for the shop's token, which
+	 * claims the shop; then webhooks and backfill as after any connect.
+	 */
+	public ConnectionView completeShopifyInstall(UUID storeId, String shop, String code) {
+		this.connections.requireKey();
+		// refused (409) when the public app is not configured
+		String token = this.installs.exchange(shop, code);
+		String clientSecret = Objects.requireNonNull(this.properties.shopify().clientSecret());
+		int days = this.connections.find(storeId, Connection.SHOPIFY)
+			.map(Connection::backfillDays)
+			.orElse(this.properties.backfillDays());
+		return claim(storeId, VerifiedAccount.installed(shop, token),
+				new Connections.Terms(clientSecret, "oauth", days, false, false));
+	}
+
+	/**
+	 * A connect with credentials the merchant pasted: the same connect again (a double
+	 * submit) answers the connection as it is; an account another store holds (verified,
+	 * active) is refused at once; otherwise the platform must accept the credentials
+	 * ({@code 422} when it does not, {@code 502} when it does not answer) before anything
+	 * is stored.
+	 */
+	private ConnectionView connect(UUID storeId, String platform, String account, String token,
+			Connections.Terms terms) {
+		this.connections.requireKey();
+		Optional<Connection> same = this.connections.unchanged(storeId, platform, account, token, terms);
+		if (same.isPresent()) {
+			return ConnectionView.of(same.get());
+		}
+		if (this.connections.claimedByAnother(storeId, platform, account)) {
+			throw Connections.taken(platform);
+		}
+		return claim(storeId, this.sync.verify(platform, account, token), terms);
+	}
+
+	private ConnectionView claim(UUID storeId, VerifiedAccount verified, Connections.Terms terms) {
+		Connections.Claim claim = this.connections.connect(storeId, verified, terms);
+		if (claim.fresh()) {
+			this.sync.afterConnect(claim.connection());
+		}
+		return ConnectionView.of(claim.connection());
 	}
 
 	/** The store's connection to a platform (active or not), never a secret. */
@@ -118,10 +161,8 @@ public class IntegrationManagement {
 					"the public app is not configured: set beacon.integrations.shopify.client-id and .client-secret");
 		}
 		this.connections.requireKey();
-		Optional<Connection> owner = this.connections.byAccount(Connection.SHOPIFY, shop);
-		if (owner.isPresent() && owner.get().active() && !owner.get().storeId().equals(storeId)) {
-			throw new IntegrationException(IntegrationException.Kind.CONFLICT,
-					"this shopify account is already connected to another Beacon store");
+		if (this.connections.claimedByAnother(storeId, Connection.SHOPIFY, shop)) {
+			throw Connections.taken(Connection.SHOPIFY);
 		}
 		return this.installs.installUrl(storeId, shop);
 	}

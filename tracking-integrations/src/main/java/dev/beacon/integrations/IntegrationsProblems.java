@@ -23,8 +23,9 @@ import dev.beacon.common.SecretsKeyMissingException;
 
 /**
  * The module's own REST errors (connection API, platform webhooks, OAuth redirects), as
- * problem+json: malformed requests are 400, refused connections 400/404/409, a platform
- * that does not cooperate 502, anything unexpected 500 without details.
+ * problem+json: malformed requests are 400, refused connections 400/404/409, credentials
+ * the platform did not accept 422, a platform that does not cooperate 502, anything
+ * unexpected 500 without details.
  */
 @RestControllerAdvice(basePackageClasses = IntegrationsProblems.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -38,6 +39,7 @@ class IntegrationsProblems extends ResponseEntityExceptionHandler {
 			case INVALID -> HttpStatus.BAD_REQUEST;
 			case NOT_FOUND -> HttpStatus.NOT_FOUND;
 			case CONFLICT -> HttpStatus.CONFLICT;
+			case REFUSED -> HttpStatus.UNPROCESSABLE_CONTENT;
 			case PLATFORM -> HttpStatus.BAD_GATEWAY;
 		};
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
@@ -45,6 +47,7 @@ class IntegrationsProblems extends ResponseEntityExceptionHandler {
 			case INVALID -> "Invalid connection request";
 			case NOT_FOUND -> "Not connected";
 			case CONFLICT -> "Cannot connect";
+			case REFUSED -> "Credentials not accepted";
 			case PLATFORM -> "The platform did not cooperate";
 		});
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

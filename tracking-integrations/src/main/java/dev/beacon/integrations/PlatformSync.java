@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+
+import dev.beacon.order.TrackingLinks;
 
 /**
  * What follows a connect, for every platform: Beacon subscribes its webhooks (a failure
@@ -20,7 +21,11 @@ import org.springframework.stereotype.Service;
  * backfill) and, in parallel, imports the orders of the last {@code backfillDays} page by
  * page, with its progress (pages, orders, state, last error) on the connection. An order
  * the store cannot take is logged and skipped; a platform failure (or any other error)
- * stops the backfill as {@code failed}: no job stays under way forever.
+ * stops the backfill as {@code failed}: no job stays under way forever. A connection
+ * whose credentials cannot be read fails both at once with
+ * {@value Connection#UNREADABLE}. Webhooks are delivered under
+ * {@code beacon.public-base-url}, read from core's {@link TrackingLinks} (the one place
+ * that reads it).
  */
 @Service
 public class PlatformSync {
@@ -38,16 +43,27 @@ public class PlatformSync {
 
 	private final SyncJobs jobs;
 
-	private final String publicBaseUrl;
+	private final TrackingLinks links;
 
 	PlatformSync(List<PlatformClient> clients, Connections connections, OrderSync orders, SyncJobs jobs,
-			@Value("${beacon.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+			TrackingLinks links) {
 		this.clients = clients.stream().collect(Collectors.toMap(PlatformClient::platform, Function.identity()));
 		this.connections = connections;
 		this.orders = orders;
 		this.jobs = jobs;
-		this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
-				: publicBaseUrl;
+		this.links = links;
+	}
+
+	/**
+	 * Asks the platform whether the token opens the account (see
+	 * {@link PlatformClient#verify}): what a connection needs before it may claim it.
+	 */
+	VerifiedAccount verify(String platform, String account, String token) {
+		PlatformClient client = this.clients.get(platform);
+		if (client == null) {
+			throw new IllegalStateException("no platform client for " + platform);
+		}
+		return VerifiedAccount.checked(client, account, token);
 	}
 
 	/** Subscribes and backfills in the background. */
@@ -58,8 +74,13 @@ public class PlatformSync {
 
 	/** Creates Beacon's webhook subscriptions; records the outcome on the connection. */
 	void subscribe(Connection c) {
+		if (!c.credentialsReadable()) {
+			log.warn("{} {}: webhook subscription not tried: {}", c.platform(), c.account(), Connection.UNREADABLE);
+			this.connections.subscription(c.id(), "failed", Connection.UNREADABLE);
+			return;
+		}
 		try {
-			client(c).subscribe(c, this.publicBaseUrl);
+			client(c).subscribe(c, this.links.baseUrl());
 			this.connections.subscription(c.id(), "active", null);
 		}
 		catch (IntegrationException ex) {
@@ -78,6 +99,11 @@ public class PlatformSync {
 		int imported = 0;
 		int pages = 0;
 		@Nullable String cursor = null;
+		if (!c.credentialsReadable()) {
+			log.warn("{} {}: backfill not started: {}", c.platform(), c.account(), Connection.UNREADABLE);
+			this.connections.backfill(c.id(), "failed", 0, 0, Connection.UNREADABLE);
+			return;
+		}
 		this.connections.backfill(c.id(), "running", 0, 0, null);
 		try {
 			do {

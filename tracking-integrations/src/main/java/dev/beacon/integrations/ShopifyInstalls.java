@@ -13,4 +13,10 @@ public interface ShopifyInstalls {
 	/** Issues a single-use state bound to the store and shop; answers the link. */
 	String installUrl(UUID storeId, String shop);
 
+	/**
+	 * Exchanges the code of a callback Shopify signed for the shop's offline access
+	 * token; throws {@link IntegrationException} when Shopify does not issue one.
+	 */
+	String exchange(String shop, String code);
+
 }

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 import dev.beacon.integrations.IntegrationException;
@@ -63,8 +64,50 @@ class ShopifyAdmin {
 	}
 
 	String endpoint(String shop) {
-		return this.properties.shopify().base(shop) + "/admin/api/" + this.properties.shopify().apiVersion()
-				+ "/graphql.json";
+		return url(shop, "graphql.json");
+	}
+
+	private String url(String shop, String resource) {
+		return this.properties.shopify().base(shop) + "/admin/api/" + this.properties.shopify().apiVersion() + "/"
+				+ resource;
+	}
+
+	/**
+	 * Proves the token opens this shop's Admin API: one {@code GET shop.json}, no retry,
+	 * answered by the shop itself ({@code myshopify_domain}). {@code REFUSED} on a 4xx
+	 * other than 429 or another shop's answer; {@code PLATFORM} when Shopify did not
+	 * answer.
+	 */
+	void verify(String shop, String token) {
+		String url = url(shop, "shop.json");
+		this.http.check(url);
+		ResponseEntity<String> response = send(this.http.client()
+			.get()
+			.uri(url)
+			.header("X-Shopify-Access-Token", token)
+			.accept(MediaType.APPLICATION_JSON));
+		int status = response.getStatusCode().value();
+		if (status >= 400 && status < 500 && status != 429) {
+			throw new IntegrationException(IntegrationException.Kind.REFUSED,
+					"accessToken not accepted: Shopify answered HTTP " + status + " for " + shop);
+		}
+		if (status >= 300) {
+			throw new IntegrationException(IntegrationException.Kind.PLATFORM, "Shopify answered HTTP " + status);
+		}
+		String domain;
+		try {
+			domain = this.json.readTree((response.getBody() != null) ? response.getBody() : "{}")
+				.path("shop")
+				.path("myshopify_domain")
+				.asString("");
+		}
+		catch (RuntimeException ex) {
+			domain = "";
+		}
+		if (!domain.equalsIgnoreCase(shop)) {
+			throw new IntegrationException(IntegrationException.Kind.REFUSED,
+					"accessToken not accepted: Shopify did not answer as the shop " + shop);
+		}
 	}
 
 	/** Runs a query; answers its {@code data}. Throttling is waited out. */
@@ -75,24 +118,13 @@ class ShopifyAdmin {
 		body.put("query", query);
 		body.put("variables", variables);
 		for (int attempt = 1;; attempt++) {
-			ResponseEntity<String> response;
-			try {
-				response = this.http.client()
-					.post()
-					.uri(url)
-					.header("X-Shopify-Access-Token", token)
-					.contentType(MediaType.APPLICATION_JSON)
-					.accept(MediaType.APPLICATION_JSON)
-					.body(body)
-					.retrieve()
-					.onStatus(HttpStatusCode::isError, (req, res) -> {
-					})
-					.toEntity(String.class);
-			}
-			catch (RestClientException ex) {
-				throw new IntegrationException(IntegrationException.Kind.PLATFORM,
-						"Shopify did not answer: " + ex.getMostSpecificCause().getMessage());
-			}
+			ResponseEntity<String> response = send(this.http.client()
+				.post()
+				.uri(url)
+				.header("X-Shopify-Access-Token", token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.accept(MediaType.APPLICATION_JSON)
+				.body(body));
 			int status = response.getStatusCode().value();
 			if ((status == 429 || status == 503) && attempt < MAX_TRIES) {
 				this.sleeper.sleep(retryAfter(response.getHeaders().getFirst("Retry-After")));
@@ -130,6 +162,18 @@ class ShopifyAdmin {
 				this.sleeper.sleep(pace);
 			}
 			return root.path("data");
+		}
+	}
+
+	/** Sends a request; any HTTP answer is returned, no answer is a platform failure. */
+	private static ResponseEntity<String> send(RestClient.RequestHeadersSpec<?> request) {
+		try {
+			return request.retrieve().onStatus(HttpStatusCode::isError, (req, res) -> {
+			}).toEntity(String.class);
+		}
+		catch (RestClientException ex) {
+			throw new IntegrationException(IntegrationException.Kind.PLATFORM,
+					"Shopify did not answer: " + ex.getMostSpecificCause().getMessage());
 		}
 	}
 

@@ -16,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +28,7 @@ import dev.beacon.integrations.IntegrationException;
 import dev.beacon.integrations.IntegrationsProperties;
 import dev.beacon.integrations.PlatformHttp;
 import dev.beacon.integrations.ShopifyInstalls;
+import dev.beacon.order.TrackingLinks;
 
 /**
  * The public app's OAuth: install links carry a single-use {@code state} bound to the
@@ -57,19 +57,18 @@ class ShopifyOAuth implements ShopifyInstalls {
 
 	private final Clock clock;
 
-	private final String publicBaseUrl;
+	private final TrackingLinks links;
 
 	private final SecureRandom random = new SecureRandom();
 
 	ShopifyOAuth(JdbcTemplate jdbc, IntegrationsProperties properties, PlatformHttp http, JsonMapper json, Clock clock,
-			@Value("${beacon.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+			TrackingLinks links) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.http = http;
 		this.json = json;
 		this.clock = clock;
-		this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
-				: publicBaseUrl;
+		this.links = links;
 	}
 
 	IntegrationsProperties.Shopify settings() {
@@ -81,12 +80,8 @@ class ShopifyOAuth implements ShopifyInstalls {
 		return s;
 	}
 
-	int defaultBackfillDays() {
-		return this.properties.backfillDays();
-	}
-
 	String callbackUrl() {
-		return this.publicBaseUrl + "/integrations/shopify/callback";
+		return this.links.baseUrl() + "/integrations/shopify/callback";
 	}
 
 	@Override
@@ -125,16 +120,20 @@ class ShopifyOAuth implements ShopifyInstalls {
 			.findFirst();
 	}
 
-	/** Consumes a state: the store it was issued for, if it is valid for this shop. */
+	/**
+	 * Consumes a state: the store it was issued for, if it is valid for this shop. Taken
+	 * in one statement ({@code delete ... returning}), so a state serves one callback
+	 * even when two arrive at once; a state presented for another shop is consumed too.
+	 */
 	Optional<Pending> consume(String state, String shop) {
-		Optional<Pending> pending = this.jdbc
-			.query("select store_id, shop from shopify_oauth_states where state = ? and created_at > ?",
+		return this.jdbc
+			.query("""
+					with taken as (delete from shopify_oauth_states where state = ? returning store_id, shop, created_at)
+					select store_id, shop from taken where created_at > ? and shop = ?""",
 					(rs, i) -> new Pending(rs.getObject("store_id", UUID.class), rs.getString("shop")), state,
-					Timestamp.from(this.clock.instant().minus(STATE_LIFETIME)))
+					Timestamp.from(this.clock.instant().minus(STATE_LIFETIME)), shop)
 			.stream()
 			.findFirst();
-		this.jdbc.update("delete from shopify_oauth_states where state = ?", state);
-		return pending.filter((p) -> p.shop().equals(shop));
 	}
 
 	/** Whether Shopify signed these query parameters ({@code hmac}), recently. */
@@ -174,7 +173,8 @@ class ShopifyOAuth implements ShopifyInstalls {
 	}
 
 	/** Exchanges the authorization code for the shop's offline access token. */
-	String exchange(String shop, String code) {
+	@Override
+	public String exchange(String shop, String code) {
 		IntegrationsProperties.Shopify s = settings();
 		String url = s.base(shop) + "/admin/oauth/access_token";
 		this.http.check(url);

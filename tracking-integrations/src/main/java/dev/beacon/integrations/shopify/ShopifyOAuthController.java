@@ -17,10 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.beacon.integrations.Connection;
-import dev.beacon.integrations.Connections;
 import dev.beacon.integrations.IntegrationManagement;
-import dev.beacon.integrations.PlatformSync;
 import dev.beacon.store.StorePrincipal;
 
 /**
@@ -34,17 +31,10 @@ class ShopifyOAuthController {
 
 	private final ShopifyOAuth oauth;
 
-	private final Connections connections;
-
-	private final PlatformSync sync;
-
 	private final IntegrationManagement integrations;
 
-	ShopifyOAuthController(ShopifyOAuth oauth, Connections connections, PlatformSync sync,
-			IntegrationManagement integrations) {
+	ShopifyOAuthController(ShopifyOAuth oauth, IntegrationManagement integrations) {
 		this.oauth = oauth;
-		this.connections = connections;
-		this.sync = sync;
 		this.integrations = integrations;
 	}
 
@@ -88,14 +78,7 @@ class ShopifyOAuthController {
 		if (pending.isEmpty()) {
 			return text(HttpStatus.BAD_REQUEST, "This install link has expired or was used: ask for a new one.");
 		}
-		String token = this.oauth.exchange(shop, code);
-		Connection c = this.connections.connect(pending.get().storeId(), Connection.SHOPIFY, shop, token,
-				this.oauth.settings().clientSecret(), "oauth",
-				this.connections.find(pending.get().storeId(), Connection.SHOPIFY)
-					.map(Connection::backfillDays)
-					.orElse(this.oauth.defaultBackfillDays()),
-				false, false);
-		this.sync.afterConnect(c);
+		this.integrations.completeShopifyInstall(pending.get().storeId(), shop, code);
 		return text(HttpStatus.OK,
 				"Connected " + shop + " to Beacon. Orders are being imported; you can close this page.");
 	}

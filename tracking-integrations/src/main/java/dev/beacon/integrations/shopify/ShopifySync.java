@@ -66,6 +66,11 @@ class ShopifySync implements PlatformClient {
 	}
 
 	@Override
+	public void verify(String account, String token) {
+		this.admin.verify(account, token);
+	}
+
+	@Override
 	public void subscribe(Connection c, String publicBaseUrl) {
 		String callback = publicBaseUrl + "/webhooks/shopify";
 		for (String topic : TOPICS) {

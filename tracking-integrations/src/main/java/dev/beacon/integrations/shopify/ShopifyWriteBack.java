@@ -69,7 +69,8 @@ class ShopifyWriteBack {
 		Optional<Connection> c;
 		Optional<String> fulfillment;
 		try {
-			c = this.connections.find(e.storeId(), Connection.SHOPIFY).filter((x) -> x.active() && x.writeBack());
+			c = this.connections.find(e.storeId(), Connection.SHOPIFY)
+				.filter((x) -> x.active() && x.writeBack() && x.credentialsReadable());
 			fulfillment = c.isPresent() ? this.links.fulfillmentOf(e.shipmentId(), Connection.SHOPIFY)
 					: Optional.empty();
 		}

@@ -25,7 +25,9 @@ import dev.beacon.integrations.WooCommerceKeys;
 /**
  * WooCommerce's REST API v3 on the store's site: HTTP Basic with the consumer key and
  * secret (or the keys as query parameters when the server strips Authorization); a 429 or
- * 503 waits {@code Retry-After}.
+ * 503 waits {@code Retry-After}. A 4xx other than 429, a 404 and an answer that is not
+ * JSON are {@code REFUSED} (the site refused the keys, or is not a WooCommerce site);
+ * anything else that fails is {@code PLATFORM}.
  */
 @Component
 class WooClient {
@@ -42,7 +44,7 @@ class WooClient {
 		private final String code;
 
 		Missing(String code, String message) {
-			super(IntegrationException.Kind.PLATFORM, message);
+			super(IntegrationException.Kind.REFUSED, message);
 			this.code = code;
 		}
 
@@ -63,15 +65,39 @@ class WooClient {
 	}
 
 	Page get(String site, WooCommerceKeys keys, String path, Map<String, String> query) {
-		return call(site, keys, "GET", path, query, null);
+		return call(site, keys, "GET", path, query, null, MAX_TRIES);
 	}
 
 	JsonNode post(String site, WooCommerceKeys keys, String path, Object body) {
-		return call(site, keys, "POST", path, Map.of(), body).body();
+		return call(site, keys, "POST", path, Map.of(), body, MAX_TRIES).body();
+	}
+
+	/**
+	 * Proves the keys open the site's REST API: one {@code GET /orders?per_page=1} (the
+	 * permission Beacon needs most), no retry. {@code REFUSED} when the site refused them
+	 * or answered as no WooCommerce site would (404, not a list), {@code PLATFORM} when
+	 * it did not answer (network, 429, 5xx).
+	 */
+	void verify(String site, WooCommerceKeys keys) {
+		Page page;
+		try {
+			page = call(site, keys, "GET", "/orders", Map.of("per_page", "1"), null, 1);
+		}
+		catch (IntegrationException ex) {
+			if (ex.kind() == IntegrationException.Kind.REFUSED) {
+				throw new IntegrationException(IntegrationException.Kind.REFUSED,
+						"the keys were not accepted at this siteUrl: " + ex.getMessage());
+			}
+			throw ex;
+		}
+		if (!page.body().isArray()) {
+			throw new IntegrationException(IntegrationException.Kind.REFUSED,
+					"the keys were not accepted at this siteUrl: it did not answer WooCommerce's list of orders");
+		}
 	}
 
 	private Page call(String site, WooCommerceKeys keys, String method, String path, Map<String, String> query,
-			@Nullable Object body) {
+			@Nullable Object body, int tries) {
 		StringBuilder url = new StringBuilder(site).append("/wp-json/wc/v3").append(path);
 		char sep = '?';
 		for (Map.Entry<String, String> e : query.entrySet()) {
@@ -112,7 +138,7 @@ class WooClient {
 						"the WooCommerce site did not answer: " + ex.getMostSpecificCause().getMessage());
 			}
 			int status = response.getStatusCode().value();
-			if ((status == 429 || status == 503) && attempt < MAX_TRIES) {
+			if ((status == 429 || status == 503) && attempt < tries) {
 				sleep(retryAfter(response.getHeaders().getFirst("Retry-After")));
 				continue;
 			}
@@ -129,7 +155,9 @@ class WooClient {
 				if (status == 404) {
 					throw new Missing(code, message);
 				}
-				throw new IntegrationException(IntegrationException.Kind.PLATFORM, message);
+				// a client error other than throttling: the site refused the request
+				throw new IntegrationException((status >= 400 && status < 500 && status != 429)
+						? IntegrationException.Kind.REFUSED : IntegrationException.Kind.PLATFORM, message);
 			}
 			int pages = 1;
 			String total = response.getHeaders().getFirst("X-WP-TotalPages");
@@ -147,7 +175,7 @@ class WooClient {
 			catch (RuntimeException ex) {
 				// a web page (wrong address, maintenance or security page): a platform
 				// failure the connection shows, not a job that never ends
-				throw new IntegrationException(IntegrationException.Kind.PLATFORM,
+				throw new IntegrationException(IntegrationException.Kind.REFUSED,
 						"the WooCommerce site did not answer JSON (HTTP " + status + "): is the site address right?");
 			}
 		}

@@ -62,6 +62,11 @@ class WooSync implements PlatformClient {
 	}
 
 	@Override
+	public void verify(String account, String token) {
+		this.client.verify(account, WooCommerceKeys.of(token));
+	}
+
+	@Override
 	public void subscribe(Connection c, String publicBaseUrl) {
 		String slug = this.stores.byId(c.storeId()).map(Store::getSlug).orElseThrow();
 		String delivery = publicBaseUrl + "/webhooks/woocommerce/" + slug;

@@ -69,7 +69,9 @@ class WooWebhookController {
 		Optional<Connection> connection = this.stores.bySlug(storeSlug)
 			.map(Store::getId)
 			.flatMap((id) -> this.connections.find(id, Connection.WOOCOMMERCE));
-		if (connection.isEmpty() || !Hmac.matchesBase64(connection.get().signingSecret(), raw, signature)) {
+		// a secret Beacon cannot read (another beacon.secrets.key) verifies nothing
+		if (connection.isEmpty() || !connection.get().credentialsReadable()
+				|| !Hmac.matchesBase64(connection.get().signingSecret(), raw, signature)) {
 			return problem(HttpStatus.UNAUTHORIZED, "Invalid signature",
 					"X-WC-Webhook-Signature does not match this store's webhook secret");
 		}
