@@ -107,6 +107,17 @@ inproc = [
 for sc, label, twin_label, target in inproc:
     a, b = med(sc, "beacon"), med(sc, "twin")
     out.append(f"| {label} | {fmt(a)} | {twin_label} | {fmt(b)} | {ratio(a, b)} | {target} |")
+cadence = rows.get(("cadence", "beacon"), [])
+if cadence:
+    out.append("")
+    out.append("| Poll cadence (bench/cadence.sh) | Live, due within 2 h | Needed polls/s | Polls/s (median, second half) "
+               "| Lag at the end | Overdue at the end | CPU ms a poll (instance / PostgreSQL) | Holds |")
+    out.append("|---|---|---|---|---|---|---|---|")
+    for c in cadence:
+        out.append(f"| {c.get('instances')} instance(s), {c.get('minutes')} min, carrier stub {c.get('latency_ms')} ms "
+                   f"| {fmt(c.get('live'))} | {fmt(c.get('need'))} | {fmt(c.get('rps'))} ({fmt(c.get('steady'))}) "
+                   f"| {c.get('lag_end')} s | {fmt(c.get('overdue_end'))} | {c.get('app_cpu_ms', '-')} / {c.get('pg_cpu_ms', '-')} "
+                   f"| {'yes' if c.get('holds') else 'NO'} |")
 scale = sorted({s for (s, _) in rows if s.startswith("scaleout-page-x")})
 if scale:
     out.append("")

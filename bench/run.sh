@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
 # Beacon benchmark harness: one command, writes the tables of docs/performance.md.
 #   bench/run.sh [--scale small|full] [--rounds N] [--duration SECONDS] [--connections N]
-#                [--no-load] [--no-http] [--no-scaleout] [--no-inprocess] [--no-docs]
+#                [--no-load] [--no-http] [--no-scaleout] [--no-inprocess] [--no-docs] [--cadence MINUTES]
 # --no-http keeps the HTTP and history rows of the last run and redoes the rest.
+# --cadence MINUTES also runs bench/cadence.sh (1M live shipments on a 2-hour cadence, polling
+# through a carrier stub) for that long, last: it CHANGES the data set (revives and reschedules
+# shipments), so run it on a copy or reload afterwards.
 # small: 20,000 orders, 1 round of 5 s per side (proves the harness end to end, numbers mean little);
 # full:  1,000,000 orders (1.5M shipments, 15M scans, 500k messages), 3 alternating rounds of 30 s.
 # Needs: Java 17, PostgreSQL on 127.0.0.1:5432 (user postgres, trust); installs wrk, nginx-light and
 # postgresql-contrib (pgbench) from Debian when absent; builds the jar when absent.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
-scale=small; rounds=; duration=; conns=8; load=1; http=1; scaleout=1; inprocess=1; docs=1
+scale=small; rounds=; duration=; conns=8; load=1; http=1; scaleout=1; inprocess=1; docs=1; cadence=0
 while [ $# -gt 0 ]; do
   case $1 in
     --scale) scale=$2; shift ;; --rounds) rounds=$2; shift ;; --duration) duration=$2; shift ;;
     --connections) conns=$2; shift ;; --no-load) load=0 ;; --no-http) http=0 ;; --no-scaleout) scaleout=0 ;;
-    --no-inprocess) inprocess=0 ;; --no-docs) docs=0 ;; *) echo "unknown option $1"; exit 2 ;;
+    --no-inprocess) inprocess=0 ;; --no-docs) docs=0 ;; --cadence) cadence=$2; shift ;;
+    *) echo "unknown option $1"; exit 2 ;;
   esac; shift
 done
 case $scale in
@@ -115,9 +119,10 @@ for r in $(seq 1 "$rounds"); do
 done
 stop_app bench-app
 else
-  grep -v -P "^\d+\t(ingest|claim|poll|dispatch|scaleout|check)" "$RESULTS" >"$RESULTS.keep" || true; mv "$RESULTS.keep" "$RESULTS"
+  grep -v -P "^\d+\t(ingest|claim|poll|dispatch|scaleout|check|cadence)" "$RESULTS" >"$RESULTS.keep" || true; mv "$RESULTS.keep" "$RESULTS"
 fi
 [ $inprocess = 1 ] && "$BENCH_DIR/inprocess.sh" "$DB" "$scale" "$rounds" "$duration" >>"$RESULTS"
 [ $scaleout = 1 ] && "$BENCH_DIR/scaleout.sh" "$DB" "$scale" >>"$RESULTS"
+[ "$cadence" != 0 ] && "$BENCH_DIR/cadence.sh" "$DB" "$cadence" >>"$RESULTS"
 [ $docs = 1 ] && python3 "$BENCH_DIR/report.py" "$RESULTS" "$ROOT/docs/performance.md"
 log "results in $RESULTS"

@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -20,6 +20,8 @@ import dev.beacon.carriers.accounts.CarrierAccounts;
 import dev.beacon.carriers.http.CarrierAdapter;
 import dev.beacon.carriers.http.CarrierMetrics;
 import dev.beacon.carriers.http.PollTask;
+import dev.beacon.carriers.poll.PollConversations.Answered;
+import dev.beacon.carriers.poll.PollConversations.Conversation;
 import dev.beacon.shipment.CarrierPolling;
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.Ingested;
@@ -38,7 +40,7 @@ import dev.beacon.shipment.TransitionCause;
  * {@code BackgroundLoops} (see {@code PollConfiguration}): a thread of its own, any
  * {@link Throwable} survived, its last successful tick reported.
  */
-public class CarrierPoller implements CarrierPolling {
+public class CarrierPoller implements CarrierPolling, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(CarrierPoller.class);
 
@@ -62,11 +64,16 @@ public class CarrierPoller implements CarrierPolling {
 
 	private final PollFallback fallback;
 
+	private final PollConversations conversations;
+
 	/**
 	 * A RATE_LIMITED answer asking to wait at least this long is a spent budget (not a
 	 * per-second window): the shipment may be followed by the aggregator meanwhile.
 	 */
 	static final Duration FALLBACK_AFTER = Duration.ofMinutes(1);
+
+	/** Shipments recorded in one transaction (see {@link #ingestAll}). */
+	static final int RECORD_CHUNK = 10;
 
 	CarrierPoller(String name, ShipmentManagement shipments, List<CarrierAdapter> adapters, CarrierMetrics metrics,
 			PollProperties properties, Clock clock, PollQueue queue) {
@@ -86,47 +93,49 @@ public class CarrierPoller implements CarrierPolling {
 		this.schedule = new PollSchedule(properties);
 		this.clock = clock;
 		this.queue = queue;
+		this.conversations = new PollConversations(name, properties.concurrency(), properties.lanes());
 	}
 
-	/** Claims and polls due shipments until none is left; answers how many it polled. */
+	/**
+	 * Claims and polls due shipments until none is left, in each lane; answers how many
+	 * it polled.
+	 */
 	public int drain() {
-		int total = 0;
-		int polled;
-		do {
-			polled = pollOnce();
-			total += polled;
-		}
-		while (polled >= this.properties.batch());
-		return total;
+		return this.conversations.inLanes(() -> {
+			int total = 0;
+			int polled;
+			do {
+				polled = pollOnce();
+				total += polled;
+			}
+			while (polled >= this.properties.batch());
+			return total;
+		});
 	}
 
 	/** One claim of at most a batch of due shipments, polled per carrier. */
 	public int pollOnce() {
-		List<String> configured = this.adapters.values()
+		Map<Boolean, List<String>> codes = this.adapters.values()
 			.stream()
-			.filter(CarrierAdapter::configured)
-			.map(CarrierAdapter::code)
-			.toList();
-		List<String> unconfigured = this.adapters.values()
-			.stream()
-			.filter((a) -> !a.configured())
-			.map(CarrierAdapter::code)
-			.toList();
+			.collect(Collectors.partitioningBy(CarrierAdapter::configured,
+					Collectors.mapping(CarrierAdapter::code, Collectors.toList())));
 		List<PollTask> tasks = new ArrayList<>(
-				this.queue.claimDue(configured, this.properties.batch(), this.properties.lease()));
-		tasks.addAll(this.queue.claimDue(unconfigured, this.properties.batch(), this.properties.lease()));
+				this.queue.claimDue(codes.get(true), this.properties.batch(), this.properties.lease()));
+		tasks.addAll(this.queue.claimDue(codes.get(false), this.properties.batch(), this.properties.lease()));
 		Map<String, List<PollTask>> byCarrier = new LinkedHashMap<>();
 		for (PollTask t : tasks) {
 			byCarrier.computeIfAbsent(t.carrier(), (c) -> new ArrayList<>()).add(t);
 		}
+		List<Conversation> asks = new ArrayList<>();
 		byCarrier.forEach((carrier, all) -> route(carrier, all).forEach((adapter, list) -> {
 			// no request (so no request size) for a carrier without adapter or
 			// credentials
 			int size = (adapter != null && adapter.configured()) ? Math.max(1, adapter.batchSize()) : list.size();
 			for (int i = 0; i < list.size(); i += size) {
-				process(adapter, carrier, list.subList(i, Math.min(list.size(), i + size)));
+				asks.add(new Conversation(adapter, carrier, list.subList(i, Math.min(list.size(), i + size))));
 			}
 		}));
+		record(this.conversations.hold(asks));
 		return tasks.size();
 	}
 
@@ -149,88 +158,85 @@ public class CarrierPoller implements CarrierPolling {
 
 	@Override
 	public void pollNow(UUID shipmentId) {
-		Optional<ShipmentView> view = this.shipments.byId(shipmentId);
-		if (view.isEmpty()) {
+		ShipmentView v = this.shipments.byId(shipmentId).orElse(null);
+		if (v == null) {
 			return;
 		}
-		ShipmentView v = view.get();
-		route(v.carrier(), List.of(PollTask.of(v))).forEach((adapter, list) -> process(adapter, v.carrier(), list));
+		route(v.carrier(), List.of(PollTask.of(v))).forEach((adapter,
+				list) -> record(List.of(PollConversations.hold(new Conversation(adapter, v.carrier(), list)))));
 	}
 
-	private void process(CarrierAdapter adapter, String carrier, List<PollTask> tasks) {
-		Map<UUID, CarrierUpdate> updates;
-		if (adapter == null || !adapter.configured()) {
-			String detail = (adapter == null) ? "no adapter for carrier " + carrier
-					: carrier + " has no credentials configured; it is not polled";
-			updates = tasks.stream()
-				.collect(Collectors.toMap(PollTask::shipmentId,
-						(t) -> CarrierUpdate.failed(PollOutcome.NOT_CONFIGURED, detail)));
-		}
-		else {
-			try {
-				updates = adapter.track(tasks);
-			}
-			catch (RuntimeException ex) {
-				log.warn("{} adapter failed unexpectedly", carrier, ex);
-				updates = tasks.stream()
-					.collect(Collectors.toMap(PollTask::shipmentId,
-							(t) -> CarrierUpdate.failed(PollOutcome.SERVER_ERROR, "adapter error: " + ex)));
-			}
-		}
-		double scale = (adapter != null) ? adapter.timeScale() : 1.0;
+	/**
+	 * Records the answers of a claim's conversations and schedules each shipment's next
+	 * poll in one statement.
+	 */
+	private void record(List<Answered> answered) {
 		Map<UUID, CarrierUpdate> answers = new LinkedHashMap<>();
-		for (PollTask task : tasks) {
-			CarrierUpdate update = updates.getOrDefault(task.shipmentId(),
-					CarrierUpdate.failed(PollOutcome.MALFORMED, "the carrier's answer did not mention this number"));
-			if (update.outcome() == PollOutcome.RATE_LIMITED && update.retryAfter() != null
-					&& update.retryAfter().compareTo(FALLBACK_AFTER) >= 0) {
-				fallBack(task, update.retryAfter());
+		Map<UUID, Conversation> asked = new HashMap<>();
+		for (Answered a : answered) {
+			for (PollTask task : a.conversation().tasks()) {
+				CarrierUpdate update = a.updates()
+					.getOrDefault(task.shipmentId(), CarrierUpdate.failed(PollOutcome.MALFORMED,
+							"the carrier's answer did not mention this number"));
+				if (update.outcome() == PollOutcome.RATE_LIMITED && update.retryAfter() != null
+						&& update.retryAfter().compareTo(FALLBACK_AFTER) >= 0) {
+					fallBack(task, update.retryAfter());
+				}
+				answers.put(task.shipmentId(), update);
+				asked.put(task.shipmentId(), a.conversation());
 			}
-			answers.put(task.shipmentId(), update);
 		}
-		Map<UUID, Ingested> ingested = ingestAll(carrier, answers);
+		Map<UUID, Ingested> ingested = ingestAll(answers);
 		Map<UUID, @Nullable Duration> next = new LinkedHashMap<>();
 		Instant now = this.clock.instant();
 		ingested.forEach((id, result) -> {
 			CarrierUpdate update = answers.get(id);
-			this.metrics.scansIngested(carrier, result.newScans());
-			PollSchedule.Decision decision = this.schedule.decide(result, update.outcome(), now, scale);
+			Conversation c = asked.get(id);
+			this.metrics.scansIngested(c.carrier(), result.newScans());
+			PollSchedule.Decision decision = this.schedule.decide(result, update.outcome(), now, c.timeScale());
 			if (decision.expire()) {
-				expire(id, carrier);
+				expire(id, c.carrier());
 			}
 			else {
-				next.put(id, delay(decision, update, now));
+				next.put(id, PollSchedule.delay(decision, update, now));
 			}
 		});
 		try {
 			this.queue.scheduleAll(next);
 		}
 		catch (RuntimeException ex) {
-			log.warn("could not schedule the next poll of {} {} shipments (their leases bring them back)", next.size(),
-					carrier, ex);
+			log.warn("could not schedule the next poll of {} shipments (their leases bring them back)", next.size(),
+					ex);
 		}
 	}
 
 	/**
-	 * Records a batch's answers in one transaction; if that fails (a deadlock, one bad
-	 * shipment), each on its own, so a failure costs only its shipment (its lease ends).
+	 * Records a claim's answers in chunks: a transaction keeps what it read managed and
+	 * each query dirty-checks all of it (a whole claim of 50 in one spent half the
+	 * poller's CPU there). A chunk that fails (a deadlock, one bad shipment) is recorded
+	 * one by one.
 	 */
-	private Map<UUID, Ingested> ingestAll(String carrier, Map<UUID, CarrierUpdate> answers) {
-		try {
-			return this.shipments.ingestAll(answers, TransitionCause.POLL);
-		}
-		catch (RuntimeException batch) {
-			log.debug("batch of {} {} polls not recorded at once; one by one", answers.size(), carrier, batch);
-		}
+	private Map<UUID, Ingested> ingestAll(Map<UUID, CarrierUpdate> answers) {
 		Map<UUID, Ingested> out = new LinkedHashMap<>();
-		answers.forEach((id, update) -> {
+		List<UUID> ids = new ArrayList<>(answers.keySet());
+		for (int i = 0; i < ids.size(); i += RECORD_CHUNK) {
+			Map<UUID, CarrierUpdate> chunk = new LinkedHashMap<>();
+			ids.subList(i, Math.min(ids.size(), i + RECORD_CHUNK)).forEach((id) -> chunk.put(id, answers.get(id)));
 			try {
-				out.put(id, this.shipments.ingest(id, update, TransitionCause.POLL));
+				out.putAll(this.shipments.ingestAll(chunk, TransitionCause.POLL));
 			}
-			catch (RuntimeException ex) {
-				log.warn("could not record poll of shipment {} ({})", id, carrier, ex);
+			catch (RuntimeException batch) {
+				log.debug("batch of {} polls not recorded at once; one by one", chunk.size(), batch);
+				chunk.forEach((id, update) -> {
+					try {
+						out.put(id, this.shipments.ingest(id, update, TransitionCause.POLL));
+					}
+					catch (RuntimeException ex) {
+						log.warn("could not record poll of shipment {}", id, ex);
+					}
+				});
 			}
-		});
+		}
 		return out;
 	}
 
@@ -255,19 +261,6 @@ public class CarrierPoller implements CarrierPolling {
 	}
 
 	/**
-	 * How long to wait before asking again: the schedule's interval, or longer if the
-	 * carrier asked for it (Retry-After); null: never again.
-	 */
-	static @Nullable Duration delay(PollSchedule.Decision decision, CarrierUpdate update, Instant now) {
-		if (decision.nextPoll() == null) {
-			return null;
-		}
-		Duration delay = Duration.between(now, decision.nextPoll());
-		Duration asked = update.retryAfter();
-		return (asked != null && asked.compareTo(delay) > 0) ? asked : delay;
-	}
-
-	/**
 	 * One tick of the poller's loop ({@code carrier-poller} on core's BackgroundLoops):
 	 * polls whatever is due and records the queue lag. Anything it throws, errors
 	 * included, fails only this tick; the loop records it and ticks again.
@@ -288,6 +281,12 @@ public class CarrierPoller implements CarrierPolling {
 			.forEach((a) -> log.info("Carrier {} has no credentials configured: it is not polled", a.code()));
 		log.info("Carrier poller {} registered (tick {}, batch {})", this.name, this.properties.tick(),
 				this.properties.batch());
+	}
+
+	/** Stops the conversation workers (the context closes). */
+	@Override
+	public void close() {
+		this.conversations.close();
 	}
 
 	private void recordQueueLag() {

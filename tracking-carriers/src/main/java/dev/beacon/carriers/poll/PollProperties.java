@@ -30,6 +30,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param notFoundBackoff next poll when the carrier does not know the number (yet)
  * @param misconfiguredBackoff next poll after auth failures, malformed answers or missing
  * credentials
+ * @param concurrency how many carrier conversations one poller holds at once (1: one
+ * after the other, on the loop's thread)
+ * @param lanes how many claims one poller works on at once (claim, ask, record), as that
+ * many pollers would
  */
 @ConfigurationProperties("beacon.carriers.poll")
 record PollProperties(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration tick,
@@ -40,14 +44,15 @@ record PollProperties(@DefaultValue("true") boolean enabled, @DefaultValue("5s")
 		@DefaultValue("4h") Duration availableForPickup, @DefaultValue("6h") Duration afterDelivery,
 		@DefaultValue("24h") Duration deliveredGrace, @DefaultValue("30d") Duration silentExpiry,
 		@DefaultValue("10m") Duration failureBackoff, @DefaultValue("15m") Duration rateLimitedBackoff,
-		@DefaultValue("3h") Duration notFoundBackoff, @DefaultValue("1h") Duration misconfiguredBackoff) {
+		@DefaultValue("3h") Duration notFoundBackoff, @DefaultValue("1h") Duration misconfiguredBackoff,
+		@DefaultValue("16") int concurrency, @DefaultValue("2") int lanes) {
 
 	static PollProperties defaults() {
 		return new PollProperties(true, Duration.ofSeconds(5), 50, Duration.ofMinutes(2), Duration.ofSeconds(2),
 				Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(3), Duration.ofHours(2),
 				Duration.ofHours(6), Duration.ofHours(48), Duration.ofHours(4), Duration.ofHours(6),
 				Duration.ofHours(24), Duration.ofDays(30), Duration.ofMinutes(10), Duration.ofMinutes(15),
-				Duration.ofHours(3), Duration.ofHours(1));
+				Duration.ofHours(3), Duration.ofHours(1), 16, 2);
 	}
 
 }

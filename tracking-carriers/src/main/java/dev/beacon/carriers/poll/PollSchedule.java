@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.Ingested;
 import dev.beacon.shipment.PollOutcome;
 import dev.beacon.status.Health;
@@ -94,6 +95,19 @@ final class PollSchedule {
 
 	Duration floor(Duration d) {
 		return (d.compareTo(this.p.minInterval()) < 0) ? this.p.minInterval() : d;
+	}
+
+	/**
+	 * How long to wait before asking again: the schedule's interval, or longer if the
+	 * carrier asked for it (Retry-After); null: never again.
+	 */
+	static @Nullable Duration delay(PollSchedule.Decision decision, CarrierUpdate update, Instant now) {
+		if (decision.nextPoll() == null) {
+			return null;
+		}
+		Duration delay = Duration.between(now, decision.nextPoll());
+		Duration asked = update.retryAfter();
+		return (asked != null && asked.compareTo(delay) > 0) ? asked : delay;
 	}
 
 }

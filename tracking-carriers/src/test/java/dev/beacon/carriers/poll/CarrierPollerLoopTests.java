@@ -84,7 +84,8 @@ class CarrierPollerLoopTests extends CarriersIntegrationTest {
 		return new PollProperties(enabled, Duration.ofMillis(100), d.batch(), Duration.ofMinutes(10), d.minInterval(),
 				d.outForDelivery(), d.exception(), d.labelCreated(), d.inTransit(), d.longTransit(),
 				d.longTransitAfter(), d.availableForPickup(), d.afterDelivery(), d.deliveredGrace(), d.silentExpiry(),
-				d.failureBackoff(), d.rateLimitedBackoff(), d.notFoundBackoff(), d.misconfiguredBackoff());
+				d.failureBackoff(), d.rateLimitedBackoff(), d.notFoundBackoff(), d.misconfiguredBackoff(),
+				d.concurrency(), d.lanes());
 	}
 
 	@Test

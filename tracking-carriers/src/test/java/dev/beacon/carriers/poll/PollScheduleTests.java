@@ -83,12 +83,12 @@ class PollScheduleTests {
 				1);
 		CarrierUpdate limited = CarrierUpdate.failed(PollOutcome.RATE_LIMITED, "DHL track: HTTP 429",
 				Duration.ofDays(1));
-		assertThat(CarrierPoller.delay(decision, limited, NOW)).isEqualTo(Duration.ofDays(1));
+		assertThat(PollSchedule.delay(decision, limited, NOW)).isEqualTo(Duration.ofDays(1));
 		CarrierUpdate shortWait = CarrierUpdate.failed(PollOutcome.RATE_LIMITED, "HTTP 429", Duration.ofSeconds(5));
-		assertThat(CarrierPoller.delay(decision, shortWait, NOW)).isEqualTo(Duration.ofMinutes(15));
-		assertThat(CarrierPoller.delay(decision, CarrierUpdate.failed(PollOutcome.SERVER_ERROR, "x"), NOW))
+		assertThat(PollSchedule.delay(decision, shortWait, NOW)).isEqualTo(Duration.ofMinutes(15));
+		assertThat(PollSchedule.delay(decision, CarrierUpdate.failed(PollOutcome.SERVER_ERROR, "x"), NOW))
 			.isEqualTo(Duration.ofMinutes(15));
-		assertThat(CarrierPoller.delay(PollSchedule.Decision.stop(), limited, NOW)).isNull();
+		assertThat(PollSchedule.delay(PollSchedule.Decision.stop(), limited, NOW)).isNull();
 	}
 
 	@Test

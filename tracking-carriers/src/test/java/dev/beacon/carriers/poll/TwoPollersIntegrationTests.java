@@ -30,6 +30,7 @@ import dev.beacon.carriers.http.CarrierMetrics;
 import dev.beacon.carriers.http.PollTask;
 import dev.beacon.order.OrderManagement;
 import dev.beacon.shipment.CarrierUpdate;
+import dev.beacon.shipment.PollOutcome;
 import dev.beacon.shipment.RegisterShipment;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentView;
@@ -123,7 +124,7 @@ class TwoPollersIntegrationTests extends CarriersIntegrationTest {
 				Duration.ofSeconds(2), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(3),
 				Duration.ofHours(2), Duration.ofHours(6), Duration.ofHours(48), Duration.ofHours(4),
 				Duration.ofHours(6), Duration.ofHours(24), Duration.ofDays(30), Duration.ofMinutes(10),
-				Duration.ofMinutes(15), Duration.ofHours(3), Duration.ofHours(1));
+				Duration.ofMinutes(15), Duration.ofHours(3), Duration.ofHours(1), 4, 2);
 		CarrierMetrics metrics = CarrierMetrics.standalone();
 		PollQueue queue = new PollQueue(new NamedParameterJdbcTemplate(this.jdbc));
 		CarrierPoller a = new CarrierPoller("a", this.shipments, List.of(adapter), metrics, props, Clock.systemUTC(),
@@ -156,6 +157,117 @@ class TwoPollersIntegrationTests extends CarriersIntegrationTest {
 		Set<UUID> mine = Set.copyOf(ids);
 		assertThat(adapter.polls.keySet()).containsAll(mine);
 		assertThat(a.drain() + b.drain()).as("nothing of ours is due again within the interval").isZero();
+	}
+
+	/**
+	 * Answers only once {@code expected} conversations are open at the same time (one
+	 * number each); a conversation that waits in vain answers SERVER_ERROR.
+	 */
+	static final class RendezvousAdapter implements CarrierAdapter {
+
+		final CountDownLatch open;
+
+		final AtomicInteger inFlight = new AtomicInteger();
+
+		final AtomicInteger mostInFlight = new AtomicInteger();
+
+		RendezvousAdapter(int expected) {
+			this.open = new CountDownLatch(expected);
+		}
+
+		@Override
+		public String code() {
+			return "rendezvous";
+		}
+
+		@Override
+		public boolean configured() {
+			return true;
+		}
+
+		@Override
+		public Map<UUID, CarrierUpdate> track(List<PollTask> tasks) {
+			this.mostInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
+			this.open.countDown();
+			try {
+				boolean all = this.open.await(10, TimeUnit.SECONDS);
+				return Map.of(tasks.get(0).shipmentId(), all ? CarrierUpdate.of(List.of(), null)
+						: CarrierUpdate.failed(PollOutcome.SERVER_ERROR, "asked alone"));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			finally {
+				this.inFlight.decrementAndGet();
+			}
+		}
+
+	}
+
+	@Test
+	void theConversationsOfAClaimAreHeldAtOnceAndRecordedTogether() {
+		UUID storeId = CarriersTestSupport.store(this.stores, "concurrent-poller");
+		CarriersTestSupport.order(this.orders, storeId, "C-1");
+		List<UUID> ids = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			UUID id = this.shipments
+				.register(storeId, "C-1", new RegisterShipment(String.format("SBX0%09d", 500 + i), null, null, null))
+				.id();
+			this.jdbc.update(
+					"update shipments set carrier = 'rendezvous', next_poll_at = now() - interval '1 minute' where id = ?",
+					id);
+			ids.add(id);
+		}
+		RendezvousAdapter adapter = new RendezvousAdapter(6);
+		PollProperties d = PollProperties.defaults();
+		PollProperties props = new PollProperties(false, d.tick(), 6, d.lease(), d.minInterval(), d.outForDelivery(),
+				d.exception(), d.labelCreated(), d.inTransit(), d.longTransit(), d.longTransitAfter(),
+				d.availableForPickup(), d.afterDelivery(), d.deliveredGrace(), d.silentExpiry(), d.failureBackoff(),
+				d.rateLimitedBackoff(), d.notFoundBackoff(), d.misconfiguredBackoff(), 6, 1);
+		try (CarrierPoller poller = new CarrierPoller("concurrent", this.shipments, List.of(adapter),
+				CarrierMetrics.standalone(), props, Clock.systemUTC(),
+				new PollQueue(new NamedParameterJdbcTemplate(this.jdbc)))) {
+			assertThat(poller.pollOnce()).isEqualTo(6);
+		}
+		assertThat(adapter.mostInFlight).hasValue(6);
+		for (UUID id : ids) {
+			ShipmentView v = this.shipments.byId(id).orElseThrow();
+			assertThat(v.lastPollOutcome()).as("outcome of %s", id).isEqualTo(PollOutcome.OK);
+			assertThat(v.nextPollAt()).isAfter(Instant.now().plus(Duration.ofMinutes(30)));
+		}
+	}
+
+	@Test
+	void lanesWorkOnSeveralClaimsAtOnce() {
+		UUID storeId = CarriersTestSupport.store(this.stores, "poller-lanes");
+		CarriersTestSupport.order(this.orders, storeId, "L-2");
+		List<UUID> ids = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			UUID id = this.shipments
+				.register(storeId, "L-2", new RegisterShipment(String.format("SBX0%09d", 600 + i), null, null, null))
+				.id();
+			this.jdbc.update(
+					"update shipments set carrier = 'rendezvous', next_poll_at = now() - interval '1 minute' where id = ?",
+					id);
+			ids.add(id);
+		}
+		RendezvousAdapter adapter = new RendezvousAdapter(2);
+		PollProperties d = PollProperties.defaults();
+		PollProperties props = new PollProperties(false, d.tick(), 1, d.lease(), d.minInterval(), d.outForDelivery(),
+				d.exception(), d.labelCreated(), d.inTransit(), d.longTransit(), d.longTransitAfter(),
+				d.availableForPickup(), d.afterDelivery(), d.deliveredGrace(), d.silentExpiry(), d.failureBackoff(),
+				d.rateLimitedBackoff(), d.notFoundBackoff(), d.misconfiguredBackoff(), 1, 2);
+		try (CarrierPoller poller = new CarrierPoller("lanes", this.shipments, List.of(adapter),
+				CarrierMetrics.standalone(), props, Clock.systemUTC(),
+				new PollQueue(new NamedParameterJdbcTemplate(this.jdbc)))) {
+			assertThat(poller.drain()).isEqualTo(2);
+		}
+		assertThat(adapter.mostInFlight).hasValue(2);
+		for (UUID id : ids) {
+			assertThat(this.shipments.byId(id).orElseThrow().lastPollOutcome()).as("outcome of %s", id)
+				.isEqualTo(PollOutcome.OK);
+		}
 	}
 
 }

@@ -109,7 +109,7 @@ class UnpollableShipmentsIntegrationTests extends CarriersIntegrationTest {
 		PollProperties props = new PollProperties(false, d.tick(), 4, d.lease(), d.minInterval(), d.outForDelivery(),
 				d.exception(), d.labelCreated(), d.inTransit(), d.longTransit(), d.longTransitAfter(),
 				d.availableForPickup(), d.afterDelivery(), d.deliveredGrace(), d.silentExpiry(), d.failureBackoff(),
-				d.rateLimitedBackoff(), d.notFoundBackoff(), Duration.ofHours(1));
+				d.rateLimitedBackoff(), d.notFoundBackoff(), Duration.ofHours(1), d.concurrency(), d.lanes());
 		CarrierPoller poller = new CarrierPoller("unpollable", this.shipments, List.of(ok, off),
 				CarrierMetrics.standalone(), props, Clock.systemUTC(),
 				new PollQueue(new NamedParameterJdbcTemplate(this.jdbc)));
