@@ -81,7 +81,7 @@ class OrderFacts {
 						  o.dest_postal_code, o.dest_city, o.dest_region, o.dest_country, s.id, s.milestone, s.health as s_health
 						from orders o left join shipments s on s.order_id = o.id and s.removed_at is null
 						where o.id = ? and o.store_id = ?
-						order by s.created_at""",
+						order by s.created_at, s.id""",
 				(ResultSet rs) -> {
 					if (facts[0] == null) {
 						facts[0] = read(rs, parcels);

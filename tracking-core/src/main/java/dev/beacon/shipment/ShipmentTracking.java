@@ -236,19 +236,10 @@ class ShipmentTracking {
 					shipment.getId(), previousWindow, window, cause, shipment.getCarrier(),
 					shipment.getTrackingNumber(), after.milestone(), after.statusText(), after.statusLocation()));
 		}
-<<<<<<< HEAD
-		List<Progress> parcels = this.shipments.findByOrderIdOrderByCreatedAtAscIdAsc(shipment.getOrderId())
-			.stream()
-			.map((s) -> s.getId().equals(shipment.getId()) ? shipment : s)
-			.map((s) -> new Progress(s.status().milestone(), s.status().health()))
-			.toList();
-		this.orders.deriveStatus(shipment.getOrderId(), parcels, cause != TransitionCause.REPLAY);
-=======
 		List<Progress> parcels = order.parcels(shipment);
 		if (!OrderStatus.derive(parcels).forOrder(order.cancelled()).equals(order.stored())) {
 			this.orders.deriveStatus(shipment.getOrderId(), parcels, cause != TransitionCause.REPLAY);
 		}
->>>>>>> h13i2
 	}
 
 	private static ShipmentDelivered delivered(Shipment s, OrderFacts.Facts o, ZoneId zone, TransitionCause cause,

@@ -58,7 +58,7 @@ class MessageComposer {
 		}
 		List<UUID> storeIds = todo.stream().map(OutboxMessage::storeId).distinct().toList();
 		Map<UUID, Optional<Store>> stores = new HashMap<>();
-		storeIds.forEach((id) -> stores.put(id, this.stores.byId(id)));
+		storeIds.forEach((id) -> stores.put(id, this.stores.recentById(id)));
 		Map<UUID, Map<String, Map<String, String>>> wording = this.settings.wordings(storeIds);
 		List<Composed> composed = new ArrayList<>(messages.size());
 		for (OutboxMessage m : messages) {

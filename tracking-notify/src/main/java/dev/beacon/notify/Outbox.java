@@ -85,7 +85,7 @@ class Outbox {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY, noRollbackFor = RuntimeException.class)
 	void enqueue(News news) {
-		Store store = this.stores.byId(news.storeId()).orElse(null);
+		Store store = this.stores.recentById(news.storeId()).orElse(null);
 		Order order = (store != null) ? this.orders.find(news.storeId(), news.orderId()).orElse(null) : null;
 		if (store == null || order == null) {
 			return;

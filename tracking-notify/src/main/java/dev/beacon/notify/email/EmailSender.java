@@ -111,7 +111,7 @@ public class EmailSender implements ChannelSender {
 				batch.stream().map(OutboxMessage::recipient).distinct().toList());
 		Map<UUID, NotificationSettings> identities = this.settings.basics(storeIds);
 		Map<UUID, Optional<Store>> stores = new HashMap<>();
-		storeIds.forEach((id) -> stores.put(id, this.stores.byId(id)));
+		storeIds.forEach((id) -> stores.put(id, this.stores.recentById(id)));
 		return new PreparedSender(this) {
 
 			@Override
@@ -165,7 +165,8 @@ public class EmailSender implements ChannelSender {
 
 	@Override
 	public SendResult send(OutboxMessage m) {
-		return send(m, this.settings.basics(List.of(m.storeId())).get(m.storeId()), this.stores.byId(m.storeId()));
+		return send(m, this.settings.basics(List.of(m.storeId())).get(m.storeId()),
+				this.stores.recentById(m.storeId()));
 	}
 
 	private SendResult send(OutboxMessage m, NotificationSettings s, Optional<Store> stored) {
