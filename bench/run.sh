@@ -83,9 +83,15 @@ pair() { # pair <round> <first-fn...> -- <second-fn...>: alternates which side r
   if [ $(( r % 2 )) = 1 ]; then "${a[@]}"; "${b[@]}"; else "${b[@]}"; "${a[@]}"; fi
 }
 
-log "warm-up"
-wrk -t2 -c4 -d5s -s "$BENCH_LUA/api.lua" "$URL" >/dev/null 2>&1 || true
-wrk -t2 -c4 -d5s -s "$BENCH_LUA/page.lua" "$URL" >/dev/null 2>&1 || true
+# warm-up: every scenario's own code paths, long enough for the JIT (on 2 shared cores the
+# stylesheet went from ~2,000 req/s in its first 15 s to ~7,800 in the next 15 s); BENCH_WARMUP=s
+warm=${BENCH_WARMUP:-20}
+log "warm-up: ${warm}s per scenario"
+for w in "page.lua" "page.lua BENCH_MODE=link" "api.lua" "create.lua" "shipment.lua"; do  # not the webhook: its bodies are sent once
+  set -- $w; lua=$1; shift
+  env "$@" BENCH_TAG="${tag}w" wrk -t2 -c4 -d"${warm}s" -s "$BENCH_LUA/$lua" "$URL" >/dev/null 2>&1 || true
+done
+wrk -t2 -c4 -d"${warm}s" "$URL$css" >/dev/null 2>&1 || true
 : >"$RESULTS"
 printf 'meta\tscale=%s orders=%s rounds=%s duration=%ss connections=%s nproc=%s date=%s\t\t\t%s\n' "$scale" "$orders" "$rounds" \
   "$duration" "$conns" "$(nproc)" "$(date -u +%FT%TZ)" "$(loadavg)" >>"$RESULTS"
