@@ -47,6 +47,9 @@ final class TransitModel {
 
 	private final HandlingTimes handling;
 
+	/** Null unless promises from the order follow the store's trend ({@link Trend}). */
+	private final Trend trend;
+
 	/** Recency-weighted orders per lane: each lane's share in the shared threshold. */
 	private final Map<Lane, Double> laneWeights = new HashMap<>();
 
@@ -76,6 +79,15 @@ final class TransitModel {
 	 * ({@link SharedLateness}) instead of the target quantile on every lane
 	 */
 	TransitModel(int minSamples, double halfLifeDays, boolean sharedLateness) {
+		this(minSamples, halfLifeDays, sharedLateness, false);
+	}
+
+	/**
+	 * @param trend stretch promises from the order by how much slower or faster the
+	 * store's recent orders are than the ones before them ({@link Trend})
+	 */
+	TransitModel(int minSamples, double halfLifeDays, boolean sharedLateness, boolean trend) {
+		this.trend = trend ? new Trend(halfLifeDays) : null;
 		this.minSamples = minSamples;
 		this.halfLifeDays = halfLifeDays;
 		this.sharedLateness = sharedLateness;
@@ -104,6 +116,9 @@ final class TransitModel {
 			this.handling.add(sample.lane(), Math.max(0, total - transit), weight);
 		}
 		this.laneWeights.merge(sample.lane(), weight, Double::sum);
+		if (this.trend != null) {
+			this.trend.add(sample.placed(), sample.delivered(), total);
+		}
 		this.thresholds.clear();
 		this.size++;
 		if (sample.promisedBy() != null) {
@@ -149,8 +164,34 @@ final class TransitModel {
 			this.handling.addOpen(parcel.lane(), total, weight);
 		}
 		this.laneWeights.merge(parcel.lane(), weight, Double::sum);
+		pending(parcel.placed());
 		this.thresholds.clear();
 		this.open++;
+	}
+
+	/**
+	 * An order placed on {@code placed} and not delivered yet, counted by the trend only
+	 * (the orders of a cohort, delivered or not, are its denominator); {@link #open}
+	 * counts it too.
+	 */
+	synchronized void pending(LocalDate placed) {
+		if (this.trend != null) {
+			this.trend.open(placed);
+			this.thresholds.clear();
+		}
+	}
+
+	/**
+	 * How much longer (above 1) or shorter promises from the order are stretched for the
+	 * store's trend; 1 without the trend.
+	 */
+	synchronized double trendFactor() {
+		return (this.trend != null) ? this.trend.factor() : 1;
+	}
+
+	/** The trend's ratio of recent to older orders ({@link Trend#ratio}); 1 without. */
+	synchronized double trendRatio() {
+		return (this.trend != null) ? this.trend.ratio() : 1;
 	}
 
 	/**
@@ -265,6 +306,16 @@ final class TransitModel {
 	 * when both are known well enough; else the order-to-delivery histograms.
 	 */
 	private Blend fromOrder(Lane lane, LocalDate start) {
+		Blend b = fromOrderUntrended(lane, start);
+		double factor = trendFactor();
+		if (b == null || factor == 1) {
+			return b;
+		}
+		return new Blend(Trend.stretch(b.cdf(), factor), b.strength(), b.basis(), b.basisSamples(), b.label(),
+				b.shift());
+	}
+
+	private Blend fromOrderUntrended(Lane lane, LocalDate start) {
 		Blend direct = blend(lane, start, false);
 		Blend transit = blend(lane, start, true);
 		double[] handled = this.handling.shares(lane);

@@ -52,6 +52,15 @@ public final class WalkForwardBacktest {
 					.filter((p) -> p.placed().isBefore(start))
 					.forEach((p) -> model.open(asOf(p.lane(), p.placed(), p.shipped(), start), start));
 			}
+			else if (settings.trend()) {
+				// the trend counts the orders still open at the cut-off, nothing more
+				byPlaced.stream()
+					.filter((s) -> s.placed().isBefore(start) && !s.delivered().isBefore(start))
+					.forEach((s) -> model.pending(s.placed()));
+				undelivered.stream()
+					.filter((p) -> p.placed().isBefore(start))
+					.forEach((p) -> model.pending(p.placed()));
+			}
 			double target = PromiseEngine.target(storeTarget, model);
 			Tally t = new Tally(month.toString(), target);
 			YearMonth current = month;
