@@ -47,7 +47,6 @@ final class TransitModel {
 
 	private final HandlingTimes handling;
 
-	/** Null unless promises from the order follow the store's trend ({@link Trend}). */
 	private final Trend trend;
 
 	/** Recency-weighted orders per lane: each lane's share in the shared threshold. */
@@ -77,26 +76,15 @@ final class TransitModel {
 	 * much ({@code 0}: all count the same)
 	 * @param sharedLateness promise from the order at one shared cost of lateness
 	 * ({@link SharedLateness}) instead of the target quantile on every lane
-	 */
-	TransitModel(int minSamples, double halfLifeDays, boolean sharedLateness) {
-		this(minSamples, halfLifeDays, sharedLateness, false);
-	}
-
-	/**
-	 * @param trend stretch promises from the order by how much slower or faster the
-	 * store's recent orders are than the ones before them ({@link Trend})
+	 * @param trend stretch promises from the order by the store's trend ({@link Trend})
 	 */
 	TransitModel(int minSamples, double halfLifeDays, boolean sharedLateness, boolean trend) {
-		this.trend = trend ? new Trend(halfLifeDays) : null;
+		this.trend = new Trend(halfLifeDays, trend);
 		this.minSamples = minSamples;
 		this.halfLifeDays = halfLifeDays;
 		this.sharedLateness = sharedLateness;
 		this.priorStrength = Math.max(5, minSamples / 3.0);
 		this.handling = new HandlingTimes(minSamples, this.priorStrength);
-	}
-
-	TransitModel(int minSamples) {
-		this(minSamples, 0, false);
 	}
 
 	synchronized void add(DeliverySample sample) {
@@ -111,14 +99,10 @@ final class TransitModel {
 		count(this.fromOrder, sample.lane(), season, (h) -> h.add(total, weight));
 		if (transit >= 0) {
 			count(this.fromHandover, sample.lane(), season, (h) -> h.add(transit, weight));
-		}
-		if (transit >= 0) {
 			this.handling.add(sample.lane(), Math.max(0, total - transit), weight);
 		}
 		this.laneWeights.merge(sample.lane(), weight, Double::sum);
-		if (this.trend != null) {
-			this.trend.add(sample.placed(), sample.delivered(), total);
-		}
+		this.trend.add(sample.placed(), sample.delivered(), total);
 		this.thresholds.clear();
 		this.size++;
 		if (sample.promisedBy() != null) {
@@ -156,42 +140,26 @@ final class TransitModel {
 		count(this.fromOrder, parcel.lane(), season, (h) -> h.addOpen(total, weight));
 		if (transit >= 0) {
 			count(this.fromHandover, parcel.lane(), season, (h) -> h.addOpen(transit, weight));
-		}
-		if (transit >= 0) {
 			this.handling.add(parcel.lane(), Math.max(0, parcel.handlingDays()), weight);
 		}
 		else {
 			this.handling.addOpen(parcel.lane(), total, weight);
 		}
 		this.laneWeights.merge(parcel.lane(), weight, Double::sum);
-		pending(parcel.placed());
+		this.trend.open(parcel.placed());
 		this.thresholds.clear();
 		this.open++;
 	}
 
-	/**
-	 * An order placed on {@code placed} and not delivered yet, counted by the trend only
-	 * (the orders of a cohort, delivered or not, are its denominator); {@link #open}
-	 * counts it too.
-	 */
+	/** An order not delivered yet, for the trend only ({@link #open} counts it too). */
 	synchronized void pending(LocalDate placed) {
-		if (this.trend != null) {
-			this.trend.open(placed);
-			this.thresholds.clear();
-		}
+		this.trend.open(placed);
+		this.thresholds.clear();
 	}
 
-	/**
-	 * How much longer (above 1) or shorter promises from the order are stretched for the
-	 * store's trend; 1 without the trend.
-	 */
-	synchronized double trendFactor() {
-		return (this.trend != null) ? this.trend.factor() : 1;
-	}
-
-	/** The trend's ratio of recent to older orders ({@link Trend#ratio}); 1 without. */
-	synchronized double trendRatio() {
-		return (this.trend != null) ? this.trend.ratio() : 1;
+	/** The trend's ratio and factor ({@link Trend}; 1 and 1 when disabled). */
+	synchronized double[] trend() {
+		return new double[] { this.trend.ratio(), this.trend.factor() };
 	}
 
 	/**
@@ -306,25 +274,15 @@ final class TransitModel {
 	 * when both are known well enough; else the order-to-delivery histograms.
 	 */
 	private Blend fromOrder(Lane lane, LocalDate start) {
-		Blend b = fromOrderUntrended(lane, start);
-		double factor = trendFactor();
-		if (b == null || factor == 1) {
-			return b;
-		}
-		return new Blend(Trend.stretch(b.cdf(), factor), b.strength(), b.basis(), b.basisSamples(), b.label(),
-				b.shift());
-	}
-
-	private Blend fromOrderUntrended(Lane lane, LocalDate start) {
 		Blend direct = blend(lane, start, false);
 		Blend transit = blend(lane, start, true);
 		double[] handled = this.handling.shares(lane);
 		if (direct == null || transit == null || handled == null) {
-			return direct;
+			return this.trend.stretch(direct);
 		}
-		return new Blend(HandlingTimes.convolve(handled, transit.cdf()),
+		return this.trend.stretch(new Blend(HandlingTimes.convolve(handled, transit.cdf()),
 				Math.min(direct.strength(), transit.strength()), direct.basis(), direct.basisSamples(), direct.label(),
-				transit.shift());
+				transit.shift()));
 	}
 
 	synchronized Optional<Promise> promise(Lane lane, LocalDate start, boolean handover, double target) {

@@ -55,6 +55,9 @@ final class Trend {
 	private final double halfLifeDays;
 
 	void add(LocalDate placed, LocalDate delivered, int totalDays) {
+		if (!this.enabled) {
+			return;
+		}
 		this.byPlaced.computeIfAbsent(placed.toEpochDay(), (k) -> new int[DAYS + 1])[Math.max(0,
 				Math.min(DAYS - 1, totalDays))]++;
 		this.lastDelivered = Math.max(this.lastDelivered, delivered.toEpochDay());
@@ -63,12 +66,26 @@ final class Trend {
 
 	/** An order placed on {@code placed} and not delivered yet. */
 	void open(LocalDate placed) {
+		if (!this.enabled) {
+			return;
+		}
 		this.byPlaced.computeIfAbsent(placed.toEpochDay(), (k) -> new int[DAYS + 1])[DAYS]++;
 		this.factor = Double.NaN;
 	}
 
-	Trend(double halfLifeDays) {
+	/** Off: nothing is counted and the factor is 1. */
+	private final boolean enabled;
+
+	Trend(double halfLifeDays, boolean enabled) {
 		this.halfLifeDays = halfLifeDays;
+		this.enabled = enabled;
+	}
+
+	/** {@code blend} stretched by the {@link #factor} (as it is when that is 1). */
+	Blend stretch(Blend blend) {
+		double f = factor();
+		return (blend == null || f == 1) ? blend : new Blend(stretch(blend.cdf(), f), blend.strength(), blend.basis(),
+				blend.basisSamples(), blend.label(), blend.shift());
 	}
 
 	/**

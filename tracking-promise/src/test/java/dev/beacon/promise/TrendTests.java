@@ -93,18 +93,18 @@ class TrendTests {
 			.filter((s) -> s.delivered().isBefore(LocalDate.of(2024, 6, 1)))
 			.forEach(slower::add);
 		pendingAt(slower, history(SLOW_FROM), LocalDate.of(2024, 6, 1));
-		assertThat(slower.trendRatio()).isCloseTo(1.45, within(0.04));
-		assertThat(slower.trendFactor()).isBetween(1.25, 1.35);
+		assertThat(slower.trend()[0]).isCloseTo(1.45, within(0.04));
+		assertThat(slower.trend()[1]).isBetween(1.25, 1.35);
 
 		TransitModel steady = PromiseEngine.newModel(WITH);
 		history(LocalDate.of(2025, 1, 1)).stream()
 			.filter((s) -> s.delivered().isBefore(LocalDate.of(2024, 6, 1)))
 			.forEach(steady::add);
 		pendingAt(steady, history(LocalDate.of(2025, 1, 1)), LocalDate.of(2024, 6, 1));
-		assertThat(steady.trendRatio()).isCloseTo(1.0, within(0.05));
-		assertThat(steady.trendFactor()).isCloseTo(1.0, within(0.05));
+		assertThat(steady.trend()[0]).isCloseTo(1.0, within(0.05));
+		assertThat(steady.trend()[1]).isCloseTo(1.0, within(0.05));
 
-		assertThat(PromiseEngine.newModel(WITHOUT).trendFactor()).isEqualTo(1.0);
+		assertThat(PromiseEngine.newModel(WITHOUT).trend()[1]).isEqualTo(1.0);
 	}
 
 	/**
@@ -124,8 +124,8 @@ class TrendTests {
 			leftOut.add(s);
 		});
 		pendingAt(counted, history, cutoff);
-		assertThat(counted.trendRatio()).isCloseTo(1.45, within(0.04));
-		assertThat(leftOut.trendRatio()).isLessThan(1.2);
+		assertThat(counted.trend()[0]).isCloseTo(1.45, within(0.04));
+		assertThat(leftOut.trend()[0]).isLessThan(1.2);
 	}
 
 	/**
