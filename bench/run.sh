@@ -103,7 +103,8 @@ for r in $(seq 1 "$rounds"); do
   pair "$r" wrk_side "$r" static beacon "$conns" "$URL$css" "" -- wrk_side "$r" static twin "$conns" "http://127.0.0.1:$sport$css" ""
   pair "$r" wrk_side "$r" create beacon "$conns" "$URL" create.lua -- pgb_side "$r" create twin "$conns" create.sql
   wrk_side "$r" shipment beacon "$conns" "$URL" shipment.lua
-  pair "$r" wrk_side "$r" webhook beacon "$conns" "$URL" webhook.lua -- pgb_side "$r" webhook twin "$conns" ingest.sql -D batch=1
+  # each round starts at its own share of the body file, so no round re-sends an earlier one's events
+  pair "$r" wrk_side "$r" webhook beacon "$conns" "$URL" webhook.lua BENCH_OFFSET=$(( (r - 1) * bodies / rounds )) -- pgb_side "$r" webhook twin "$conns" ingest.sql -D batch=1
 done
 # history import through the API (the same code as the CLI), against a bare COPY of the file
 for r in $(seq 1 "$rounds"); do
