@@ -20,13 +20,23 @@ public record DeliverySample(Lane lane, LocalDate placed, @Nullable LocalDate sh
 		return this.lane.calendarCountry();
 	}
 
+	/**
+	 * Business days from the order to the delivery, as a promise counts them: a parcel
+	 * delivered on a weekend or holiday arrived after the business day before it (a
+	 * promise ending on Friday does not hold a Saturday delivery), so it counts as
+	 * delivered on the next business day.
+	 */
 	int totalDays() {
-		return BusinessCalendar.businessDaysBetween(this.placed, this.delivered, country());
+		return BusinessCalendar.businessDaysBetween(this.placed, this.delivered, country()) + offDay();
 	}
 
 	int transitDays() {
-		return (this.shipped != null) ? BusinessCalendar.businessDaysBetween(this.shipped, this.delivered, country())
-				: -1;
+		return (this.shipped != null)
+				? BusinessCalendar.businessDaysBetween(this.shipped, this.delivered, country()) + offDay() : -1;
+	}
+
+	private int offDay() {
+		return BusinessCalendar.isBusinessDay(this.delivered, country()) ? 0 : 1;
 	}
 
 }

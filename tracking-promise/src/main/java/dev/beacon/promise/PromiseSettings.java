@@ -27,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("beacon.promise")
 record PromiseSettings(@DefaultValue("30") int minSamples, @DefaultValue("P30D") Duration halfLife,
-		@DefaultValue("0.5") double windowShare, @DefaultValue("false") boolean sharedLateness,
+		@DefaultValue("0.5") double windowShare, @DefaultValue("true") boolean sharedLateness,
 		@DefaultValue("false") boolean openParcels, @DefaultValue("false") boolean trend) {
 
 	@ConstructorBinding

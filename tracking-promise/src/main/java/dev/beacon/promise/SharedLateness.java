@@ -1,6 +1,10 @@
 package dev.beacon.promise;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+
+import dev.beacon.common.BusinessCalendar;
 
 /**
  * One shared cost of lateness for every lane instead of one quantile for all: the promise
@@ -19,7 +23,31 @@ import java.util.List;
  */
 final class SharedLateness {
 
+	/** d business days cost d. */
+	private static final double[] BUSINESS_DAYS = new double[Histogram.MAX_DAYS + 1];
+
+	static {
+		for (int d = 0; d <= Histogram.MAX_DAYS; d++) {
+			BUSINESS_DAYS[d] = d;
+		}
+	}
+
 	private SharedLateness() {
+	}
+
+	/**
+	 * Calendar days from {@code start} to the end of d business days in {@code country}
+	 * (what the shopper waits, and what the promise's length is measured in).
+	 */
+	static double[] calendarDays(LocalDate start, String country) {
+		double[] cost = new double[Histogram.MAX_DAYS + 1];
+		LocalDate day = start;
+		for (int d = 0; d <= Histogram.MAX_DAYS; d++) {
+			// as the promise counts them: addBusinessDays(start, d)
+			day = BusinessCalendar.addBusinessDays((d <= 1) ? start : day, (d <= 1) ? d : 1, country);
+			cost[d] = ChronoUnit.DAYS.between(start, day);
+		}
+		return cost;
 	}
 
 	/**
@@ -27,10 +55,18 @@ final class SharedLateness {
 	 * {@link #floor} quantile for {@code target}; slopes between them decrease.
 	 */
 	static int[] hull(double[] cdf, double target) {
+		return hull(cdf, BUSINESS_DAYS, target);
+	}
+
+	/**
+	 * The same with the promise's length measured in {@code cost[d]} (e.g. calendar days
+	 * for d business days) instead of d.
+	 */
+	static int[] hull(double[] cdf, double[] cost, double target) {
 		int[] stack = new int[cdf.length];
 		int top = 0;
 		for (int d = Histogram.quantile(cdf, floor(target)); d < cdf.length; d++) {
-			while (top >= 2 && onOrBelow(cdf, stack[top - 2], stack[top - 1], d)) {
+			while (top >= 2 && onOrBelow(cdf, cost, stack[top - 2], stack[top - 1], d)) {
 				top--;
 			}
 			stack[top++] = d;
@@ -42,24 +78,26 @@ final class SharedLateness {
 
 	/**
 	 * The lowest level a lane is promised at: late at most twice as often as the target
-	 * allows ({@code 1 - 2(1 - target)}), so no lane is given up for the others.
+	 * allows ({@code 1 - 2(1 - target)}) and kept at least half as often as the target
+	 * ({@code target / 2}, which binds below a 2/3 target), so no lane is given up for
+	 * the others.
 	 */
 	static double floor(double target) {
-		return Math.max(0, 1 - 2 * (1 - target));
+		return Math.max(target / 2, 1 - 2 * (1 - target));
 	}
 
 	/** Whether b lies on or below the chord from a to c (a &lt; b &lt; c). */
-	private static boolean onOrBelow(double[] cdf, int a, int b, int c) {
-		return (cdf[b] - cdf[a]) * (c - a) <= (cdf[c] - cdf[a]) * (b - a) + 1e-12;
+	private static boolean onOrBelow(double[] cdf, double[] cost, int a, int b, int c) {
+		return (cdf[b] - cdf[a]) * (cost[c] - cost[a]) <= (cdf[c] - cdf[a]) * (cost[b] - cost[a]) + 1e-12;
 	}
 
 	/**
 	 * The promise (business days) at threshold {@code h}: the first hull vertex after
 	 * which the next one keeps less than {@code h} of the parcels per extra day.
 	 */
-	static int days(double[] cdf, int[] hull, double h) {
+	static int days(double[] cdf, double[] cost, int[] hull, double h) {
 		for (int i = 0; i < hull.length - 1; i++) {
-			double slope = (cdf[hull[i + 1]] - cdf[hull[i]]) / (hull[i + 1] - hull[i]);
+			double slope = (cdf[hull[i + 1]] - cdf[hull[i]]) / (cost[hull[i + 1]] - cost[hull[i]]);
 			if (slope < h) {
 				return hull[i];
 			}
@@ -75,37 +113,46 @@ final class SharedLateness {
 	 * promised the same quantile.
 	 */
 	static Threshold solve(List<double[]> cdfs, List<Double> weights, double target) {
+		return solve(cdfs, cdfs.stream().map((c) -> BUSINESS_DAYS).toList(), weights, target);
+	}
+
+	/**
+	 * The same with each lane's promise length measured in its {@code costs} (see
+	 * {@link #hull(double[], double[], double)}).
+	 */
+	static Threshold solve(List<double[]> cdfs, List<double[]> costs, List<Double> weights, double target) {
 		int[][] hulls = new int[cdfs.size()][];
 		for (int i = 0; i < cdfs.size(); i++) {
-			hulls[i] = hull(cdfs.get(i), target);
+			hulls[i] = hull(cdfs.get(i), costs.get(i), target);
 		}
 		double lo = 0;
 		double hi = 1;
-		if (kept(cdfs, weights, hulls, hi) >= target - 1e-9) {
+		if (kept(cdfs, costs, weights, hulls, hi) >= target - 1e-9) {
 			return new Threshold(hi, hi, 0, target);
 		}
 		for (int iteration = 0; iteration < 50; iteration++) {
 			double h = (lo + hi) / 2;
-			if (kept(cdfs, weights, hulls, h) >= target - 1e-9) {
+			if (kept(cdfs, costs, weights, hulls, h) >= target - 1e-9) {
 				lo = h;
 			}
 			else {
 				hi = h;
 			}
 		}
-		double longer = kept(cdfs, weights, hulls, lo);
-		double shorter = kept(cdfs, weights, hulls, hi);
+		double longer = kept(cdfs, costs, weights, hulls, lo);
+		double shorter = kept(cdfs, costs, weights, hulls, hi);
 		double share = (longer <= shorter) ? 0 : Math.min(1, Math.max(0, (target - shorter) / (longer - shorter)));
 		return new Threshold(lo, hi, share, target);
 	}
 
 	/** The expected on-time share of the lanes at threshold {@code h}. */
-	private static double kept(List<double[]> cdfs, List<Double> weights, int[][] hulls, double h) {
+	private static double kept(List<double[]> cdfs, List<double[]> costs, List<Double> weights, int[][] hulls,
+			double h) {
 		double kept = 0;
 		double total = 0;
 		for (int i = 0; i < cdfs.size(); i++) {
 			double[] cdf = cdfs.get(i);
-			kept += weights.get(i) * cdf[days(cdf, hulls[i], h)];
+			kept += weights.get(i) * cdf[days(cdf, costs.get(i), hulls[i], h)];
 			total += weights.get(i);
 		}
 		return (total == 0) ? 1 : kept / total;
@@ -120,9 +167,14 @@ final class SharedLateness {
 
 		/** The promise (business days) for a lane with this distribution. */
 		int days(double[] cdf) {
-			int[] hull = hull(cdf, this.target);
-			int longer = SharedLateness.days(cdf, hull, this.low);
-			int shorter = SharedLateness.days(cdf, hull, this.high);
+			return days(cdf, BUSINESS_DAYS);
+		}
+
+		/** The same with the promise's length measured in {@code cost}. */
+		int days(double[] cdf, double[] cost) {
+			int[] hull = hull(cdf, cost, this.target);
+			int longer = SharedLateness.days(cdf, cost, hull, this.low);
+			int shorter = SharedLateness.days(cdf, cost, hull, this.high);
 			if (longer == shorter) {
 				return longer;
 			}

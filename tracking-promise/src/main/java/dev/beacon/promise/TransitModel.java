@@ -1,9 +1,7 @@
 package dev.beacon.promise;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -49,11 +47,8 @@ final class TransitModel {
 
 	private final Trend trend;
 
-	/** Recency-weighted orders per lane: each lane's share in the shared threshold. */
-	private final Map<Lane, Double> laneWeights = new HashMap<>();
-
-	/** Shared lateness thresholds by season and target, until the next sample. */
-	private final Map<String, SharedLateness.Threshold> thresholds = new HashMap<>();
+	/** The store's orders by lane and weekday, and the shared lateness thresholds. */
+	private final LatenessThresholds thresholds = new LatenessThresholds();
 
 	private long baseDay = Long.MIN_VALUE;
 
@@ -101,9 +96,8 @@ final class TransitModel {
 			count(this.fromHandover, sample.lane(), season, (h) -> h.add(transit, weight));
 			this.handling.add(sample.lane(), Math.max(0, total - transit), weight);
 		}
-		this.laneWeights.merge(sample.lane(), weight, Double::sum);
+		this.thresholds.add(sample.lane(), sample.placed(), weight);
 		this.trend.add(sample.placed(), sample.delivered(), total);
-		this.thresholds.clear();
 		this.size++;
 		if (sample.promisedBy() != null) {
 			this.storePromised++;
@@ -145,9 +139,8 @@ final class TransitModel {
 		else {
 			this.handling.addOpen(parcel.lane(), total, weight);
 		}
-		this.laneWeights.merge(parcel.lane(), weight, Double::sum);
+		this.thresholds.add(parcel.lane(), parcel.placed(), weight);
 		this.trend.open(parcel.placed());
-		this.thresholds.clear();
 		this.open++;
 	}
 
@@ -198,7 +191,7 @@ final class TransitModel {
 			this.fromOrder.values().forEach((h) -> h.scale(factor));
 			this.fromHandover.values().forEach((h) -> h.scale(factor));
 			this.handling.scale(factor);
-			this.laneWeights.replaceAll((lane, w) -> w * factor);
+			this.thresholds.scale(factor);
 			this.baseDay = day;
 			exponent = 0;
 		}
@@ -227,7 +220,7 @@ final class TransitModel {
 		}
 		double[] cdf = blend.cdf();
 		int latestDays = (handover || !this.sharedLateness) ? Histogram.quantile(cdf, target)
-				: threshold(start, target).days(cdf);
+				: this.thresholds.days(lane, start, season(start), target, blend, this::fromOrder);
 		// the window ends at the level promised: the target, or the lane's own level
 		double level = this.sharedLateness && !handover ? cdf[latestDays] : target;
 		int earliestDays = Math.min(latestDays, Histogram.quantile(cdf, Math.max(0.1, level - windowShare)));
@@ -237,26 +230,6 @@ final class TransitModel {
 		return Optional.of(new Promise(BusinessCalendar.addBusinessDays(start, earliestDays + shift, country),
 				BusinessCalendar.addBusinessDays(start, latestDays + shift, country), round(confidence),
 				blend.basisSamples(), blend.label(), blend.basis().name(), earliestDays + shift, latestDays + shift));
-	}
-
-	/**
-	 * The shared lateness threshold ({@link SharedLateness}) at which the store's lanes,
-	 * promised from the order in {@code start}'s season, are expected to be kept at
-	 * {@code target} overall.
-	 */
-	private SharedLateness.Threshold threshold(LocalDate start, double target) {
-		return this.thresholds.computeIfAbsent(season(start) + target, (key) -> {
-			List<double[]> cdfs = new ArrayList<>();
-			List<Double> weights = new ArrayList<>();
-			this.laneWeights.forEach((lane, weight) -> {
-				Blend blend = fromOrder(lane, start);
-				if (blend != null) {
-					cdfs.add(blend.cdf());
-					weights.add(weight);
-				}
-			});
-			return SharedLateness.solve(cdfs, weights, target);
-		});
 	}
 
 	/**
