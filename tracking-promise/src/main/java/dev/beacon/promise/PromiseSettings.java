@@ -15,8 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param windowShare share of comparable parcels the window (earliest to latest) holds;
  * it ends at the target reliability
  * @param sharedLateness promise each lane at one shared cost of lateness (the mean
- * promise as short as possible with the store's orders kept at the target together)
- * instead of the target quantile on every lane; off by default (see docs/promises.md)
+ * promise in calendar days as short as possible with the store's orders kept at the
+ * target together, {@link LatenessThresholds}) instead of the target quantile on every
+ * lane; on by default (see docs/promises.md)
  * @param openParcels count parcels not delivered yet (imported pending or in-transit
  * rows; in the walk-forward backtest, parcels delivered after the cut-off) as taking at
  * least as long as they have been open (Kaplan–Meier); off by default (see
