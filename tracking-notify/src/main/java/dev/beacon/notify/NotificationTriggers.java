@@ -148,12 +148,13 @@ class NotificationTriggers {
 
 	/**
 	 * Runs the decision and its writes through core's {@link OutboxWrites} (in the
-	 * caller's transaction, behind a savepoint): on failure only notify's writes are
-	 * undone and the status change stands (ADR 0004).
+	 * caller's transaction just before it commits, behind one savepoint with the
+	 * transaction's other such writes): on failure only these writes are undone and the
+	 * status change stands (ADR 0004).
 	 */
 	private void guarded(String what, Supplier<List<News>> decide) {
 		if (this.properties.enabled()) {
-			this.outboxWrites.guarded("notify: " + what, () -> decide.get().forEach(this.outbox::enqueue));
+			this.outboxWrites.beforeCommit("notify: " + what, () -> decide.get().forEach(this.outbox::enqueue));
 		}
 	}
 
