@@ -34,7 +34,9 @@ import dev.beacon.status.Milestone;
  * batch (the shipments' state and which of the answers' dedup keys are stored) and
  * recorded in one update of the poll's columns, none of them indexed (a HOT update): no
  * entity, no fold, no event but {@link ScansRecorded} with no new scan. Everything else
- * goes through {@link ShipmentTracking#ingest}.
+ * goes through {@link ShipmentTracking#ingest}. The poller may decide the next poll time
+ * of the quiet ones at once ({@link QuietPollSchedule}): the record and the schedule are
+ * then one update.
  * <p>
  * Skipping the fold is what {@code ingest} itself does for an answer without news and
  * without a carrier estimate. An answer repeating the stored carrier estimate is quiet
@@ -58,7 +60,7 @@ class QuietPolls {
 	 * Records the quiet answers among {@code updates} and answers their outcome by
 	 * shipment id; the others are left for {@link ShipmentTracking#ingest}.
 	 */
-	Map<UUID, Ingested> record(Map<UUID, CarrierUpdate> updates, Instant now) {
+	Map<UUID, Ingested> record(Map<UUID, CarrierUpdate> updates, Instant now, QuietPollSchedule schedule) {
 		Map<UUID, Ingested> quiet = new LinkedHashMap<>();
 		if (updates.isEmpty()) {
 			return quiet;
@@ -73,7 +75,7 @@ class QuietPolls {
 			}
 		}
 		if (!quiet.isEmpty()) {
-			polled(quiet.keySet(), updates, now);
+			polled(quiet, updates, now, schedule);
 		}
 		for (Stored s : stored) {
 			if (quiet.containsKey(s.id())) {
@@ -122,25 +124,43 @@ class QuietPolls {
 		}, (rs, i) -> read(rs));
 	}
 
-	/** One update of the poll's columns for all of them (unindexed: HOT). */
-	private void polled(Set<UUID> ids, Map<UUID, CarrierUpdate> updates, Instant now) {
-		List<String> outcomes = new ArrayList<>(ids.size());
-		List<@Nullable String> details = new ArrayList<>(ids.size());
-		for (UUID id : ids) {
-			CarrierUpdate u = updates.get(id);
+	/**
+	 * One update of the poll's columns for all of them (unindexed: HOT), with the next
+	 * poll time where {@code schedule} decides it (the one indexed column written).
+	 */
+	private void polled(Map<UUID, Ingested> quiet, Map<UUID, CarrierUpdate> updates, Instant now,
+			QuietPollSchedule schedule) {
+		int n = quiet.size();
+		List<String> outcomes = new ArrayList<>(n);
+		List<@Nullable String> details = new ArrayList<>(n);
+		Boolean[] planned = new Boolean[n];
+		Long[] delays = new Long[n];
+		int i = 0;
+		for (Map.Entry<UUID, Ingested> q : quiet.entrySet()) {
+			CarrierUpdate u = updates.get(q.getKey());
 			outcomes.add(u.outcome().name());
 			details.add(Text.fit(u.detail(), 500));
+			QuietPollSchedule.Next next = schedule.next(q.getKey(), q.getValue(), u);
+			planned[i] = next != null;
+			delays[i] = (next != null && next.delay() != null) ? Math.max(0, next.delay().toMillis()) : null;
+			i++;
 		}
 		this.jdbc.update((c) -> {
 			PreparedStatement ps = c.prepareStatement(
 					"""
-							update shipments s set last_polled_at = ?, last_poll_outcome = d.outcome, last_poll_detail = d.detail
-							from unnest(?::uuid[], ?::text[], ?::text[]) as d(id, outcome, detail)
+							update shipments s set last_polled_at = ?, last_poll_outcome = d.outcome, last_poll_detail = d.detail,
+							  next_poll_at = case when d.planned and s.removed_at is null and not exists (select 1 from orders o
+							      where o.id = s.order_id and o.cancelled_at is not null)
+							    then now() + d.delay * interval '1 millisecond' else s.next_poll_at end
+							from unnest(?::uuid[], ?::text[], ?::text[], ?::boolean[], ?::bigint[])
+							  as d(id, outcome, detail, planned, delay)
 							where s.id = d.id""");
 			ps.setTimestamp(1, Timestamp.from(now));
-			ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+			ps.setArray(2, c.createArrayOf("uuid", quiet.keySet().toArray()));
 			ps.setArray(3, c.createArrayOf("text", outcomes.toArray()));
 			ps.setArray(4, c.createArrayOf("text", details.toArray()));
+			ps.setArray(5, c.createArrayOf("boolean", planned));
+			ps.setArray(6, c.createArrayOf("bigint", delays));
 			return ps;
 		});
 	}

@@ -155,8 +155,9 @@ class ShipmentTracking {
 	 * batch.
 	 */
 	@Transactional
-	public Map<UUID, Ingested> ingestAll(Map<UUID, CarrierUpdate> updates, TransitionCause cause) {
-		Map<UUID, Ingested> out = new LinkedHashMap<>(this.quiet.record(updates, this.clock.instant()));
+	public Map<UUID, Ingested> ingestAll(Map<UUID, CarrierUpdate> updates, TransitionCause cause,
+			QuietPollSchedule schedule) {
+		Map<UUID, Ingested> out = new LinkedHashMap<>(this.quiet.record(updates, this.clock.instant(), schedule));
 		for (UUID id : new TreeSet<>(updates.keySet())) {
 			if (!out.containsKey(id)) {
 				out.put(id, ingest(id, updates.get(id), cause, null));

@@ -55,6 +55,9 @@ class QuietPollsIntegrationTests {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	UUID storeId;
 
 	@TestConfiguration
@@ -166,6 +169,47 @@ class QuietPollsIntegrationTests {
 		assertThat(recorded.after().newest().description()).isEqualTo("Departed facility");
 		assertThat(recorded.after().newest().occurredAt()).isEqualTo(T0.plusSeconds(5 * 3600L));
 		assertThat(recorded.after().earlierCountries()).containsExactly("US");
+	}
+
+	@Test
+	void theNextPollTheCallerDecidesForAQuietAnswerIsWrittenWithTheRecord() {
+		ShipmentView later = ship("SBXQ00000031");
+		ShipmentView never = ship("SBXQ00000032");
+		ShipmentView undecided = ship("SBXQ00000033");
+		ShipmentView moving = ship("SBXQ00000034");
+		Map<UUID, CarrierUpdate> first = new LinkedHashMap<>();
+		List.of(later, never, undecided, moving)
+			.forEach((s) -> first.put(s.id(), CarrierUpdate.of(List.of(scan("PU", "Picked up", 1)), null)));
+		this.shipments.ingestAll(first, TransitionCause.POLL);
+		this.jdbc.update("update shipments set next_poll_at = timestamptz '2026-03-01T00:00:00Z' where id = any(?)",
+				(Object) new UUID[] { later.id(), never.id(), undecided.id(), moving.id() });
+
+		Map<UUID, CarrierUpdate> again = new LinkedHashMap<>(first);
+		again.put(moving.id(),
+				CarrierUpdate.of(List.of(scan("PU", "Picked up", 1), scan("IT", "Departed facility", 5)), null));
+		List<UUID> asked = new java.util.ArrayList<>();
+		this.shipments.ingestAll(again, TransitionCause.POLL, (id, result, update) -> {
+			asked.add(id);
+			assertThat(result.milestone()).isEqualTo(Milestone.PICKED_UP);
+			return id.equals(later.id()) ? new QuietPollSchedule.Next(java.time.Duration.ofHours(2))
+					: id.equals(never.id()) ? new QuietPollSchedule.Next(null) : null;
+		});
+
+		assertThat(asked).containsExactlyInAnyOrder(later.id(), never.id(), undecided.id());
+		assertThat(this.jdbc.queryForObject(
+				"select next_poll_at between now() + interval '119 minutes' and now() + interval '121 minutes' "
+						+ "from shipments where id = ?",
+				Boolean.class, later.id()))
+			.isTrue();
+		assertThat(nextPoll(never.id())).isNull();
+		assertThat(nextPoll(undecided.id())).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+		assertThat(nextPoll(moving.id())).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+	}
+
+	private Instant nextPoll(UUID id) {
+		java.sql.Timestamp at = this.jdbc.queryForObject("select next_poll_at from shipments where id = ?",
+				java.sql.Timestamp.class, id);
+		return (at != null) ? at.toInstant() : null;
 	}
 
 	@Test
