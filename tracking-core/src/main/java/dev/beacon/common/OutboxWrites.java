@@ -115,6 +115,9 @@ public class OutboxWrites {
 			guarded(what, write);
 			return;
 		}
+		// the caller's pending JPA changes are written now, as guarded does: the caller's
+		// next plain statements may rely on them (a foreign key to a row just persisted)
+		this.entityManager.flush();
 		Deferred deferred = null;
 		for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
 			if (s instanceof Deferred d && d.owner() == this) {
