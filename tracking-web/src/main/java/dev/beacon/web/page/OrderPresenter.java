@@ -4,8 +4,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -122,15 +120,13 @@ class OrderPresenter {
 		String carrierName = s.carrierName();
 		String url = httpsLink(s.trackingUrl());
 		ZoneId zone = store.getTimeZone();
-		DateTimeFormatter fmt = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-			.withLocale(locale)
-			.withZone(zone);
+		DateTimeFormatter fmt = PageDates.scanTimes(zone, locale);
 		List<ScanRow> scans = s.events()
 			.stream()
 			.map((ScanView e) -> new ScanRow(e.occurredAt().toString(), fmt.format(e.occurredAt()),
 					PersonalData.scrub(e.description()), e.location().label()))
 			.toList();
-		String zoneName = zone.getDisplayName(TextStyle.FULL, locale);
+		String zoneName = PageDates.zoneName(zone, locale);
 		return new ShipmentCard(s.id().toString(), position, count, summary, carrierName, s.trackingNumber(), url,
 				(url != null) ? msg(locale, "carrier.link", carrierName) : null,
 				this.timeline.steps(s, summary, locale), scans, msg(locale, "history.timeNote", zoneName));

@@ -51,6 +51,17 @@ final class PageModels {
 	record ShipmentCard(String id, int position, int count, Summary summary, String carrierName, String trackingNumber,
 			@Nullable String carrierUrl, @Nullable String carrierLinkText, List<Step> steps, List<ScanRow> scans,
 			String zoneNote) {
+
+		/** The progress steps as list items ({@link PageHtml#steps}). */
+		public String stepsHtml() {
+			return PageHtml.steps(this.steps);
+		}
+
+		/** The scan history as list items ({@link PageHtml#scans}). */
+		public String scansHtml() {
+			return PageHtml.scans(this.scans);
+		}
+
 	}
 
 	record Item(String name, int quantity) {

@@ -1,5 +1,7 @@
 package dev.beacon.web.page;
 
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,9 @@ import dev.beacon.status.Milestone;
 import dev.beacon.status.Reason;
 import dev.beacon.store.Brand;
 import dev.beacon.support.HelpTopic;
+import dev.beacon.web.page.PageModels.Language;
+import dev.beacon.web.page.PageModels.ScanRow;
+import dev.beacon.web.page.PageModels.Step;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,6 +81,64 @@ class PagePartsTests {
 		assertThat(PagePaths.plausibleOrderNumber("x".repeat(65))).isFalse();
 		assertThat(PagePaths.plausibleOrderNumber("bad\u0000")).isFalse();
 		assertThat(PagePaths.order("shop", "A 1#")).isEqualTo("/t/shop/orders/A%201%23");
+	}
+
+	@Test
+	void scanRowsAreTheTemplatesMarkupWithEveryValueEscaped() {
+		String html = PageHtml.scans(List.of(
+				new ScanRow("2026-03-02T16:00:00Z", "Mar 2, 2026, 10:00 AM", "Left <b>\"hub\"</b> & 'dock'",
+						"Memphis, TN, US"),
+				new ScanRow("2026-03-01T16:00:00Z", "Mar 1, 2026, 10:00 AM", "Label created", "")));
+		assertThat(html).isEqualTo("<li><time data-local datetime=\"2026-03-02T16:00:00Z\">Mar 2, 2026, 10:00 AM</time>"
+				+ "<span class=\"desc\">Left &lt;b&gt;&quot;hub&quot;&lt;/b&gt; &amp; &#39;dock&#39;</span>"
+				+ "<span class=\"loc\">Memphis, TN, US</span></li>\n"
+				+ "<li><time data-local datetime=\"2026-03-01T16:00:00Z\">Mar 1, 2026, 10:00 AM</time>"
+				+ "<span class=\"desc\">Label created</span></li>\n");
+		assertThat(PageHtml.scans(List.of())).isEmpty();
+	}
+
+	@Test
+	void stepsMarkTheCurrentOneForAssistiveTechnology() {
+		String html = PageHtml.steps(List.of(new Step("Shipped", "done", "Done", false),
+				new Step("Delayed: weather in \"Memphis\"", "warn", "Needs attention", true),
+				new Step("Delivered", "todo", "To do", false)));
+		assertThat(html).isEqualTo(
+				"<li class=\"done\"><span class=\"dot\" aria-hidden=\"true\"></span><span class=\"visually-hidden\">Done: </span>"
+						+ "<span class=\"lbl\">Shipped</span></li>\n"
+						+ "<li class=\"warn\" aria-current=\"step\"><span class=\"dot\" aria-hidden=\"true\"></span>"
+						+ "<span class=\"visually-hidden\">Needs attention: </span>"
+						+ "<span class=\"lbl\">Delayed: weather in &quot;Memphis&quot;</span></li>\n"
+						+ "<li class=\"todo\"><span class=\"dot\" aria-hidden=\"true\"></span><span class=\"visually-hidden\">To do: </span>"
+						+ "<span class=\"lbl\">Delivered</span></li>\n");
+	}
+
+	@Test
+	void theLanguageMenuLinksEachLanguageInItsOwnLanguageWithAnEscapedHref() {
+		List<Language> languages = List.of(new Language("en", "English", "/t/s/orders/1?a=\"x\"&lang=en", false),
+				new Language("pt-BR", "Português (Brasil)", "/t/s/orders/1?lang=pt-BR", true));
+		assertThat(PageHtml.languages(languages)).isEqualTo(
+				"<li><a href=\"/t/s/orders/1?a=&quot;x&quot;&amp;lang=en\" hreflang=\"en\" lang=\"en\">English</a></li>\n"
+						+ "<li><a href=\"/t/s/orders/1?lang=pt-BR\" hreflang=\"pt-BR\" lang=\"pt-BR\" aria-current=\"true\">"
+						+ "Português (Brasil)</a></li>\n");
+		assertThat(PageHtml.currentLanguage(languages))
+			.isEqualTo("<span class=\"cur\" lang=\"pt-BR\">Português (Brasil)</span>");
+	}
+
+	@Test
+	void cachedScanTimesAndZoneNamesAreTheLocalizedOnes() {
+		ZoneId chicago = ZoneId.of("America/Chicago");
+		java.time.Instant at = java.time.Instant.parse("2026-03-02T16:00:00Z");
+		for (Locale locale : ShopperLocales.SUPPORTED) {
+			assertThat(PageDates.scanTimes(chicago, locale).format(at)).isEqualTo(java.time.format.DateTimeFormatter
+				.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
+				.withLocale(locale)
+				.withZone(chicago)
+				.format(at));
+			assertThat(PageDates.zoneName(chicago, locale))
+				.isEqualTo(chicago.getDisplayName(java.time.format.TextStyle.FULL, locale));
+		}
+		// the zone applies: 16:00 UTC is 10 in the morning in Chicago
+		assertThat(PageDates.scanTimes(chicago, Locale.ENGLISH).format(at)).startsWith("Mar 2, 2026, 10:00");
 	}
 
 }
