@@ -20,6 +20,7 @@ import dev.beacon.shipment.ScanView;
 import dev.beacon.shipment.ShipmentView;
 import dev.beacon.status.Milestone;
 import dev.beacon.store.Store;
+import dev.beacon.web.page.PageModels.CardText;
 import dev.beacon.web.page.PageModels.Item;
 import dev.beacon.web.page.PageModels.OrderView;
 import dev.beacon.web.page.PageModels.ScanRow;
@@ -127,9 +128,14 @@ class OrderPresenter {
 					PersonalData.scrub(e.description()), e.location().label()))
 			.toList();
 		String zoneName = PageDates.zoneName(zone, locale);
+		CardText text = new CardText(msg(locale, "shipment.title"), msg(locale, "order.packageOf", position, count),
+				msg(locale, (summary.tone() == Tone.DONE) ? "todo.titleDone" : "todo.title"),
+				msg(locale, "timeline.label"), msg(locale, "carrier.label"), msg(locale, "carrier.trackingNumber"),
+				msg(locale, "a11y.opensNewTab"), msg(locale, "history.title"), msg(locale, "history.localNote"),
+				msg(locale, "history.empty"));
 		return new ShipmentCard(s.id().toString(), position, count, summary, carrierName, s.trackingNumber(), url,
 				(url != null) ? msg(locale, "carrier.link", carrierName) : null,
-				this.timeline.steps(s, summary, locale), scans, msg(locale, "history.timeNote", zoneName));
+				this.timeline.steps(s, summary, locale), scans, msg(locale, "history.timeNote", zoneName), text);
 	}
 
 	/** Only absolute https links are shown to shoppers. */

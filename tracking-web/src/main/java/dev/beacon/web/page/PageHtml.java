@@ -4,21 +4,104 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.beacon.web.page.PageModels.CardText;
 import dev.beacon.web.page.PageModels.Language;
 import dev.beacon.web.page.PageModels.ScanRow;
+import dev.beacon.web.page.PageModels.ShipmentCard;
 import dev.beacon.web.page.PageModels.Step;
+import dev.beacon.web.page.PageModels.Summary;
 
 /**
- * The page's repeated rows (scan history, progress steps, language menu) written once in
- * Java, escaped as Thymeleaf's {@code th:text} escapes ({@code & < > " '}), and printed
- * by the templates with {@code th:utext}: the same markup the templates produced element
- * by element, without evaluating five attributes a row on every view
- * (docs/performance.md, issue 13). Every value that reaches the markup goes through
- * {@link #escape}.
+ * The page's shipment cards and repeated rows (scan history, progress steps, language
+ * menu) written once in Java, escaped as Thymeleaf's {@code th:text} escapes
+ * ({@code & < > " '}), and printed by the templates with {@code th:utext}: the same
+ * markup the templates produced element by element, without evaluating five attributes a
+ * row on every view (docs/performance.md, issue 13). Every value that reaches the markup
+ * goes through {@link #escape}.
  */
 final class PageHtml {
 
 	private PageHtml() {
+	}
+
+	/**
+	 * A shipment card's content, the markup {@code shipment.html} wrote: its title (with
+	 * a status block of its own when {@code multi}), the progress line, carrier and
+	 * tracking number, the carrier's link (opens in a new tab, said in words) and the
+	 * scan history with its time-zone note.
+	 */
+	static String card(ShipmentCard c, boolean multi) {
+		CardText t = c.text();
+		Summary s = c.summary();
+		StringBuilder html = new StringBuilder(2048 + c.scans().size() * 180);
+		html.append("<h2 id=\"s-");
+		escape(c.id(), html).append("\">");
+		escape(multi ? t.packageOf() : t.title(), html).append("</h2>\n");
+		if (multi) {
+			html.append("<div class=\"status ");
+			escape(s.toneCss(), html)
+				.append("\">\n<p class=\"tone\"><span class=\"icon\" aria-hidden=\"true\"></span><span>");
+			escape(s.toneLabel(), html).append("</span></p>\n<p class=\"headline\">");
+			escape(s.headline(), html).append("</p>\n<p>");
+			escape(s.next(), html).append("</p>\n");
+			if (s.window() != null) {
+				html.append("<p class=\"window\"");
+				attribute("data-local-when", s.windowIso(), html);
+				attribute("data-local-text", s.windowLocal(), html);
+				html.append('>');
+				escape(s.window(), html).append("</p>\n");
+			}
+			paragraph("sure", s.windowSure(), html);
+			paragraph("note", s.windowNote(), html);
+			if (s.todo() != null) {
+				html.append("<p class=\"todo-inline\"><strong>");
+				escape(t.todoTitle(), html).append("</strong> <span>");
+				escape(s.todo(), html).append("</span></p>\n");
+			}
+			html.append("</div>\n");
+		}
+		html.append("<h3 class=\"visually-hidden\" id=\"p-");
+		escape(c.id(), html).append("\">");
+		escape(t.timeline(), html).append("</h3>\n<ol class=\"timeline\" aria-labelledby=\"p-");
+		escape(c.id(), html).append("\">");
+		html.append(steps(c.steps())).append("</ol>\n<dl class=\"facts\">\n<div><dt>");
+		escape(t.carrier(), html).append("</dt><dd>");
+		escape(c.carrierName(), html).append("</dd></div>\n<div><dt>");
+		escape(t.trackingNumber(), html).append("</dt><dd class=\"mono\">");
+		escape(c.trackingNumber(), html).append("</dd></div>\n</dl>\n");
+		if (c.carrierUrl() != null) {
+			html.append("<p><a class=\"ext\" href=\"");
+			escape(c.carrierUrl(), html).append("\" target=\"_blank\" rel=\"noopener noreferrer\"><span>");
+			escape(c.carrierLinkText(), html).append("</span><span class=\"visually-hidden\"> ");
+			escape(t.opensNewTab(), html).append("</span></a></p>\n");
+		}
+		html.append("<h3>");
+		escape(t.history(), html).append("</h3>\n");
+		if (c.scans().isEmpty()) {
+			html.append("<p>");
+			escape(t.empty(), html).append("</p>\n");
+		}
+		else {
+			html.append("<p class=\"hint\" data-local-note=\"");
+			escape(t.localNote(), html).append("\">");
+			escape(c.zoneNote(), html).append("</p>\n<ol class=\"scans\">");
+			html.append(scans(c.scans())).append("</ol>\n");
+		}
+		return html.toString();
+	}
+
+	private static void attribute(String name, @Nullable String value, StringBuilder html) {
+		if (value != null) {
+			html.append(' ').append(name).append("=\"");
+			escape(value, html).append('"');
+		}
+	}
+
+	private static void paragraph(String css, @Nullable String text, StringBuilder html) {
+		if (text != null) {
+			html.append("<p class=\"").append(css).append("\">");
+			escape(text, html).append("</p>\n");
+		}
 	}
 
 	/** The scan history's list items, newest first as given. */

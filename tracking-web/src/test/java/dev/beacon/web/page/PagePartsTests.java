@@ -13,9 +13,13 @@ import dev.beacon.status.Milestone;
 import dev.beacon.status.Reason;
 import dev.beacon.store.Brand;
 import dev.beacon.support.HelpTopic;
+import dev.beacon.web.page.PageModels.CardText;
 import dev.beacon.web.page.PageModels.Language;
 import dev.beacon.web.page.PageModels.ScanRow;
+import dev.beacon.web.page.PageModels.ShipmentCard;
 import dev.beacon.web.page.PageModels.Step;
+import dev.beacon.web.page.PageModels.Summary;
+import dev.beacon.web.page.PageModels.Tone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -139,6 +143,57 @@ class PagePartsTests {
 		}
 		// the zone applies: 16:00 UTC is 10 in the morning in Chicago
 		assertThat(PageDates.scanTimes(chicago, Locale.ENGLISH).format(at)).startsWith("Mar 2, 2026, 10:00");
+	}
+
+	@Test
+	void aCardAmongSeveralPackagesHasItsOwnStatusAndEveryFieldEscaped() {
+		CardText text = new CardText("Your package", "Package 2 of 3", "What to do first", "Delivery progress",
+				"Carrier", "Tracking number", "(opens in a new tab)", "Tracking history",
+				"Times shown in your time zone.", "No scans yet.");
+		Summary summary = new Summary(Tone.WARN, "Needs attention", "Delayed: weather in <Memphis>",
+				"It is on its way.", "Nothing to do & wait", null, "Estimated Thursday", "Later than first promised",
+				"2026-03-05", null, "9 in 10 similar orders arrived by Thursday");
+		ShipmentCard card = new ShipmentCard("id-1", 2, 3, summary, "UPS \"Ground\"", "1Z999",
+				"https://ups.example/t?n=1Z999&x=1", "Track on UPS", List.of(new Step("Shipped", "done", "Done", true)),
+				List.of(new ScanRow("2026-03-02T16:00:00Z", "Mar 2", "Arrived", "Memphis")),
+				"Times shown in Central Time.", text);
+		String step = PageHtml.steps(card.steps());
+		String scans = PageHtml.scans(card.scans());
+		assertThat(card.html(true)).isEqualTo("<h2 id=\"s-id-1\">Package 2 of 3</h2>\n"
+				+ "<div class=\"status warn\">\n"
+				+ "<p class=\"tone\"><span class=\"icon\" aria-hidden=\"true\"></span><span>Needs attention</span></p>\n"
+				+ "<p class=\"headline\">Delayed: weather in &lt;Memphis&gt;</p>\n" + "<p>It is on its way.</p>\n"
+				+ "<p class=\"window\" data-local-when=\"2026-03-05\">Estimated Thursday</p>\n"
+				+ "<p class=\"sure\">9 in 10 similar orders arrived by Thursday</p>\n"
+				+ "<p class=\"note\">Later than first promised</p>\n"
+				+ "<p class=\"todo-inline\"><strong>What to do first</strong> <span>Nothing to do &amp; wait</span></p>\n"
+				+ "</div>\n" + "<h3 class=\"visually-hidden\" id=\"p-id-1\">Delivery progress</h3>\n"
+				+ "<ol class=\"timeline\" aria-labelledby=\"p-id-1\">" + step + "</ol>\n" + "<dl class=\"facts\">\n"
+				+ "<div><dt>Carrier</dt><dd>UPS &quot;Ground&quot;</dd></div>\n"
+				+ "<div><dt>Tracking number</dt><dd class=\"mono\">1Z999</dd></div>\n" + "</dl>\n"
+				+ "<p><a class=\"ext\" href=\"https://ups.example/t?n=1Z999&amp;x=1\" target=\"_blank\" rel=\"noopener noreferrer\">"
+				+ "<span>Track on UPS</span><span class=\"visually-hidden\"> (opens in a new tab)</span></a></p>\n"
+				+ "<h3>Tracking history</h3>\n"
+				+ "<p class=\"hint\" data-local-note=\"Times shown in your time zone.\">Times shown in Central Time.</p>\n"
+				+ "<ol class=\"scans\">" + scans + "</ol>\n");
+	}
+
+	@Test
+	void aSingleCardHasNoStatusOfItsOwnAndSaysWhenNoScanCameYet() {
+		CardText text = new CardText("Your package", "Package 1 of 1", "What to do first", "Delivery progress",
+				"Carrier", "Tracking number", "(opens in a new tab)", "Tracking history",
+				"Times shown in your time zone.", "No scans yet.");
+		Summary summary = new Summary(Tone.OK, "On track", "Label created", "The store is preparing it.", null, null,
+				null, null, null, null);
+		ShipmentCard card = new ShipmentCard("id-2", 1, 1, summary, "Sandbox Express", "SBX1", null, null, List.of(),
+				List.of(), "Times shown in Central Time.", text);
+		assertThat(card.html(false)).isEqualTo("<h2 id=\"s-id-2\">Your package</h2>\n"
+				+ "<h3 class=\"visually-hidden\" id=\"p-id-2\">Delivery progress</h3>\n"
+				+ "<ol class=\"timeline\" aria-labelledby=\"p-id-2\"></ol>\n" + "<dl class=\"facts\">\n"
+				+ "<div><dt>Carrier</dt><dd>Sandbox Express</dd></div>\n"
+				+ "<div><dt>Tracking number</dt><dd class=\"mono\">SBX1</dd></div>\n" + "</dl>\n"
+				+ "<h3>Tracking history</h3>\n" + "<p>No scans yet.</p>\n");
+		assertThat(card.html(true)).startsWith("<h2 id=\"s-id-2\">Package 1 of 1</h2>\n<div class=\"status ok\">");
 	}
 
 }
