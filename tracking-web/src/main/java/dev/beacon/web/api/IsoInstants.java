@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ext.javatime.ser.InstantSerializer;
 import tools.jackson.databind.module.SimpleModule;
@@ -81,6 +83,28 @@ class IsoInstants {
 
 	/** Jackson's serializer with {@link #format} for its default text form. */
 	static final class Serializer extends InstantSerializer {
+
+		Serializer() {
+		}
+
+		private Serializer(Serializer base, @Nullable DateTimeFormatter formatter, @Nullable Boolean useTimestamp,
+				@Nullable Boolean useNanoseconds, JsonFormat.@Nullable Shape shape) {
+			super(base, formatter, useTimestamp, useNanoseconds, shape);
+		}
+
+		// each property gets a copy made for its format (createContextual): keep this
+		// class
+
+		@Override
+		protected Serializer withFormat(@Nullable DateTimeFormatter formatter, @Nullable Boolean useTimestamp,
+				JsonFormat.@Nullable Shape shape) {
+			return new Serializer(this, formatter, useTimestamp, this._useNanoseconds, shape);
+		}
+
+		@Override
+		protected Serializer withFeatures(@Nullable Boolean writeZoneId, @Nullable Boolean writeNanoseconds) {
+			return new Serializer(this, this._formatter, this._useTimestamp, writeNanoseconds, this._shape);
+		}
 
 		@Override
 		protected String formatValue(Instant value, SerializationContext context) {

@@ -60,6 +60,13 @@ class IsoInstantsTests {
 				+ "\"minute\":\"2026-08-28T10:43:00Z\",\"patterned\":\"2026-08-28\"}");
 	}
 
+	@Test
+	void theCopiesJacksonMakesForEachPropertyKeepTheFastForm() {
+		IsoInstants.Serializer serializer = new IsoInstants.Serializer();
+		assertThat(serializer.withFeatures(null, null)).isInstanceOf(IsoInstants.Serializer.class);
+		assertThat(serializer.withFormat(null, null, null)).isInstanceOf(IsoInstants.Serializer.class);
+	}
+
 	record Times(Instant at, Instant none, Instant minute,
 			@JsonFormat(pattern = "yyyy-MM-dd", timezone = "UTC") Instant patterned) {
 	}
