@@ -98,12 +98,16 @@ printf 'meta\tscale=%s orders=%s rounds=%s duration=%ss connections=%s nproc=%s 
 for r in $(seq 1 "$rounds"); do
   pair "$r" wrk_side "$r" page beacon "$conns" "$URL" page.lua -- pgb_side "$r" page twin "$conns" page.sql
   pair "$r" wrk_side "$r" page-c2 beacon 2 "$URL" page.lua -- pgb_side "$r" page-c2 twin 2 page.sql
+  # the page's latency at half the maximum throughput this round measured
+  half=$(awk -F'\t' -v r="$r" '$1==r && $2=="page" && $3=="beacon"' "$RESULTS" | tail -1 | python3 -c "import json,sys; print(max(1, round(json.loads(sys.stdin.read().split('\t')[3])['rps'] / 2)))" 2>/dev/null || echo 100)
+  wrk_side "$r" page-half beacon "$conns" "$URL" page.lua BENCH_RATE="$half" BENCH_CONNS="$conns"
   wrk_side "$r" link beacon "$conns" "$URL" page.lua BENCH_MODE=link
   pair "$r" wrk_side "$r" api beacon "$conns" "$URL" api.lua -- pgb_side "$r" api twin "$conns" api.sql
   pair "$r" wrk_side "$r" static beacon "$conns" "$URL$css" "" -- wrk_side "$r" static twin "$conns" "http://127.0.0.1:$sport$css" ""
   pair "$r" wrk_side "$r" create beacon "$conns" "$URL" create.lua -- pgb_side "$r" create twin "$conns" create.sql
   wrk_side "$r" shipment beacon "$conns" "$URL" shipment.lua
-  pair "$r" wrk_side "$r" webhook beacon "$conns" "$URL" webhook.lua -- pgb_side "$r" webhook twin "$conns" ingest.sql -D batch=1
+  # each round starts at its own share of the body file, so no round re-sends an earlier one's events
+  pair "$r" wrk_side "$r" webhook beacon "$conns" "$URL" webhook.lua BENCH_OFFSET=$(( (r - 1) * bodies / rounds )) -- pgb_side "$r" webhook twin "$conns" ingest.sql -D batch=1
 done
 # history import through the API (the same code as the CLI), against a bare COPY of the file
 for r in $(seq 1 "$rounds"); do

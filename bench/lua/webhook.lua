@@ -1,13 +1,15 @@
 -- Carrier webhook ingestion: signed EasyPost tracker.updated deliveries from BENCH_BODIES
 -- (signature, body; each a distinct event with one new scan), taken in turn per thread so a
--- body is sent once unless the file runs out. With BENCH_ACKS set (one connection per thread)
+-- body is sent once unless the file runs out. BENCH_OFFSET (bench/run.sh: the round's share of
+-- the file) is where this run starts, so later rounds send new events, not round 1's again. With BENCH_ACKS set (one connection per thread)
 -- the event ids answered 200 are written there, for the no-scan-lost check.
 local c = dofile(os.getenv("BENCH_LUA") .. "/common.lua")
 local slug = os.getenv("BENCH_SLUG") or "bench-1"
 local nthreads = tonumber(os.getenv("BENCH_THREADS") or "2")
+local offset = tonumber(os.getenv("BENCH_OFFSET") or "0")
 local rows, i, last = nil, 0, nil
 setup = function(thread) c.setup(thread); thread:set("acks", "") end
-init = function() rows = c.lines(os.getenv("BENCH_BODIES")); i = id - nthreads end
+init = function() rows = c.lines(os.getenv("BENCH_BODIES")); i = offset + id - nthreads end
 request = function()
   i = i + nthreads
   local r = rows[((i - 1) % #rows) + 1]
