@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.beacon.order.Order;
@@ -149,9 +150,10 @@ public class ShipmentManagement {
 	 * An order's shipments in this store with their scans, read as plain projections (no
 	 * entities) and the scans without their raw payload ({@link ScanView#rawPayload()} is
 	 * null): for the shopper's page and the status API, which never show it. Otherwise
-	 * the same views as {@link #ofOrder}; two statements whatever the counts.
+	 * the same views as {@link #ofOrder}; two statements whatever the counts. Joins the
+	 * caller's transaction; without one it opens none (autocommit, no session).
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<ShipmentView> ofOrderWithoutPayloads(UUID storeId, UUID orderId) {
 		return this.views.withoutPayloads(storeId, orderId);
 	}

@@ -25,7 +25,7 @@ public final class PromiseBacktest {
 		List<DeliverySample> sorted = new ArrayList<>(samples);
 		sorted.sort(Comparator.comparing(DeliverySample::placed));
 		int cut = (int) Math.round(sorted.size() * trainShare);
-		TransitModel model = new TransitModel(minSamples);
+		TransitModel model = new TransitModel(minSamples, 0, false, false);
 		sorted.subList(0, cut).forEach(model::add);
 		int promised = 0;
 		int kept = 0;

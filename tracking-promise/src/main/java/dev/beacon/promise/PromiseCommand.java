@@ -68,8 +68,8 @@ class PromiseCommand implements ApplicationRunner {
 		out.printf("Walk-forward backtest of %s, %s to %s: %d delivered orders in its history%n", slug, start, end,
 				history.size());
 		PromiseSettings settings = this.engine.settings();
-		List<OpenParcel> undelivered = settings.openParcels() ? this.engine.undelivered(store.get().getId())
-				: List.of();
+		List<OpenParcel> undelivered = (settings.openParcels() || settings.trend())
+				? this.engine.undelivered(store.get().getId()) : List.of();
 		if (settings.openParcels()) {
 			out.printf("open parcels counted at each cut-off, with %d never delivered%n", undelivered.size());
 		}

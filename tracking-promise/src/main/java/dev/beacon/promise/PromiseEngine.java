@@ -129,6 +129,11 @@ public class PromiseEngine {
 	private TransitModel load(UUID storeId) {
 		TransitModel model = newModel(this.settings);
 		history(storeId).forEach(model::add);
+		if (this.settings.trend() && !this.settings.openParcels()) {
+			ZoneId zone = zone(storeId);
+			LocalDate today = LocalDate.now(this.clock.withZone(zone));
+			this.history.openRows(storeId, zone, openSince(today, zone)).forEach((p) -> model.pending(p.placed()));
+		}
 		if (this.settings.openParcels()) {
 			ZoneId zone = zone(storeId);
 			LocalDate today = LocalDate.now(this.clock.withZone(zone));
@@ -162,7 +167,8 @@ public class PromiseEngine {
 	}
 
 	static TransitModel newModel(PromiseSettings settings) {
-		return new TransitModel(settings.minSamples(), settings.halfLifeDays(), settings.sharedLateness());
+		return new TransitModel(settings.minSamples(), settings.halfLifeDays(), settings.sharedLateness(),
+				settings.trend());
 	}
 
 	PromiseSettings settings() {

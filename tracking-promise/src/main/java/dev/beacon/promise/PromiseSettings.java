@@ -3,6 +3,7 @@ package dev.beacon.promise;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -20,11 +21,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * rows; in the walk-forward backtest, parcels delivered after the cut-off) as taking at
  * least as long as they have been open (Kaplan–Meier); off by default (see
  * docs/promises.md)
+ * @param trend stretch promises from the order by how much slower or faster the store's
+ * orders of two to four weeks ago were than the four weeks before, compared where both
+ * are fully observed ({@link Trend}); off by default (see docs/promises.md)
  */
 @ConfigurationProperties("beacon.promise")
 record PromiseSettings(@DefaultValue("30") int minSamples, @DefaultValue("P30D") Duration halfLife,
 		@DefaultValue("0.5") double windowShare, @DefaultValue("false") boolean sharedLateness,
-		@DefaultValue("false") boolean openParcels) {
+		@DefaultValue("false") boolean openParcels, @DefaultValue("false") boolean trend) {
+
+	@ConstructorBinding
+	PromiseSettings {
+	}
+
+	PromiseSettings(int minSamples, Duration halfLife, double windowShare, boolean sharedLateness,
+			boolean openParcels) {
+		this(minSamples, halfLife, windowShare, sharedLateness, openParcels, false);
+	}
 
 	double halfLifeDays() {
 		return this.halfLife.toHours() / 24.0;

@@ -47,6 +47,8 @@ final class TransitModel {
 
 	private final HandlingTimes handling;
 
+	private final Trend trend;
+
 	/** Recency-weighted orders per lane: each lane's share in the shared threshold. */
 	private final Map<Lane, Double> laneWeights = new HashMap<>();
 
@@ -74,17 +76,15 @@ final class TransitModel {
 	 * much ({@code 0}: all count the same)
 	 * @param sharedLateness promise from the order at one shared cost of lateness
 	 * ({@link SharedLateness}) instead of the target quantile on every lane
+	 * @param trend stretch promises from the order by the store's trend ({@link Trend})
 	 */
-	TransitModel(int minSamples, double halfLifeDays, boolean sharedLateness) {
+	TransitModel(int minSamples, double halfLifeDays, boolean sharedLateness, boolean trend) {
+		this.trend = new Trend(halfLifeDays, trend);
 		this.minSamples = minSamples;
 		this.halfLifeDays = halfLifeDays;
 		this.sharedLateness = sharedLateness;
 		this.priorStrength = Math.max(5, minSamples / 3.0);
 		this.handling = new HandlingTimes(minSamples, this.priorStrength);
-	}
-
-	TransitModel(int minSamples) {
-		this(minSamples, 0, false);
 	}
 
 	synchronized void add(DeliverySample sample) {
@@ -99,11 +99,10 @@ final class TransitModel {
 		count(this.fromOrder, sample.lane(), season, (h) -> h.add(total, weight));
 		if (transit >= 0) {
 			count(this.fromHandover, sample.lane(), season, (h) -> h.add(transit, weight));
-		}
-		if (transit >= 0) {
 			this.handling.add(sample.lane(), Math.max(0, total - transit), weight);
 		}
 		this.laneWeights.merge(sample.lane(), weight, Double::sum);
+		this.trend.add(sample.placed(), sample.delivered(), total);
 		this.thresholds.clear();
 		this.size++;
 		if (sample.promisedBy() != null) {
@@ -141,16 +140,26 @@ final class TransitModel {
 		count(this.fromOrder, parcel.lane(), season, (h) -> h.addOpen(total, weight));
 		if (transit >= 0) {
 			count(this.fromHandover, parcel.lane(), season, (h) -> h.addOpen(transit, weight));
-		}
-		if (transit >= 0) {
 			this.handling.add(parcel.lane(), Math.max(0, parcel.handlingDays()), weight);
 		}
 		else {
 			this.handling.addOpen(parcel.lane(), total, weight);
 		}
 		this.laneWeights.merge(parcel.lane(), weight, Double::sum);
+		this.trend.open(parcel.placed());
 		this.thresholds.clear();
 		this.open++;
+	}
+
+	/** An order not delivered yet, for the trend only ({@link #open} counts it too). */
+	synchronized void pending(LocalDate placed) {
+		this.trend.open(placed);
+		this.thresholds.clear();
+	}
+
+	/** The trend's ratio and factor ({@link Trend}; 1 and 1 when disabled). */
+	synchronized double[] trend() {
+		return new double[] { this.trend.ratio(), this.trend.factor() };
 	}
 
 	/**
@@ -269,11 +278,11 @@ final class TransitModel {
 		Blend transit = blend(lane, start, true);
 		double[] handled = this.handling.shares(lane);
 		if (direct == null || transit == null || handled == null) {
-			return direct;
+			return this.trend.stretch(direct);
 		}
-		return new Blend(HandlingTimes.convolve(handled, transit.cdf()),
+		return this.trend.stretch(new Blend(HandlingTimes.convolve(handled, transit.cdf()),
 				Math.min(direct.strength(), transit.strength()), direct.basis(), direct.basisSamples(), direct.label(),
-				transit.shift());
+				transit.shift()));
 	}
 
 	synchronized Optional<Promise> promise(Lane lane, LocalDate start, boolean handover, double target) {

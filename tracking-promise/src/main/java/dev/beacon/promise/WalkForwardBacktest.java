@@ -15,9 +15,10 @@ import org.jspecify.annotations.Nullable;
  * model from the deliveries completed before the month began (and the target from the
  * store's own promises among them) and, with {@code beacon.promise.open-parcels}, from
  * the parcels ordered before it and still open then (known only as "at least this long":
- * their delivery, or handover, after the cut-off is never used), then promises every
- * order placed in the month as the engine would have at order time, and compares with
- * what happened and with the promise the store gave ({@code promised_by}).
+ * their delivery, or handover, after the cut-off is never used; with
+ * {@code beacon.promise.trend} they are counted as orders not delivered yet), then
+ * promises every order placed in the month as the engine would have at order time, and
+ * compares with what happened and with the promise the store gave ({@code promised_by}).
  */
 public final class WalkForwardBacktest {
 
@@ -51,6 +52,15 @@ public final class WalkForwardBacktest {
 				undelivered.stream()
 					.filter((p) -> p.placed().isBefore(start))
 					.forEach((p) -> model.open(asOf(p.lane(), p.placed(), p.shipped(), start), start));
+			}
+			else if (settings.trend()) {
+				// the trend counts the orders still open at the cut-off, nothing more
+				byPlaced.stream()
+					.filter((s) -> s.placed().isBefore(start) && !s.delivered().isBefore(start))
+					.forEach((s) -> model.pending(s.placed()));
+				undelivered.stream()
+					.filter((p) -> p.placed().isBefore(start))
+					.forEach((p) -> model.pending(p.placed()));
 			}
 			double target = PromiseEngine.target(storeTarget, model);
 			Tally t = new Tally(month.toString(), target);

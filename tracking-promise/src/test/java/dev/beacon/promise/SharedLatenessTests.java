@@ -31,8 +31,8 @@ class SharedLatenessTests {
 
 	@Test
 	void theTightLaneGetsAHigherQuantileAndTheMeanPromiseIsShorter() {
-		TransitModel model = new TransitModel(30, 0, true);
-		TransitModel perLane = new TransitModel(30, 0, false);
+		TransitModel model = new TransitModel(30, 0, true, false);
+		TransitModel perLane = new TransitModel(30, 0, false, false);
 		LocalDate d = LocalDate.of(2024, 3, 4);
 		for (int day = 0; day < 50; day++, d = BusinessCalendar.addBusinessDays(d, 1, "US")) {
 			for (int i = 0; i < 20; i++) {
