@@ -15,7 +15,7 @@ export BENCH_HI; BENCH_HI=$(psql -X -d "$db" -Atc "select hi from public.bench_s
 [ -s "$BENCH_TOKENS" ] || psql -X -q -At -F $'\t' -d "$db" -v k=1 -v sample=20000 -v secret="$LINK_SECRET" \
   -f "$BENCH_DIR/sql/tokens.sql" >"$BENCH_TOKENS"
 jfr=$OUT/profile-$scenario.jfr
-port=$(free_port)
+port=${BENCH_PORT:-$(free_port)}
 export BENCH_TAG=p$(date +%s) BENCH_THREADS=2
 case $scenario in
   page) args=(-s "$BENCH_LUA/page.lua") ;; link) args=(-s "$BENCH_LUA/page.lua"); export BENCH_MODE=link ;;

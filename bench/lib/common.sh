@@ -23,7 +23,8 @@ need_packages() {
   fi
 }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# BENCH_PORT, when set, is used instead of a free port (a port range assigned on a shared machine)
+free_port() { [ -n "${BENCH_PORT:-}" ] && { echo "$BENCH_PORT"; return; }; python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # start_app <db> <port> <name> [extra args...]: starts the packaged jar in the background
 # (polling and dispatch off unless BENCH_POLL/BENCH_DISPATCH=true), writes $OUT/<name>.pid and .log.

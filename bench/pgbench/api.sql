@@ -1,9 +1,8 @@
--- Physical-limit twin of the status API (GET /api/v1/orders/{n}): the same order-and-shipments
--- transaction as the page (captured with log_statement). The API key and its store are not read
--- per call: each instance keeps them for up to 5 s (StoreLookups). Variables: n1 (orders of store 1).
+-- Physical-limit twin of the status API (GET /api/v1/orders/{n}): the same order, shipments and
+-- scans statements as the page, in autocommit as the API issues them since its round 2 profile
+-- (no BEGIN READ ONLY/COMMIT; the page keeps its transaction). The API key and its store are not
+-- read per call: each instance keeps them for up to 5 s (StoreLookups). Variables: n1 (orders of store 1).
 \set g random(1, :n1)
-BEGIN READ ONLY;
 select o.id, o.store_id, o.order_number, o.customer_name, o.customer_email, o.customer_phone, o.customer_locale, o.dest_postal_code, o.dest_city, o.dest_region, o.dest_country, o.origin_postal_code, o.origin_city, o.origin_region, o.origin_country, o.placed_at, o.promised_by, o.status, o.health, o.test, o.created_at, o.updated_at, o.cancelled_at, o.sms_consent, o.sms_consent_source, o.sms_consent_at, o.personal_data_erased_at, i.sku, i.name, i.quantity from beacon.orders o left join beacon.order_items i on i.order_id = o.id where o.store_id = md5('bench-store-1')::uuid and o.order_number = 'BO-' || :g order by i.position;
 select id, store_id, order_id, carrier, carrier_pinned, carrier_name, tracking_url, source, tracking_number, service, shipped_at, milestone, health, reason, action_required, status_text, status_location, carrier_earliest, carrier_latest, estimated_earliest, estimated_latest, delivered_at, last_event_at, last_polled_at, last_poll_outcome, last_poll_detail, next_poll_at, created_at from beacon.shipments where store_id = md5('bench-store-1')::uuid and order_id = md5('o' || :g)::uuid and removed_at is null order by created_at, id;
 select id, shipment_id, occurred_at, local_time, zone, milestone, health, reason, raw_text, loc_city, loc_region, loc_postal_code, loc_country, raw_code, null as raw_payload, rule_id, source from beacon.tracking_events where shipment_id = any(array[md5('s' || :g || '-1')::uuid, md5('s' || :g || '-2')::uuid]) order by occurred_at desc, id desc;
-COMMIT;

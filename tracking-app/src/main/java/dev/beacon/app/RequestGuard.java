@@ -61,6 +61,12 @@ class RequestGuard extends OncePerRequestFilter {
 			tooLarge(response);
 			return;
 		}
+		if (bodiless(request)) {
+			// nothing to bound or buffer (every GET of the API): the request goes on
+			// unwrapped
+			chain.doFilter(request, response);
+			return;
+		}
 		if (isForm(request.getContentType())) {
 			// form bodies are read by the container
 			// (server.tomcat.max-http-form-post-size)
@@ -77,6 +83,16 @@ class RequestGuard extends OncePerRequestFilter {
 
 	private static boolean limited(String path) {
 		return path.startsWith("/webhooks/") || (path.startsWith("/api/") && !path.startsWith("/api/v1/imports"));
+	}
+
+	/**
+	 * A request that carries no body: a zero Content-Length, or an HTTP/1.x request with
+	 * neither Content-Length nor Transfer-Encoding.
+	 */
+	static boolean bodiless(HttpServletRequest request) {
+		long length = request.getContentLengthLong();
+		return length == 0 || (length < 0 && request.getHeader("Transfer-Encoding") == null
+				&& request.getProtocol().startsWith("HTTP/1."));
 	}
 
 	private static boolean isForm(@Nullable String contentType) {

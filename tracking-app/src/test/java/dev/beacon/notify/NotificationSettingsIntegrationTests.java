@@ -215,7 +215,7 @@ class NotificationSettingsIntegrationTests {
 	void aHelpRequestFromThePageReachesTheStoreAtOnceAndItsWebhooks() throws Exception {
 		Brand brand = this.store.store().getBrand();
 		this.stores.updateBrand(this.store.store().getId(), "Acme", new Brand(brand.logoUrl(), brand.primaryColor(),
-				brand.accentColor(), "support@acme.example", null, null, null), null, null, 95);
+				brand.accentColor(), "support@acme.example", null, null, null), null, "America/New_York", 95);
 		this.mvc
 			.perform(as(post("/api/v1/webhooks"))
 				.content("{\"url\":\"http://127.0.0.1:9/hook\",\"events\":[\"help_request.created\"]}"))

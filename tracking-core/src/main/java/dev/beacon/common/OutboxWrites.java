@@ -3,6 +3,8 @@ package dev.beacon.common;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -14,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,12 +59,16 @@ public class OutboxWrites {
 	 * @param what a short name for logs and the failure counter, e.g. {@code notify}
 	 */
 	public void guarded(String what, Runnable write) {
+		guarded(what, write, (ex) -> failed(what, ex));
+	}
+
+	private void guarded(String what, Runnable write, java.util.function.Consumer<Exception> onFailure) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
 			try {
 				this.tx.executeWithoutResult((status) -> write.run());
 			}
 			catch (RuntimeException ex) {
-				failed(what, ex);
+				onFailure.accept(ex);
 			}
 			return;
 		}
@@ -87,8 +94,74 @@ public class OutboxWrites {
 				ex.addSuppressed(rollback);
 				throw new IllegalStateException(what + " failed and could not be undone", ex);
 			}
-			failed(what, ex);
+			onFailure.accept(ex);
 		}
+	}
+
+	/**
+	 * {@link #guarded} run just before the caller's transaction commits, together with
+	 * every other write deferred in it, behind one savepoint for all: a transaction that
+	 * records many status changes (a poller's batch) pays for one savepoint, not one per
+	 * event and listener. The writes run in the order they were deferred (one deferred
+	 * while they run runs too) and see the transaction as it is then. Should the joint
+	 * run fail, its writes are undone and each runs again behind a savepoint of its own,
+	 * so a failing write undoes only its own rows, as with {@link #guarded}. A
+	 * transaction rolled back runs none. Outside a transaction it is {@link #guarded}.
+	 * @param what a short name for logs and the failure counter, e.g. {@code notify}
+	 */
+	public void beforeCommit(String what, Runnable write) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()
+				|| !TransactionSynchronizationManager.isSynchronizationActive()) {
+			guarded(what, write);
+			return;
+		}
+		// the caller's pending JPA changes are written now, as guarded does: the caller's
+		// next plain statements may rely on them (a foreign key to a row just persisted)
+		this.entityManager.flush();
+		Deferred deferred = null;
+		for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+			if (s instanceof Deferred d && d.owner() == this) {
+				deferred = d;
+			}
+		}
+		if (deferred == null) {
+			deferred = new Deferred();
+			TransactionSynchronizationManager.registerSynchronization(deferred);
+		}
+		deferred.writes.add(new Write(what, write));
+	}
+
+	private record Write(String what, Runnable run) {
+	}
+
+	/** The writes deferred in one transaction (registered with it, so never shared). */
+	private final class Deferred implements TransactionSynchronization {
+
+		private final List<Write> writes = new ArrayList<>();
+
+		OutboxWrites owner() {
+			return OutboxWrites.this;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			String what = (this.writes.size() == 1) ? this.writes.get(0).what() : "deferred writes";
+			guarded(what, () -> {
+				for (int i = 0; i < this.writes.size(); i++) { // a write may defer more
+					this.writes.get(i).run().run();
+				}
+			}, (ex) -> {
+				if (this.writes.size() == 1) {
+					failed(what, ex);
+					return;
+				}
+				log.debug("{} deferred writes failed together ({}); one by one", this.writes.size(), ex.getMessage());
+				for (Write w : List.copyOf(this.writes)) {
+					guarded(w.what(), w.run());
+				}
+			});
+		}
+
 	}
 
 	private void failed(String what, Exception ex) {

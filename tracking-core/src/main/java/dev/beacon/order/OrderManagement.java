@@ -17,6 +17,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.beacon.status.Progress;
@@ -132,9 +133,11 @@ public class OrderManagement {
 	/**
 	 * The order with its items as read models show it, in one plain statement (no
 	 * entity): for the shopper's page and the status API. The same fields as
-	 * {@code OrderDetails.of(find(storeId, orderNumber))}.
+	 * {@code OrderDetails.of(find(storeId, orderNumber))}. Joins the caller's
+	 * transaction; without one it opens none (the statement runs in autocommit, no
+	 * session).
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public Optional<OrderDetails> details(UUID storeId, String orderNumber) {
 		return this.reads.details(storeId, orderNumber);
 	}

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.beacon.order.Order;
@@ -149,9 +150,10 @@ public class ShipmentManagement {
 	 * An order's shipments in this store with their scans, read as plain projections (no
 	 * entities) and the scans without their raw payload ({@link ScanView#rawPayload()} is
 	 * null): for the shopper's page and the status API, which never show it. Otherwise
-	 * the same views as {@link #ofOrder}; two statements whatever the counts.
+	 * the same views as {@link #ofOrder}; two statements whatever the counts. Joins the
+	 * caller's transaction; without one it opens none (autocommit, no session).
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<ShipmentView> ofOrderWithoutPayloads(UUID storeId, UUID orderId) {
 		return this.views.withoutPayloads(storeId, orderId);
 	}
@@ -170,8 +172,7 @@ public class ShipmentManagement {
 	}
 
 	/**
-	 * Ids of the shipments carrying this number in this store, only those of
-	 * {@code carrier} when it is given (inbound pushes): no entity and no scan is read.
+	 * Ids of the shipments with this number in this store (of {@code carrier} if given).
 	 */
 	@Transactional(readOnly = true)
 	public List<UUID> idsByTrackingNumber(UUID storeId, String trackingNumber, @Nullable String carrier) {
@@ -198,8 +199,8 @@ public class ShipmentManagement {
 
 	/**
 	 * Removes a shipment added by mistake (a wrong tracking number): it is no longer
-	 * polled, shown or counted, and the order's status is derived again without it.
-	 * Nobody is told: no message, no webhook. A removed shipment is not found again.
+	 * polled, shown or counted, its order's status derived again without it. Nobody is
+	 * told: no message, no webhook. A removed shipment is not found again.
 	 */
 	@Transactional
 	public void remove(UUID storeId, UUID shipmentId) {
@@ -262,10 +263,16 @@ public class ShipmentManagement {
 	 * once, in one transaction (a poller's batch): the same scans, transitions, events
 	 * and outbox rows as one call per shipment, all committed together or not at all (on
 	 * a failure nothing of the batch is kept; the caller may ingest them one by one).
-	 * Answers each shipment's outcome by its id.
+	 * Answers each shipment's outcome by its id. An answer without news is recorded with
+	 * the next poll {@code schedule} decides, in one update.
 	 */
+	public Map<UUID, Ingested> ingestAll(Map<UUID, CarrierUpdate> updates, TransitionCause cause,
+			QuietPollSchedule schedule) {
+		return updates.isEmpty() ? Map.of() : this.tracking.ingestAll(updates, cause, schedule);
+	}
+
 	public Map<UUID, Ingested> ingestAll(Map<UUID, CarrierUpdate> updates, TransitionCause cause) {
-		return updates.isEmpty() ? Map.of() : this.tracking.ingestAll(updates, cause);
+		return ingestAll(updates, cause, QuietPollSchedule.NONE);
 	}
 
 	/**

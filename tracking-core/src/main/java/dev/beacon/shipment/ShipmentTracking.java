@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,10 +65,14 @@ class ShipmentTracking {
 
 	private final OrderFacts orderFacts;
 
+	private final QuietPolls quiet;
+
+	private final EntityManager entityManager;
+
 	ShipmentTracking(Shipments shipments, TrackingEvents events, ShipmentTransitions transitions, Normalizer normalizer,
 			OrderManagement orders, StoreManagement stores, List<DeliveryEstimator> estimators,
-			ApplicationEventPublisher publisher, JdbcTemplate jdbc, Clock clock, ScanStore scans,
-			OrderFacts orderFacts) {
+			ApplicationEventPublisher publisher, JdbcTemplate jdbc, Clock clock, ScanStore scans, OrderFacts orderFacts,
+			QuietPolls quiet, EntityManager entityManager) {
 		this.shipments = shipments;
 		this.events = events;
 		this.transitions = transitions;
@@ -80,6 +85,8 @@ class ShipmentTracking {
 		this.clock = clock;
 		this.scans = scans;
 		this.orderFacts = orderFacts;
+		this.quiet = quiet;
+		this.entityManager = entityManager;
 	}
 
 	/**
@@ -123,13 +130,16 @@ class ShipmentTracking {
 		int inserted = this.scans.insert(fresh);
 		shipment.polled(update.outcome(), update.detail(), now);
 		shipment.carrierEstimate(update.carrierEstimate());
+		List<FoldedScan> history = null;
 		if (first || !fresh.isEmpty() || update.carrierEstimate() != null) {
 			// all new scans stored (the shipment is locked): the history is known without
 			// reading it again
-			recompute(shipment, cause, (inserted == fresh.size()) ? stored.with(fresh) : null);
+			history = (inserted == fresh.size()) ? stored.with(fresh) : this.scans.history(shipmentId);
+			recompute(shipment, cause, history);
 		}
 		this.publisher.publishEvent(new ScansRecorded(shipment.getStoreId(), shipmentId, shipment.getCarrier(),
-				fresh.size(), update.outcome()));
+				fresh.size(), update.outcome(), (history != null && !fresh.isEmpty() && !shipment.isRemoved())
+						? ScansRecorded.After.of(shipment, history) : null));
 		return new Ingested(fresh.size(), shipment.status().milestone(), shipment.status().health(),
 				shipment.getShippedAt(), shipment.getCreatedAt(), shipment.status().deliveredAt(),
 				shipment.status().lastEventAt());
@@ -137,14 +147,23 @@ class ShipmentTracking {
 
 	/**
 	 * {@link #ingest} of several shipments' conversations in one transaction (the
-	 * poller's batch), in the order of their ids so that two batches lock shipments in
-	 * the same order. All or nothing: a failure rolls back every shipment of the batch.
+	 * poller's batch). The answers without news are recorded together first
+	 * ({@link QuietPolls}: one read, one update); the others one by one in the order of
+	 * their ids, so that two batches lock shipments in the same order, the persistence
+	 * context emptied after each (a query's auto-flush would otherwise dirty-check every
+	 * entity read before). All or nothing: a failure rolls back every shipment of the
+	 * batch.
 	 */
 	@Transactional
-	public Map<UUID, Ingested> ingestAll(Map<UUID, CarrierUpdate> updates, TransitionCause cause) {
-		Map<UUID, Ingested> out = new LinkedHashMap<>();
+	public Map<UUID, Ingested> ingestAll(Map<UUID, CarrierUpdate> updates, TransitionCause cause,
+			QuietPollSchedule schedule) {
+		Map<UUID, Ingested> out = new LinkedHashMap<>(this.quiet.record(updates, this.clock.instant(), schedule));
 		for (UUID id : new TreeSet<>(updates.keySet())) {
-			out.put(id, ingest(id, updates.get(id), cause, null));
+			if (!out.containsKey(id)) {
+				out.put(id, ingest(id, updates.get(id), cause, null));
+				this.entityManager.flush();
+				this.entityManager.clear();
+			}
 		}
 		return out;
 	}

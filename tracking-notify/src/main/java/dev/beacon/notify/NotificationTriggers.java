@@ -13,11 +13,9 @@ import dev.beacon.order.OrderManagement;
 import dev.beacon.order.OrderPlaced;
 import dev.beacon.shipment.DeliveryWindowChanged;
 import dev.beacon.shipment.ScansRecorded;
-import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentRegistered;
 import dev.beacon.shipment.ShipmentRemoved;
 import dev.beacon.shipment.ShipmentStatusChanged;
-import dev.beacon.shipment.ShipmentView;
 import dev.beacon.shipment.TransitionCause;
 import dev.beacon.support.HelpRequested;
 
@@ -37,8 +35,6 @@ class NotificationTriggers {
 
 	private final Messages messages;
 
-	private final ShipmentManagement shipments;
-
 	private final OrderManagement orders;
 
 	private final NotifyProperties properties;
@@ -47,12 +43,11 @@ class NotificationTriggers {
 
 	private final Clock clock;
 
-	NotificationTriggers(Outbox outbox, Watches watches, Messages messages, ShipmentManagement shipments,
-			OrderManagement orders, NotifyProperties properties, OutboxWrites outboxWrites, Clock clock) {
+	NotificationTriggers(Outbox outbox, Watches watches, Messages messages, OrderManagement orders,
+			NotifyProperties properties, OutboxWrites outboxWrites, Clock clock) {
 		this.outbox = outbox;
 		this.watches = watches;
 		this.messages = messages;
-		this.shipments = shipments;
 		this.orders = orders;
 		this.properties = properties;
 		this.outboxWrites = outboxWrites;
@@ -112,7 +107,10 @@ class NotificationTriggers {
 		if (e.cause() == TransitionCause.REPLAY) {
 			return;
 		}
-		guarded("status changed", () -> StatusNews.of(e));
+		List<News> news = StatusNews.of(e); // pure: no savepoint when nothing is news
+		if (!news.isEmpty()) {
+			guarded("status changed", () -> news);
+		}
 	}
 
 	@EventListener
@@ -126,19 +124,22 @@ class NotificationTriggers {
 						e.statusText(), null, null, this.clock.instant())));
 	}
 
+	/**
+	 * New scans: the watch follows the shipment, and "arrived in the destination country"
+	 * may be news; both from the event's facts (the order is read only when the newest
+	 * scan is in transit).
+	 */
 	@EventListener
 	void on(ScansRecorded e) {
-		if (e.newScans() == 0) {
+		ScansRecorded.After after = e.after();
+		if (e.newScans() == 0 || after == null) {
 			return;
 		}
 		guarded("scans recorded", () -> {
-			ShipmentView v = this.shipments.byId(e.shipmentId()).orElse(null);
-			if (v == null) {
-				return List.of();
-			}
-			this.watches.refresh(v, this.clock.instant());
-			News arrived = StatusNews.arrivedInDestinationCountry(v,
-					() -> this.orders.find(v.storeId(), v.orderId())
+			this.watches.refresh(new Watches.Watch(e.shipmentId(), e.storeId(), after.orderId(), e.carrier(),
+					after.milestone(), after.estimatedDelivery(), after.lastEventAt()), this.clock.instant());
+			News arrived = StatusNews.arrivedInDestinationCountry(e,
+					() -> this.orders.find(e.storeId(), after.orderId())
 						.map((o) -> o.getDestination().country())
 						.orElse(null));
 			return (arrived != null) ? List.of(arrived) : List.of();
@@ -147,12 +148,13 @@ class NotificationTriggers {
 
 	/**
 	 * Runs the decision and its writes through core's {@link OutboxWrites} (in the
-	 * caller's transaction, behind a savepoint): on failure only notify's writes are
-	 * undone and the status change stands (ADR 0004).
+	 * caller's transaction just before it commits, behind one savepoint with the
+	 * transaction's other such writes): on failure only these writes are undone and the
+	 * status change stands (ADR 0004).
 	 */
 	private void guarded(String what, Supplier<List<News>> decide) {
 		if (this.properties.enabled()) {
-			this.outboxWrites.guarded("notify: " + what, () -> decide.get().forEach(this.outbox::enqueue));
+			this.outboxWrites.beforeCommit("notify: " + what, () -> decide.get().forEach(this.outbox::enqueue));
 		}
 	}
 

@@ -4,15 +4,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.beacon.shipment.ScanView;
+import dev.beacon.shipment.ScansRecorded;
 import dev.beacon.shipment.ShipmentStatusChanged;
-import dev.beacon.shipment.ShipmentView;
 import dev.beacon.status.Health;
 import dev.beacon.status.Milestone;
 import dev.beacon.status.Reason;
@@ -111,34 +111,27 @@ final class StatusNews {
 
 	/**
 	 * "Arrived in the destination country" after scans abroad: the meaningful in-transit
-	 * news; {@code v}'s events newest first, the destination asked for only then.
+	 * news, read from the event's facts (the newest scan and the countries of the
+	 * others); the destination is asked for only then.
 	 */
-	static @Nullable News arrivedInDestinationCountry(ShipmentView v, Supplier<@Nullable String> destinationCountry) {
-		if (v.milestone() != Milestone.IN_TRANSIT || v.events().isEmpty()) {
+	static @Nullable News arrivedInDestinationCountry(ScansRecorded e, Supplier<@Nullable String> destinationCountry) {
+		ScansRecorded.After v = e.after();
+		if (v == null || v.milestone() != Milestone.IN_TRANSIT) {
 			return null;
 		}
 		String destination = destinationCountry.get();
 		if (destination == null) {
 			return null;
 		}
-		ScanView newest = v.events().get(0);
-		if (!destination.equalsIgnoreCase(newest.location().country())) {
-			return null;
+		ScansRecorded.Newest newest = v.newest();
+		if (!destination.equalsIgnoreCase(newest.location().country())
+				|| v.earlierCountries().contains(destination.toUpperCase(Locale.ROOT))
+				|| v.earlierCountries().isEmpty()) {
+			return null; // not there yet, arrived before, or never abroad
 		}
-		boolean abroad = false;
-		for (ScanView older : v.events().subList(1, v.events().size())) {
-			String c = older.location().country();
-			if (c != null && c.equalsIgnoreCase(destination)) {
-				return null; // already arrived before
-			}
-			abroad |= (c != null);
-		}
-		if (!abroad) {
-			return null;
-		}
-		return new News(Trigger.IN_TRANSIT_UPDATE, null, "arrived:" + destination, v.storeId(), v.orderId(), v.id(),
-				v.carrier(), v.trackingNumber(), v.estimatedDelivery(), newest.location().label(), newest.description(),
-				null, null, newest.occurredAt());
+		return new News(Trigger.IN_TRANSIT_UPDATE, null, "arrived:" + destination, e.storeId(), v.orderId(),
+				e.shipmentId(), e.carrier(), v.trackingNumber(), v.estimatedDelivery(), newest.location().label(),
+				newest.description(), null, null, newest.occurredAt());
 	}
 
 }

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,6 +28,7 @@ import dev.beacon.shipment.CarrierPolling;
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.Ingested;
 import dev.beacon.shipment.PollOutcome;
+import dev.beacon.shipment.QuietPollSchedule;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentView;
 import dev.beacon.shipment.TransitionCause;
@@ -71,9 +74,6 @@ public class CarrierPoller implements CarrierPolling, AutoCloseable {
 	 * per-second window): the shipment may be followed by the aggregator meanwhile.
 	 */
 	static final Duration FALLBACK_AFTER = Duration.ofMinutes(1);
-
-	/** Shipments recorded in one transaction (see {@link #ingestAll}). */
-	static final int RECORD_CHUNK = 10;
 
 	CarrierPoller(String name, ShipmentManagement shipments, List<CarrierAdapter> adapters, CarrierMetrics metrics,
 			PollProperties properties, Clock clock, PollQueue queue) {
@@ -186,13 +186,18 @@ public class CarrierPoller implements CarrierPolling, AutoCloseable {
 				asked.put(task.shipmentId(), a.conversation());
 			}
 		}
-		Map<UUID, Ingested> ingested = ingestAll(answers);
-		Map<UUID, @Nullable Duration> next = new LinkedHashMap<>();
 		Instant now = this.clock.instant();
+		Set<UUID> scheduled = new HashSet<>();
+		QuietPollSchedule quiet = this.schedule.quiet(now, (id) -> asked.get(id).timeScale(), scheduled);
+		Map<UUID, Ingested> ingested = PollRecords.ingestAll(this.shipments, answers, quiet, scheduled);
+		Map<UUID, @Nullable Duration> next = new LinkedHashMap<>();
 		ingested.forEach((id, result) -> {
 			CarrierUpdate update = answers.get(id);
 			Conversation c = asked.get(id);
 			this.metrics.scansIngested(c.carrier(), result.newScans());
+			if (scheduled.contains(id)) {
+				return;
+			}
 			PollSchedule.Decision decision = this.schedule.decide(result, update.outcome(), now, c.timeScale());
 			if (decision.expire()) {
 				expire(id, c.carrier());
@@ -208,36 +213,6 @@ public class CarrierPoller implements CarrierPolling, AutoCloseable {
 			log.warn("could not schedule the next poll of {} shipments (their leases bring them back)", next.size(),
 					ex);
 		}
-	}
-
-	/**
-	 * Records a claim's answers in chunks: a transaction keeps what it read managed and
-	 * each query dirty-checks all of it (a whole claim of 50 in one spent half the
-	 * poller's CPU there). A chunk that fails (a deadlock, one bad shipment) is recorded
-	 * one by one.
-	 */
-	private Map<UUID, Ingested> ingestAll(Map<UUID, CarrierUpdate> answers) {
-		Map<UUID, Ingested> out = new LinkedHashMap<>();
-		List<UUID> ids = new ArrayList<>(answers.keySet());
-		for (int i = 0; i < ids.size(); i += RECORD_CHUNK) {
-			Map<UUID, CarrierUpdate> chunk = new LinkedHashMap<>();
-			ids.subList(i, Math.min(ids.size(), i + RECORD_CHUNK)).forEach((id) -> chunk.put(id, answers.get(id)));
-			try {
-				out.putAll(this.shipments.ingestAll(chunk, TransitionCause.POLL));
-			}
-			catch (RuntimeException batch) {
-				log.debug("batch of {} polls not recorded at once; one by one", chunk.size(), batch);
-				chunk.forEach((id, update) -> {
-					try {
-						out.put(id, this.shipments.ingest(id, update, TransitionCause.POLL));
-					}
-					catch (RuntimeException ex) {
-						log.warn("could not record poll of shipment {}", id, ex);
-					}
-				});
-			}
-		}
-		return out;
 	}
 
 	private void expire(UUID shipmentId, String carrier) {

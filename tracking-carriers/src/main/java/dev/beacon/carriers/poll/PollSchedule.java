@@ -2,12 +2,16 @@ package dev.beacon.carriers.poll;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.Ingested;
 import dev.beacon.shipment.PollOutcome;
+import dev.beacon.shipment.QuietPollSchedule;
 import dev.beacon.status.Health;
 import dev.beacon.status.Milestone;
 
@@ -66,6 +70,22 @@ final class PollSchedule {
 			case OK, PUSHED -> healthyInterval(s, now, timeScale);
 		};
 		return Decision.at(now.plus(floor(scaled(interval, timeScale))));
+	}
+
+	/**
+	 * {@link #decide} for the answers core records without news, so that it writes their
+	 * next poll with the record (an expiry is left to the caller); the shipments it
+	 * schedules are added to {@code scheduled}.
+	 */
+	QuietPollSchedule quiet(Instant now, Function<UUID, Double> timeScale, Set<UUID> scheduled) {
+		return (id, result, update) -> {
+			Decision decision = decide(result, update.outcome(), now, timeScale.apply(id));
+			if (decision.expire()) {
+				return null;
+			}
+			scheduled.add(id);
+			return new QuietPollSchedule.Next(delay(decision, update, now));
+		};
 	}
 
 	private Duration healthyInterval(Ingested s, Instant now, double timeScale) {

@@ -52,6 +52,9 @@ class ApiSecurityConfiguration {
 			.formLogin((f) -> f.disable())
 			.logout((l) -> l.disable())
 			.anonymous((a) -> a.disable())
+			// the API reads its principal from the security context, never through the
+			// servlet API (getUserPrincipal, isUserInRole): no request wrapper for it
+			.servletApi((s) -> s.disable())
 			.addFilterBefore(new BearerKeyFilter(stores, settings), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests((auth) -> auth.requestMatchers(HttpMethod.POST, "/api/v1/stores")
 				.hasAuthority(OPERATOR)

@@ -123,7 +123,7 @@ class WebhookEvents {
 		if (this.subscribed.knownNone(storeId)) {
 			return;
 		}
-		this.outbox.guarded("webhooks", () -> {
+		this.outbox.beforeCommit("webhooks", () -> {
 			List<WebhookEndpoint> endpoints = this.subscribed.of(storeId);
 			if (endpoints.isEmpty()) {
 				return;

@@ -4,8 +4,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +20,7 @@ import dev.beacon.shipment.ScanView;
 import dev.beacon.shipment.ShipmentView;
 import dev.beacon.status.Milestone;
 import dev.beacon.store.Store;
+import dev.beacon.web.page.PageModels.CardText;
 import dev.beacon.web.page.PageModels.Item;
 import dev.beacon.web.page.PageModels.OrderView;
 import dev.beacon.web.page.PageModels.ScanRow;
@@ -122,18 +121,21 @@ class OrderPresenter {
 		String carrierName = s.carrierName();
 		String url = httpsLink(s.trackingUrl());
 		ZoneId zone = store.getTimeZone();
-		DateTimeFormatter fmt = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-			.withLocale(locale)
-			.withZone(zone);
+		DateTimeFormatter fmt = PageDates.scanTimes(zone, locale);
 		List<ScanRow> scans = s.events()
 			.stream()
 			.map((ScanView e) -> new ScanRow(e.occurredAt().toString(), fmt.format(e.occurredAt()),
 					PersonalData.scrub(e.description()), e.location().label()))
 			.toList();
-		String zoneName = zone.getDisplayName(TextStyle.FULL, locale);
+		String zoneName = PageDates.zoneName(zone, locale);
+		CardText text = new CardText(msg(locale, "shipment.title"), msg(locale, "order.packageOf", position, count),
+				msg(locale, (summary.tone() == Tone.DONE) ? "todo.titleDone" : "todo.title"),
+				msg(locale, "timeline.label"), msg(locale, "carrier.label"), msg(locale, "carrier.trackingNumber"),
+				msg(locale, "a11y.opensNewTab"), msg(locale, "history.title"), msg(locale, "history.localNote"),
+				msg(locale, "history.empty"));
 		return new ShipmentCard(s.id().toString(), position, count, summary, carrierName, s.trackingNumber(), url,
 				(url != null) ? msg(locale, "carrier.link", carrierName) : null,
-				this.timeline.steps(s, summary, locale), scans, msg(locale, "history.timeNote", zoneName));
+				this.timeline.steps(s, summary, locale), scans, msg(locale, "history.timeNote", zoneName), text);
 	}
 
 	/** Only absolute https links are shown to shoppers. */

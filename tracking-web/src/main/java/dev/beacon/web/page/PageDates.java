@@ -8,6 +8,7 @@ import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,10 @@ class PageDates {
 	private static final Map<Locale, DateFormats> DATES = new ConcurrentHashMap<>();
 
 	private static final Map<Locale, DateTimeFormatter> DATE_TIMES = new ConcurrentHashMap<>();
+
+	private static final Map<Locale, DateTimeFormatter> SCAN_TIMES = new ConcurrentHashMap<>();
+
+	private static final Map<ZoneInLocale, String> ZONE_NAMES = new ConcurrentHashMap<>();
 
 	private final Clock clock;
 
@@ -70,6 +75,26 @@ class PageDates {
 		return cached(DATES, locale, DateFormats::of).of(date.getYear() == thisYear).format(date);
 	}
 
+	/**
+	 * A scan's time as the history lists it ("Mar 2, 2026, 10:00 AM", medium date and
+	 * short time), in {@code zone}: the localized pattern resolved once per language (a
+	 * localized formatter looks it up again on every format).
+	 */
+	static DateTimeFormatter scanTimes(ZoneId zone, Locale locale) {
+		return cached(SCAN_TIMES, locale,
+				(l) -> DateTimeFormatter.ofPattern(DateTimeFormatterBuilder
+					.getLocalizedDateTimePattern(FormatStyle.MEDIUM, FormatStyle.SHORT, IsoChronology.INSTANCE, l), l))
+			.withZone(zone);
+	}
+
+	/**
+	 * The zone's full name in the language ("Central Standard Time"), found once a pair.
+	 */
+	static String zoneName(ZoneId zone, Locale locale) {
+		return cached(ZONE_NAMES, new ZoneInLocale(zone, locale),
+				(z) -> z.zone().getDisplayName(TextStyle.FULL, z.locale()));
+	}
+
 	static String dateTime(Instant instant, ZoneId zone, Locale locale) {
 		return cached(DATE_TIMES, locale,
 				(l) -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(l))
@@ -78,19 +103,22 @@ class PageDates {
 	}
 
 	/**
-	 * A language's formatter, built once: the page speaks a handful of languages
-	 * ({@link ShopperLocales}), and the cache stops growing past a few dozen whatever
-	 * locale it is given.
+	 * A language's formatter (or a zone's name in a language), built once: the page
+	 * speaks a handful of languages ({@link ShopperLocales}) and stores a few zones, and
+	 * the cache stops growing past 256 entries whatever it is given.
 	 */
-	private static <T> T cached(Map<Locale, T> cache, Locale locale, Function<Locale, T> build) {
-		T found = cache.get(locale);
+	private static <K, T> T cached(Map<K, T> cache, K key, Function<K, T> build) {
+		T found = cache.get(key);
 		if (found == null) {
-			found = build.apply(locale);
-			if (cache.size() < 32) {
-				cache.putIfAbsent(locale, found);
+			found = build.apply(key);
+			if (cache.size() < 256) {
+				cache.putIfAbsent(key, found);
 			}
 		}
 		return found;
+	}
+
+	private record ZoneInLocale(ZoneId zone, Locale locale) {
 	}
 
 	/**

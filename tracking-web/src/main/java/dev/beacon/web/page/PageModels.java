@@ -48,9 +48,27 @@ final class PageModels {
 	record ScanRow(String iso, String time, String description, String location) {
 	}
 
+	/**
+	 * A shipment's card; {@link #html} is its markup ({@link PageHtml#card}), with a
+	 * status block of its own when the page shows more than one package.
+	 */
 	record ShipmentCard(String id, int position, int count, Summary summary, String carrierName, String trackingNumber,
 			@Nullable String carrierUrl, @Nullable String carrierLinkText, List<Step> steps, List<ScanRow> scans,
-			String zoneNote) {
+			String zoneNote, CardText text) {
+
+		public String html(boolean multi) {
+			return PageHtml.card(this, multi);
+		}
+
+	}
+
+	/**
+	 * The fixed words of a card in the shopper's language: its title alone and among
+	 * several packages ("Package 1 of 2"), the title of what to do first, the headings
+	 * and labels of the progress line, facts and history.
+	 */
+	record CardText(String title, String packageOf, String todoTitle, String timeline, String carrier,
+			String trackingNumber, String opensNewTab, String history, String localNote, String empty) {
 	}
 
 	record Item(String name, int quantity) {

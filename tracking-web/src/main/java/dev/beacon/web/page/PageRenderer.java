@@ -59,7 +59,9 @@ class PageRenderer {
 		all.put("brandCss", BrandStyle.css(brand));
 		all.put("nonce", String.valueOf(request.getAttribute(PageSecurity.NONCE)));
 		all.put("lang", locale.toLanguageTag());
-		all.put("languages", languages(request, locale));
+		List<Language> languages = languages(request, locale);
+		all.put("languagesHtml", PageHtml.languages(languages));
+		all.put("currentLanguageHtml", PageHtml.currentLanguage(languages));
 		ModelAndView mav = new ModelAndView(view, all);
 		mav.setStatus(status);
 		return mav;

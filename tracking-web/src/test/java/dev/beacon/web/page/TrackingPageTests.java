@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +21,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import dev.beacon.order.Order;
 import dev.beacon.shipment.EstimateConfidence;
+import dev.beacon.shipment.ScanView;
 import dev.beacon.shipment.ShipmentView;
 import dev.beacon.status.DeliveryWindow;
 import dev.beacon.store.Store;
@@ -575,6 +577,46 @@ class TrackingPageTests extends PageTestSupport {
 		Document plain = Jsoup
 			.parse(body(this.mvc.perform(get(orderUrl(other)).cookie(grant(other)).with(client(this.ip))).andReturn()));
 		assertThat(plain.select("p.sure")).isEmpty();
+	}
+
+	@Test
+	void theScanHistoryStepsAndLanguageMenuCarryEveryFieldInTheirExactPlace() throws Exception {
+		ShipmentView s = this.fixtures.ship(this.store, this.order, Journey.DELIVERED);
+		Document page = Jsoup
+			.parse(body(this.mvc.perform(get(orderUrl(this.order)).cookie(grant(this.order)).with(client(this.ip)))
+				.andReturn()));
+		List<Element> rows = page.select("main ol.scans > li");
+		List<ScanView> scans = s.events();
+		assertThat(rows).hasSize(scans.size());
+		for (int i = 0; i < scans.size(); i++) {
+			ScanView scan = scans.get(i);
+			Element row = rows.get(i);
+			assertThat(row.select("time[data-local]").attr("datetime")).isEqualTo(scan.occurredAt().toString());
+			assertThat(row.select("time").text())
+				.isEqualTo(PageDates.scanTimes(this.store.getTimeZone(), Locale.ENGLISH).format(scan.occurredAt()));
+			assertThat(row.select(".desc").text()).isEqualTo(PersonalData.scrub(scan.description()));
+			assertThat(row.select(".loc").text()).isEqualTo(scan.location().label());
+		}
+		assertThat(rows.get(0).select(".desc").text()).isEqualTo("Delivered, signed by ***");
+		List<Element> steps = page.select("main ol.timeline > li");
+		assertThat(steps).extracting(Element::className).containsExactly("done", "done", "done", "done", "done");
+		assertThat(steps).extracting((e) -> e.select(".lbl").text())
+			.containsExactly("Ordered", "Shipped", "In transit", "Out for delivery", "Delivered");
+		assertThat(steps).extracting((e) -> e.select(".visually-hidden").text())
+			.containsExactly("Done:", "Done:", "Done:", "Done:", "Done:");
+		assertThat(steps).extracting((e) -> e.attr("aria-current")).containsExactly("", "", "", "", "step");
+		List<Element> languages = page.select("header details.lang ul > li > a");
+		assertThat(languages).extracting((e) -> e.attr("hreflang")).containsExactly("en", "es", "pt-BR", "de", "fr");
+		assertThat(languages).extracting((e) -> e.attr("lang")).containsExactly("en", "es", "pt-BR", "de", "fr");
+		assertThat(languages).extracting(Element::text)
+			.containsExactly("English", "Español", "Português (Brasil)", "Deutsch", "Français");
+		assertThat(languages).extracting((e) -> e.attr("href"))
+			.containsExactly(orderUrl(this.order) + "?lang=en", orderUrl(this.order) + "?lang=es",
+					orderUrl(this.order) + "?lang=pt-BR", orderUrl(this.order) + "?lang=de",
+					orderUrl(this.order) + "?lang=fr");
+		assertThat(languages).extracting((e) -> e.attr("aria-current")).containsExactly("true", "", "", "", "");
+		assertThat(page.select("header details.lang summary .cur").text()).isEqualTo("English");
+		assertThat(page.select("header details.lang summary .cur").attr("lang")).isEqualTo("en");
 	}
 
 	/**
