@@ -85,7 +85,7 @@ pair() { # pair <round> <first-fn...> -- <second-fn...>: alternates which side r
 
 # warm-up: every scenario's own code paths, long enough for the JIT (on 2 shared cores the
 # stylesheet went from ~2,000 req/s in its first 15 s to ~7,800 in the next 15 s); BENCH_WARMUP=s
-warm=${BENCH_WARMUP:-20}
+warm=${BENCH_WARMUP:-45}
 log "warm-up: ${warm}s per scenario"
 for w in "page.lua" "page.lua BENCH_MODE=link" "api.lua" "create.lua" "shipment.lua"; do  # not the webhook: its bodies are sent once
   set -- $w; lua=$1; shift
