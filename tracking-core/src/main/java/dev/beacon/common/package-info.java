@@ -15,7 +15,8 @@
  * the guard that writes a module's outbox rows in the publishing transaction
  * ({@link dev.beacon.common.OutboxWrites}) and the loops that work them off
  * ({@link dev.beacon.common.BackgroundLoops}), and counters in time windows shared by
- * every instance ({@link dev.beacon.common.WindowCounters}). It depends on nothing else
+ * every instance ({@link dev.beacon.common.WindowCounters}), and nullable JDBC columns as
+ * {@code java.time} values ({@link dev.beacon.common.Rows}). It depends on nothing else
  * in Beacon.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Common",

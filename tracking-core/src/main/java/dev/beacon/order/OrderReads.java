@@ -2,7 +2,6 @@ package dev.beacon.order;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
 
+import dev.beacon.common.Rows;
 import dev.beacon.status.Health;
 
 /**
@@ -62,7 +62,7 @@ class OrderReads {
 
 	private static OrderDetails order(ResultSet rs) throws SQLException {
 		Boolean consented = rs.getObject("sms_consent", Boolean.class);
-		Instant consentedAt = instant(rs, "sms_consent_at");
+		Instant consentedAt = Rows.instant(rs, "sms_consent_at");
 		String consentSource = rs.getString("sms_consent_source");
 		SmsConsent consent = (consented != null && consentedAt != null)
 				? new SmsConsent(consented, (consentSource != null) ? consentSource : "unknown", consentedAt) : null;
@@ -74,15 +74,10 @@ class OrderReads {
 						rs.getString("dest_country")),
 				new Address(rs.getString("origin_postal_code"), rs.getString("origin_city"),
 						rs.getString("origin_region"), rs.getString("origin_country")),
-				instant(rs, "placed_at"), rs.getObject("promised_by", LocalDate.class),
+				Rows.instant(rs, "placed_at"), rs.getObject("promised_by", LocalDate.class),
 				OrderStatus.valueOf(rs.getString("status")), Health.valueOf(rs.getString("health")), List.of(),
-				rs.getBoolean("test"), instant(rs, "created_at"), instant(rs, "updated_at"),
-				instant(rs, "cancelled_at"), consent, instant(rs, "personal_data_erased_at"));
-	}
-
-	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp t = rs.getTimestamp(column);
-		return (t != null) ? t.toInstant() : null;
+				rs.getBoolean("test"), Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"),
+				Rows.instant(rs, "cancelled_at"), consent, Rows.instant(rs, "personal_data_erased_at"));
 	}
 
 }

@@ -22,6 +22,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import dev.beacon.common.Rows;
 import dev.beacon.common.Text;
 import dev.beacon.status.DeliveryWindow;
 import dev.beacon.status.Health;
@@ -169,21 +170,11 @@ class QuietPolls {
 		String[] known = (String[]) rs.getArray("known").getArray();
 		return new Stored(rs.getObject("id", UUID.class), rs.getObject("store_id", UUID.class), rs.getString("carrier"),
 				Milestone.valueOf(rs.getString("milestone")), Health.valueOf(rs.getString("health")),
-				instant(rs, "shipped_at"), java.util.Objects.requireNonNull(instant(rs, "created_at")),
-				instant(rs, "delivered_at"), instant(rs, "last_event_at"), instant(rs, "last_polled_at"),
-				DeliveryWindow.of(date(rs, "carrier_earliest"), date(rs, "carrier_latest")),
-				DeliveryWindow.of(date(rs, "estimated_earliest"), date(rs, "estimated_latest")),
+				Rows.instant(rs, "shipped_at"), java.util.Objects.requireNonNull(Rows.instant(rs, "created_at")),
+				Rows.instant(rs, "delivered_at"), Rows.instant(rs, "last_event_at"), Rows.instant(rs, "last_polled_at"),
+				DeliveryWindow.of(Rows.date(rs, "carrier_earliest"), Rows.date(rs, "carrier_latest")),
+				DeliveryWindow.of(Rows.date(rs, "estimated_earliest"), Rows.date(rs, "estimated_latest")),
 				new HashSet<>(Arrays.asList(known)));
-	}
-
-	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp ts = rs.getTimestamp(column);
-		return (ts != null) ? ts.toInstant() : null;
-	}
-
-	private static @Nullable LocalDate date(ResultSet rs, String column) throws SQLException {
-		java.sql.Date d = rs.getDate(column);
-		return (d != null) ? d.toLocalDate() : null;
 	}
 
 	/** A shipment as stored, with those of the answer's dedup keys it has. */

@@ -2,7 +2,6 @@ package dev.beacon.shipment;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import dev.beacon.common.Rows;
 import dev.beacon.status.DeliveryWindow;
 import dev.beacon.status.Health;
 import dev.beacon.status.Milestone;
@@ -108,13 +108,13 @@ class ShipmentViews {
 		String outcome = rs.getString("last_poll_outcome");
 		return new ShipmentView(rs.getObject("id", UUID.class), rs.getObject("store_id", UUID.class),
 				rs.getObject("order_id", UUID.class), carrier, rs.getBoolean("carrier_pinned"), number,
-				rs.getString("service"), instant(rs, "shipped_at"), Milestone.valueOf(rs.getString("milestone")),
+				rs.getString("service"), Rows.instant(rs, "shipped_at"), Milestone.valueOf(rs.getString("milestone")),
 				Health.valueOf(rs.getString("health")), (reason != null) ? Reason.valueOf(reason) : null,
 				rs.getBoolean("action_required"), rs.getString("status_text"), rs.getString("status_location"),
-				window(rs, "estimated"), window(rs, "carrier"), instant(rs, "delivered_at"),
-				instant(rs, "last_event_at"), instant(rs, "next_poll_at"), instant(rs, "last_polled_at"),
+				window(rs, "estimated"), window(rs, "carrier"), Rows.instant(rs, "delivered_at"),
+				Rows.instant(rs, "last_event_at"), Rows.instant(rs, "next_poll_at"), Rows.instant(rs, "last_polled_at"),
 				(outcome != null) ? PollOutcome.valueOf(outcome) : null, rs.getString("last_poll_detail"),
-				instant(rs, "created_at"), List.of(),
+				Rows.instant(rs, "created_at"), List.of(),
 				ShipmentView.carrierName(carrier, rs.getString("carrier_name"), this.directory),
 				ShipmentView.trackingUrl(carrier, number, rs.getString("tracking_url"), this.directory),
 				rs.getString("source"));
@@ -131,11 +131,6 @@ class ShipmentViews {
 	private static @Nullable DeliveryWindow window(ResultSet rs, String prefix) throws SQLException {
 		return DeliveryWindow.of(rs.getObject(prefix + "_earliest", LocalDate.class),
 				rs.getObject(prefix + "_latest", LocalDate.class));
-	}
-
-	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp t = rs.getTimestamp(column);
-		return (t != null) ? t.toInstant() : null;
 	}
 
 }

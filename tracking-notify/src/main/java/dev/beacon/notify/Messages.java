@@ -22,6 +22,8 @@ import org.springframework.stereotype.Repository;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.beacon.common.Rows;
+
 /**
  * The outbox table {@code notify_messages}: new rows (unique by idempotency key),
  * coalescing and suppression of pending rows, and the reads of the console and the daily
@@ -56,10 +58,11 @@ class Messages {
 				Locale.forLanguageTag(rs.getString("locale")), ZoneId.of(rs.getString("time_zone")),
 				rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
 				rs.getBoolean("essential"), rs.getInt("priority"), MessageStatus.valueOf(rs.getString("status")),
-				rs.getString("status_reason"), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
-				instant(rs, "stale_after"), rs.getObject("lease_token", UUID.class), instant(rs, "provider_called_at"),
-				rs.getString("provider_id"), instant(rs, "transition_at"), instant(rs, "created_at"),
-				instant(rs, "sent_at"), rs.getObject("resend_of", UUID.class), facts(json, rs.getString("facts")));
+				rs.getString("status_reason"), rs.getInt("attempts"), Rows.instant(rs, "next_attempt_at"),
+				Rows.instant(rs, "stale_after"), rs.getObject("lease_token", UUID.class),
+				Rows.instant(rs, "provider_called_at"), rs.getString("provider_id"), Rows.instant(rs, "transition_at"),
+				Rows.instant(rs, "created_at"), Rows.instant(rs, "sent_at"), rs.getObject("resend_of", UUID.class),
+				facts(json, rs.getString("facts")));
 	}
 
 	private static @Nullable MessageFacts facts(JsonMapper json, @Nullable String facts) {
@@ -214,11 +217,6 @@ class Messages {
 
 	static @Nullable Timestamp ts(@Nullable Instant i) {
 		return (i != null) ? Timestamp.from(i) : null;
-	}
-
-	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp t = rs.getTimestamp(column);
-		return (t != null) ? t.toInstant() : null;
 	}
 
 }
