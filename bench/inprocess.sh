@@ -5,7 +5,8 @@
 # The driver (bench/java) is compiled against the packaged jar's classes and runs the
 # application's own beans: ShipmentManagement.ingest (normalize, dedup, store, fold,
 # transition, outbox), PollQueue.claimDue, CarrierPoller.pollOnce, the notify Dispatcher. Draining
-# sides stop after 4x the scenario time when they cannot empty the due set.
+# sides stop after 4x the scenario time when they cannot empty the due set. BENCH_SCENARIOS (default
+# "ingest claim poll dispatch") runs only those named, e.g. BENCH_SCENARIOS=dispatch.
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 db=$1; scale=$2; rounds=$3; secs=$4
@@ -51,24 +52,26 @@ pending() {
   $words from beacon.orders o where o.id = m.order_id
   and m.id in (select id from beacon.notify_messages order by id limit $due)" -c "vacuum (analyze) beacon.notify_messages" >/dev/null; }
 per_client=$(( due / batch / threads + 1 ))
+scenarios=" ${BENCH_SCENARIOS:-ingest claim poll dispatch} "
+runs() { [[ $scenarios == *" $1 "* ]]; }
 for r in $(seq 1 "$rounds"); do
   if [ $(( r % 2 )) = 1 ]; then order="app twin"; else order="twin app"; fi
-  for side in $order; do
+  runs ingest && for side in $order; do
     if [ $side = app ]; then driver ingest "$r" "$secs" $threads $scans
     else twin "$r" ingest ingest.sql scans/s $scans -T "$secs" -D n1="$(psql -X -d "$db" -Atc "select hi from public.bench_stores where k=1")" -D batch=$scans; fi
   done
-  for side in $order; do
+  runs claim && for side in $order; do
     mark_due
     if [ $side = app ]; then driver claim "$r" $(( secs * 4 )) $threads $batch
     else twin "$r" claim claim-polls.sql rows/s $batch -t $per_client -D batch=$batch; fi
   done
-  for side in $order; do
+  runs poll && for side in $order; do
     mark_due
     if [ $side = app ]; then driver poll "$r" $(( secs * 4 )) $threads
     else twin "$r" poll claim-polls.sql rows/s $batch -t $per_client -D batch=$batch; fi
   done
   unmark
-  for side in $order; do
+  runs dispatch && for side in $order; do
     pending
     if [ $side = app ]; then driver dispatch "$r" $(( secs * 4 )) $threads
     else twin "$r" dispatch claim-messages.sql rows/s 20 -t $(( due / 20 / threads + 1 )) -D batch=20; fi

@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.beacon.notify.consent.Consents;
 import dev.beacon.order.Order;
@@ -55,8 +54,7 @@ public final class BenchDispatch {
 		};
 		this.dispatcher = new Dispatcher(context.getBean(MessageClaims.class), context.getBean(DeliveryChecks.class), context.getBean(MessageComposer.class),
 				context.getBean(Consents.class), List.of(email), context.getBean(NotifyProperties.class),
-				context.getBean(NotifyMetrics.class), context.getBean(TransactionTemplate.class),
-				context.getBean(Clock.class), context.getBeanProvider(Dispatcher.DispatchHook.class));
+				context.getBean(NotifyMetrics.class), context.getBean(Clock.class), context.getBeanProvider(Dispatcher.DispatchHook.class));
 	}
 
 	/** One claim and delivery of a batch; answers how many were claimed. */

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 import dev.beacon.shipment.MappingTable;
+import dev.beacon.testing.StatementCounter;
 
 /** Boot configuration for tests of tracking-notify alone (not shipped). */
 @SpringBootApplication
@@ -26,6 +27,12 @@ public class NotifyTestApplication {
 	@Bean
 	MutableClock clock() {
 		return new MutableClock(Instant.parse("2026-03-03T15:00:00Z"));
+	}
+
+	/** Counts what a test's own thread issues (dispatch statements per batch). */
+	@Bean
+	static StatementCounter statementCounter() {
+		return new StatementCounter();
 	}
 
 	@Bean

@@ -13,7 +13,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 /**
  * Counts the SQL statements the calling thread prepares or creates on the application's
  * one {@link DataSource}, whatever issues them (Hibernate, {@code JdbcClient}, plain
- * JDBC), while {@link #count(Action)} runs. Other threads (the background loops) are not
+ * JDBC), while {@link #count(Action)} runs, and with {@link #tally(Action)} the commits
+ * too (each a round trip of its own). Other threads (the background loops) are not
  * counted. Register it as a static bean of a test configuration.
  */
 public final class StatementCounter implements BeanPostProcessor {
@@ -22,7 +23,12 @@ public final class StatementCounter implements BeanPostProcessor {
 
 	/** Runs the action on this thread and answers how many statements it issued. */
 	public long count(Action action) throws Exception {
-		long[] counter = new long[1];
+		return tally(action).statements();
+	}
+
+	/** Runs the action on this thread and answers its statements and commits. */
+	public Tally tally(Action action) throws Exception {
+		long[] counter = new long[2];
 		this.counting.set(counter);
 		try {
 			action.run();
@@ -30,7 +36,11 @@ public final class StatementCounter implements BeanPostProcessor {
 		finally {
 			this.counting.remove();
 		}
-		return counter[0];
+		return new Tally(counter[0], counter[1]);
+	}
+
+	/** Statements prepared or created, and commits, by one action. */
+	public record Tally(long statements, long commits) {
 	}
 
 	@Override
@@ -73,6 +83,9 @@ public final class StatementCounter implements BeanPostProcessor {
 						if (counter != null && (name.equals("prepareStatement") || name.equals("createStatement")
 								|| name.equals("prepareCall"))) {
 							counter[0]++;
+						}
+						else if (counter != null && name.equals("commit")) {
+							counter[1]++;
 						}
 						try {
 							return method.invoke(connection, args);

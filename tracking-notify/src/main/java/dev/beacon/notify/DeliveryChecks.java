@@ -21,8 +21,9 @@ import dev.beacon.notify.consent.Consents;
  * it (consent, preferences), the news is not stale, the channel does not hold it back
  * (SMS quiet hours), and the shipment's daily cap is not reached. Each can end the
  * message or hold it; none calls anyone. What they read is read once for a claimed batch
- * ({@link #prepare}): the suppressions of its recipients, the caps of its stores and the
- * day's messages of its shipments.
+ * ({@link #prepare}): the suppressions of its recipients, the caps of its stores (kept a
+ * few seconds, {@link StoreSettings#recentBasics}) and the day's messages of its
+ * shipments.
  * <p>
  * Two clocks, each for what it decides: whether the news is stale, how long a hold lasts
  * in the outbox and the daily cap's window are the database's clock (the one that wrote
@@ -55,8 +56,9 @@ class DeliveryChecks {
 
 	/**
 	 * Reads what the checks of this claimed batch need: one read for the suppressions of
-	 * its recipients and, when it holds capped news, one for its stores' caps and one for
-	 * the day's sent and in-flight messages of its shipments.
+	 * its recipients and, when it holds capped news, its stores' caps (as kept for at
+	 * most {@link StoreSettings#STALENESS}) and one read for the day's sent and in-flight
+	 * messages of its shipments.
 	 */
 	Batch prepare(List<OutboxMessage> batch) {
 		Map<String, String> suppressed = this.consents
@@ -66,7 +68,7 @@ class DeliveryChecks {
 		Map<String, Integer> counted = new HashMap<>();
 		if (!capped.isEmpty()) {
 			List<UUID> storeIds = capped.stream().map(OutboxMessage::storeId).distinct().toList();
-			Map<UUID, NotificationSettings> own = this.settings.basics(storeIds);
+			Map<UUID, NotificationSettings> own = this.settings.recentBasics(storeIds);
 			for (UUID id : storeIds) {
 				Integer cap = (own.get(id) != null) ? own.get(id).maxPerShipmentPerDay() : null;
 				caps.put(id, (cap != null) ? cap : this.properties.maxPerShipmentPerDay());

@@ -18,15 +18,14 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.beacon.notify.consent.Consents;
 
 /**
  * Delivers the outbox, exactly once per idempotency key:
  * <ol>
- * <li><b>claim</b> due rows in a short transaction ({@code FOR UPDATE SKIP LOCKED}; a
- * second instance skips them) with a lease token and expiry;</li>
+ * <li><b>claim</b> due rows in one statement ({@code FOR UPDATE SKIP LOCKED}; a second
+ * instance skips them) with a lease token and expiry;</li>
  * <li><b>check</b> them ({@link DeliveryChecks}: channel, suppression, consent,
  * staleness, quiet hours, the daily cap; what they read, read once for the batch); these
  * end or postpone the row without calling anyone;</li>
@@ -68,8 +67,6 @@ class Dispatcher {
 
 	private final NotifyMetrics metrics;
 
-	private final TransactionTemplate tx;
-
 	private final Clock clock;
 
 	private final ObjectProvider<DispatchHook> hooks;
@@ -87,8 +84,8 @@ class Dispatcher {
 	private volatile long nanosPerCall = CHUNK_CALLS.toNanos();
 
 	Dispatcher(MessageClaims claims, DeliveryChecks checks, MessageComposer composer, Consents consents,
-			List<ChannelSender> senders, NotifyProperties properties, NotifyMetrics metrics, TransactionTemplate tx,
-			Clock clock, ObjectProvider<DispatchHook> hooks) {
+			List<ChannelSender> senders, NotifyProperties properties, NotifyMetrics metrics, Clock clock,
+			ObjectProvider<DispatchHook> hooks) {
 		this.claims = claims;
 		this.checks = checks;
 		this.composer = composer;
@@ -96,11 +93,10 @@ class Dispatcher {
 		this.senders = senders.stream().collect(Collectors.toMap(ChannelSender::channel, Function.identity()));
 		this.properties = properties;
 		this.metrics = metrics;
-		this.tx = tx;
 		this.clock = clock;
 		this.hooks = hooks;
 		this.node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-		this.rescue = new LeaseRescue(claims, this.senders, metrics, tx, properties.dispatcher().lease(), this.node);
+		this.rescue = new LeaseRescue(claims, this.senders, metrics, properties.dispatcher().lease(), this.node);
 	}
 
 	/** Runs batches until one comes back short (a full batch: there may be more due). */
@@ -116,13 +112,14 @@ class Dispatcher {
 	 */
 	int runOnce() {
 		this.rescue.run();
-		List<OutboxMessage> claimed = this.tx.execute((s) -> this.claims.claim(this.properties.dispatcher().batch(),
-				this.properties.dispatcher().lease(), this.node));
-		if (claimed == null || claimed.isEmpty()) {
+		MessageClaims.Claim claim = this.claims.claim(this.properties.dispatcher().batch(),
+				this.properties.dispatcher().lease(), this.node);
+		List<OutboxMessage> claimed = claim.messages();
+		if (claimed.isEmpty()) {
 			return 0;
 		}
 		try {
-			deliver(claimed);
+			deliver(claimed, claim.databaseNow());
 		}
 		catch (RuntimeException ex) {
 			// as if the process died here: the leases run out and the rescue decides
@@ -135,10 +132,10 @@ class Dispatcher {
 	/**
 	 * Checks the batch (what the checks read, read once for it), renders the messages
 	 * that may go and were queued unrendered, then hands them to their providers in
-	 * chunks ({@link #handOver}).
+	 * chunks ({@link #handOver}). Staleness is judged by the database's clock of the
+	 * claim.
 	 */
-	private void deliver(List<OutboxMessage> claimed) {
-		Instant databaseNow = this.claims.databaseNow();
+	private void deliver(List<OutboxMessage> claimed, Instant databaseNow) {
 		Instant now = this.clock.instant();
 		DeliveryChecks.Batch checks = this.checks.prepare(claimed);
 		Map<Channel, ChannelSender> prepared = new EnumMap<>(Channel.class);

@@ -7,16 +7,14 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.transaction.support.TransactionTemplate;
-
 import dev.beacon.notify.ChannelSender.Reconciliation;
 
 /**
  * Decides messages whose lease ran out (their dispatcher died, hung or lost the database)
  * without holding a lock while a provider is asked:
  * <ol>
- * <li><b>take over</b> expired rows in a short transaction ({@code SKIP LOCKED}), under a
- * fresh lease of the rescuer's, and commit;</li>
+ * <li><b>take over</b> expired rows in one statement ({@code SKIP LOCKED}, autocommit),
+ * under a fresh lease of the rescuer's;</li>
  * <li><b>ask</b>, outside any transaction, the channel of each row whose provider was
  * called whether the provider has it ({@link ChannelSender#reconcile}: Twilio's message
  * list; SMTP cannot tell);</li>
@@ -41,26 +39,21 @@ final class LeaseRescue {
 
 	private final NotifyMetrics metrics;
 
-	private final TransactionTemplate tx;
-
 	private final Duration lease;
 
 	private final String node;
 
-	LeaseRescue(MessageClaims claims, Map<Channel, ChannelSender> senders, NotifyMetrics metrics,
-			TransactionTemplate tx, Duration lease, String node) {
+	LeaseRescue(MessageClaims claims, Map<Channel, ChannelSender> senders, NotifyMetrics metrics, Duration lease,
+			String node) {
 		this.claims = claims;
 		this.senders = senders;
 		this.metrics = metrics;
-		this.tx = tx;
 		this.lease = lease;
 		this.node = node;
 	}
 
 	void run() {
-		List<MessageClaims.Expired> expired = this.tx
-			.execute((s) -> this.claims.takeOverExpired(this.lease, this.node, BATCH));
-		for (MessageClaims.Expired e : (expired != null) ? expired : List.<MessageClaims.Expired>of()) {
+		for (MessageClaims.Expired e : this.claims.takeOverExpired(this.lease, this.node, BATCH)) {
 			try {
 				decide(e);
 			}

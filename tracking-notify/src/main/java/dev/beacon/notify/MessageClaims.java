@@ -46,26 +46,40 @@ class MessageClaims {
 	}
 
 	/**
-	 * Claims due rows: {@code FOR UPDATE SKIP LOCKED} so instances never claim the same
-	 * row, a fresh lease token per claim.
+	 * Claims due rows in one statement (autocommit: it needs no transaction around it):
+	 * {@code FOR UPDATE SKIP LOCKED} so instances never claim the same row, a fresh lease
+	 * token per claim. Answers them with the database's clock of the claim, which the
+	 * checks compare stale times with (no read of {@code now()} of its own).
 	 */
-	List<OutboxMessage> claim(int batch, Duration lease, String owner) {
-		return this.jdbc.sql("""
+	Claim claim(int batch, Duration lease, String owner) {
+		Instant[] at = new Instant[1];
+		List<OutboxMessage> claimed = this.jdbc.sql("""
 				update notify_messages m set status = 'SENDING', attempts = m.attempts + 1, lease_owner = :owner,
 				  lease_token = gen_random_uuid(), lease_expires_at = now() + make_interval(secs => :lease),
 				  provider_called_at = null
 				from (select id from notify_messages where status = 'PENDING' and next_attempt_at <= now()
 				      order by next_attempt_at, id limit :batch for update skip locked) due
 				where m.id = due.id
-				returning m.""" + Messages.COLUMNS.replace(", ", ", m."))
+				returning now() as claimed_at, m.""" + Messages.COLUMNS.replace(", ", ", m."))
 			.param("owner", owner)
 			.param("lease", seconds(lease))
 			.param("batch", batch)
-			.query(this.rows)
+			.query((rs, i) -> {
+				at[0] = rs.getTimestamp("claimed_at").toInstant();
+				return this.rows.mapRow(rs, i);
+			})
 			.list()
 			.stream()
 			.sorted(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::id))
 			.toList();
+		return new Claim(claimed, (at[0] != null) ? at[0] : Instant.EPOCH);
+	}
+
+	/**
+	 * Messages claimed under one lease, and the database's clock when they were
+	 * ({@link Instant#EPOCH} when none were).
+	 */
+	record Claim(List<OutboxMessage> messages, Instant databaseNow) {
 	}
 
 	/**
@@ -108,14 +122,6 @@ class MessageClaims {
 			.param("htmls", claimed.stream().map(OutboxMessage::bodyHtml).toArray(String[]::new))
 			.query(UUID.class)
 			.list());
-	}
-
-	/**
-	 * The database's clock, which stale times ({@code stale_after}) are compared with:
-	 * they are written by it ({@link Messages#insert}).
-	 */
-	Instant databaseNow() {
-		return this.jdbc.sql("select now()").query(java.sql.Timestamp.class).single().toInstant();
 	}
 
 	/**
@@ -173,8 +179,8 @@ class MessageClaims {
 
 	/**
 	 * Takes over rows whose lease ran out by the database's clock (their dispatcher died,
-	 * hung or lost the database) under a fresh lease of the rescuer's, in the caller's
-	 * short transaction ({@code SKIP LOCKED}); their provider is asked afterwards, with
+	 * hung or lost the database) under a fresh lease of the rescuer's, in one statement
+	 * (autocommit, {@code SKIP LOCKED}): committed before their provider is asked, with
 	 * no row locked.
 	 */
 	List<Expired> takeOverExpired(Duration lease, String owner, int batch) {

@@ -20,10 +20,10 @@ import dev.beacon.store.StoreManagement;
 /**
  * Renders queued messages from their facts ({@link MessageFacts}) when they are sent, and
  * for the console when they are shown before that: the store's name, brand and wording as
- * they are now, the signed order link and the unsubscribe link made now. Each store and
- * its wording are read once for all the messages given. Rows that are already rendered
- * (queued before rendering moved to the send, or handed to a provider) are left as they
- * are.
+ * they are now (kept at most {@link StoreSettings#STALENESS} per instance, as the store
+ * itself), the signed order link and the unsubscribe link made now. Rows that are already
+ * rendered (queued before rendering moved to the send, or handed to a provider) are left
+ * as they are.
  */
 @Component
 class MessageComposer {
@@ -59,7 +59,7 @@ class MessageComposer {
 		List<UUID> storeIds = todo.stream().map(OutboxMessage::storeId).distinct().toList();
 		Map<UUID, Optional<Store>> stores = new HashMap<>();
 		storeIds.forEach((id) -> stores.put(id, this.stores.recentById(id)));
-		Map<UUID, Map<String, Map<String, String>>> wording = this.settings.wordings(storeIds);
+		Map<UUID, Map<String, Map<String, String>>> wording = this.settings.recentWordings(storeIds);
 		List<Composed> composed = new ArrayList<>(messages.size());
 		for (OutboxMessage m : messages) {
 			if (!m.unrendered()) {

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.beacon.order.Order;
 import dev.beacon.shipment.ShipmentView;
@@ -155,8 +154,7 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 		elapse(Duration.ofMinutes(5));
 		MessageView confirmed = messages(order).get(0);
 		MessageView copy = this.notifications.resend(this.storeId, confirmed.id());
-		TransactionTemplate tx = this.context.getBean(TransactionTemplate.class);
-		List<OutboxMessage> claimed = tx.execute((st) -> this.claims.claim(50, Duration.ofMinutes(10), "dead-node"));
+		List<OutboxMessage> claimed = this.claims.claim(50, Duration.ofMinutes(10), "dead-node").messages();
 		assertThat(claimed).extracting(OutboxMessage::id).contains(copy.id());
 		deliver(); // lease still held: nothing happens
 		assertThat(mailsTo(email)).hasSize(1);
@@ -174,8 +172,8 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 					// stalls
 		elapse(Duration.ofMinutes(5));
 		MessageView copy = this.notifications.resend(this.storeId, messages(order).get(0).id());
-		TransactionTemplate tx = this.context.getBean(TransactionTemplate.class);
-		OutboxMessage stalled = tx.execute((st) -> this.claims.claim(50, Duration.ofSeconds(20), "stalled-node"))
+		OutboxMessage stalled = this.claims.claim(50, Duration.ofSeconds(20), "stalled-node")
+			.messages()
 			.stream()
 			.filter((m) -> m.id().equals(copy.id()))
 			.findFirst()
@@ -203,8 +201,8 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 					// that dies before recording
 		elapse(Duration.ofMinutes(5));
 		MessageView copy = this.notifications.resend(this.storeId, messages(order).get(0).id());
-		TransactionTemplate tx = this.context.getBean(TransactionTemplate.class);
-		OutboxMessage dead = tx.execute((st) -> this.claims.claim(50, Duration.ofMinutes(2), "dead-node"))
+		OutboxMessage dead = this.claims.claim(50, Duration.ofMinutes(2), "dead-node")
+			.messages()
 			.stream()
 			.filter((m) -> m.id().equals(copy.id()))
 			.findFirst()
@@ -300,8 +298,7 @@ class DeliveryGuaranteesTests extends NotifyTestSupport {
 		String email = uniqueEmail();
 		Order order = order("B-213", email, null, "en");
 		elapse(Duration.ofMinutes(2)); // due
-		TransactionTemplate tx = this.context.getBean(TransactionTemplate.class);
-		List<OutboxMessage> claimed = tx.execute((st) -> this.claims.claim(50, Duration.ofMinutes(2), "other-node"));
+		List<OutboxMessage> claimed = this.claims.claim(50, Duration.ofMinutes(2), "other-node").messages();
 		assertThat(claimed).extracting(OutboxMessage::orderId).containsExactly(order.getId());
 		// this instance's clock is months ahead of the database's: the other instance's
 		// lease has two minutes to run by the database's clock, so it stays the other's

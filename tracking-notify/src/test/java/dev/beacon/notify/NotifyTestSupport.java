@@ -33,7 +33,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.beacon.NotifyTestApplication.MutableClock;
 import dev.beacon.order.Customer;
@@ -237,7 +236,7 @@ abstract class NotifyTestSupport {
 		return new Dispatcher(this.context.getBean(MessageClaims.class), this.context.getBean(DeliveryChecks.class),
 				this.context.getBean(MessageComposer.class), this.context.getBean(Consents.class), senders,
 				this.context.getBean(NotifyProperties.class), this.context.getBean(NotifyMetrics.class),
-				this.context.getBean(TransactionTemplate.class), this.context.getBean(java.time.Clock.class),
+				this.context.getBean(java.time.Clock.class),
 				this.context.getBeanProvider(Dispatcher.DispatchHook.class));
 	}
 

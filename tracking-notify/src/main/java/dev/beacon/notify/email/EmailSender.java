@@ -101,15 +101,15 @@ public class EmailSender implements ChannelSender {
 	}
 
 	/**
-	 * For a batch: the shoppers' preferences, the stores' sending identities and the
-	 * stores, each read once.
+	 * For a batch: the shoppers' preferences read once, the stores' sending identities
+	 * and the stores as kept a few seconds per instance.
 	 */
 	@Override
 	public ChannelSender forBatch(List<OutboxMessage> batch) {
 		List<UUID> storeIds = batch.stream().map(OutboxMessage::storeId).distinct().toList();
 		Map<String, ShopperPreferences> prefs = this.consents.preferences(storeIds,
 				batch.stream().map(OutboxMessage::recipient).distinct().toList());
-		Map<UUID, NotificationSettings> identities = this.settings.basics(storeIds);
+		Map<UUID, NotificationSettings> identities = this.settings.recentBasics(storeIds);
 		Map<UUID, Optional<Store>> stores = new HashMap<>();
 		storeIds.forEach((id) -> stores.put(id, this.stores.recentById(id)));
 		return new PreparedSender(this) {

@@ -99,13 +99,16 @@ public class SmsSender implements ChannelSender {
 		return consented ? null : "no SMS consent (opted out)";
 	}
 
-	/** For a batch: the numbers' consents and the stores' quiet hours, each read once. */
+	/**
+	 * For a batch: the numbers' consents read once, the stores' quiet hours as kept a few
+	 * seconds per instance.
+	 */
 	@Override
 	public ChannelSender forBatch(List<OutboxMessage> batch) {
 		List<UUID> storeIds = batch.stream().map(OutboxMessage::storeId).distinct().toList();
 		Set<String> consented = this.consents.smsConsents(storeIds,
 				batch.stream().map(OutboxMessage::recipient).distinct().toList());
-		Map<UUID, NotificationSettings> settings = this.settings.basics(storeIds);
+		Map<UUID, NotificationSettings> settings = this.settings.recentBasics(storeIds);
 		return new PreparedSender(this) {
 
 			@Override
