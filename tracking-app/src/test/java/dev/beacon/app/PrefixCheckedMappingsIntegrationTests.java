@@ -1,5 +1,9 @@
 package dev.beacon.app;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,10 +11,15 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.actuate.endpoint.web.WebMvcEndpointHandlerMapping;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.server.PathContainer;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
@@ -22,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The pre-check of the application's request mappings never skips a mapping that could
  * match: for every pattern of every mapping of the assembled application, a path the
- * pattern matches passes the check; and the status API's path still finds its handler
- * through it.
+ * pattern matches passes the check; the status API's path still finds its handler through
+ * it; and it is asked before the actuator's endpoint mapping, which still serves its
+ * paths on the server port.
  */
 @BeaconIntegrationTest
 class PrefixCheckedMappingsIntegrationTests {
@@ -31,6 +41,12 @@ class PrefixCheckedMappingsIntegrationTests {
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	ApplicationContext context;
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void noMappingIsSkippedForAPathItsPatternsMatch() {
@@ -62,6 +78,30 @@ class PrefixCheckedMappingsIntegrationTests {
 			assertThat(handler.getBeanType().getSimpleName()).isEqualTo("OrdersApiController");
 			assertThat(handler.getMethod().getName()).isEqualTo("get");
 		}
+	}
+
+	@Test
+	void theApplicationsMappingsAreAskedBeforeTheActuatorsWhichKeepsItsPaths() throws Exception {
+		HttpResponse<String> health = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).contains("\"status\":\"UP\"");
+		// the server port's dispatcher (initialized by the request above)
+		List<HandlerMapping> order = this.context.getBean(DispatcherServlet.class).getHandlerMappings();
+		WebMvcEndpointHandlerMapping actuator = this.context.getBean(WebMvcEndpointHandlerMapping.class);
+		assertThat(order).contains(this.mappings, actuator);
+		assertThat(order.indexOf(this.mappings)).isLessThan(order.indexOf(actuator));
+		// no application mapping takes a path of the actuator's
+		List<String> actuatorPaths = new ArrayList<>();
+		for (RequestMappingInfo info : actuator.getHandlerMethods().keySet()) {
+			for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
+				String path = sample(pattern.getPatternString());
+				assertThat(this.mappings.getHandler(new MockHttpServletRequest("GET", path))).as(path).isNull();
+				actuatorPaths.add(path);
+			}
+		}
+		assertThat(actuatorPaths).contains("/actuator/health", "/actuator/prometheus");
 	}
 
 	@Test

@@ -368,6 +368,24 @@ class PublicApiIntegrationTests {
 		assertThat(three).isEqualTo(one);
 	}
 
+	@Test
+	void aKnownKeysStatusReadIsTwoStatements() throws Exception {
+		createOrder("8005");
+		for (String n : List.of("1Z999AA10123456785", "1Z999AA10123456786")) {
+			this.mvc
+				.perform(as(this.store, post("/api/v1/orders/8005/shipments"))
+					.content("{\"trackingNumber\":\"" + n + "\",\"carrier\":\"ups\"}"))
+				.andExpect(status().isCreated());
+		}
+		this.mvc.perform(as(this.store, get("/api/v1/orders/8005"))).andExpect(status().isOk());
+		// the key and store are kept (StoreLookups): the order with its items, then the
+		// shipments joined with their scans
+		long statements = this.statements.count(() -> this.mvc.perform(as(this.store, get("/api/v1/orders/8005")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.shipments", hasSize(2))));
+		assertThat(statements).isEqualTo(2);
+	}
+
 	private long statementsFor(String path) throws Exception {
 		Store current = this.store.store();
 		this.stores.updateBrand(current.getId(), current.getName(), current.getBrand(),

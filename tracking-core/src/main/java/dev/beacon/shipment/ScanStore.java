@@ -177,7 +177,11 @@ class ScanStore {
 		}, (rs, i) -> new ShipmentScan(rs.getObject("shipment_id", UUID.class), view(rs)));
 	}
 
-	private static ScanView view(ResultSet rs) throws SQLException {
+	/**
+	 * A scan of a row that selects the scan's columns under their own names, as
+	 * {@link #newestFirst} does ({@code raw_payload} may be selected as null).
+	 */
+	static ScanView view(ResultSet rs) throws SQLException {
 		String milestone = rs.getString("milestone");
 		String reason = rs.getString("reason");
 		Timestamp local = rs.getTimestamp("local_time");

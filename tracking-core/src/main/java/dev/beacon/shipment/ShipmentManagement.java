@@ -150,8 +150,9 @@ public class ShipmentManagement {
 	 * An order's shipments in this store with their scans, read as plain projections (no
 	 * entities) and the scans without their raw payload ({@link ScanView#rawPayload()} is
 	 * null): for the shopper's page and the status API, which never show it. Otherwise
-	 * the same views as {@link #ofOrder}; two statements whatever the counts. Joins the
-	 * caller's transaction; without one it opens none (autocommit, no session).
+	 * the same views as {@link #ofOrder}; one statement whatever the counts (the
+	 * shipments joined with their scans, both by store). Joins the caller's transaction;
+	 * without one it opens none (autocommit, no session).
 	 */
 	@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 	public List<ShipmentView> ofOrderWithoutPayloads(UUID storeId, UUID orderId) {

@@ -9,11 +9,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
 
 import dev.beacon.common.Rows;
@@ -24,18 +26,32 @@ import dev.beacon.status.Reason;
 
 /**
  * Builds {@link ShipmentView}s for {@link ShipmentManagement}'s reads: shipments with
- * their scans, newest first, in two statements whatever the counts. Runs inside
- * {@link ShipmentManagement}'s transactions.
+ * their scans, newest first, in two statements whatever the counts (one for
+ * {@link #withoutPayloads}). Runs inside {@link ShipmentManagement}'s transactions.
  */
 @Component
 class ShipmentViews {
 
+	/**
+	 * An order's shipments of this store (not removed) each joined with its scans (of the
+	 * same store) without their raw payload: one row per scan, or one row with null scan
+	 * columns for a shipment without any. The shipment's columns whose names a scan also
+	 * has are renamed ({@code shipment_id}, {@code shipment_milestone}, ...), so the
+	 * scan's columns keep the names {@link ScanStore#view} reads.
+	 */
 	private static final String SHOPPER_READ = """
-			select id, store_id, order_id, carrier, carrier_pinned, carrier_name, tracking_url, source, tracking_number,
-			  service, shipped_at, milestone, health, reason, action_required, status_text, status_location,
-			  carrier_earliest, carrier_latest, estimated_earliest, estimated_latest, delivered_at, last_event_at,
-			  last_polled_at, last_poll_outcome, last_poll_detail, next_poll_at, created_at
-			from shipments where store_id = ? and order_id = ? and removed_at is null order by created_at, id""";
+			select s.id as shipment_id, s.store_id, s.order_id, s.carrier, s.carrier_pinned, s.carrier_name,
+			  s.tracking_url, s.source as shipment_source, s.tracking_number, s.service, s.shipped_at,
+			  s.milestone as shipment_milestone, s.health as shipment_health, s.reason as shipment_reason,
+			  s.action_required, s.status_text, s.status_location, s.carrier_earliest, s.carrier_latest,
+			  s.estimated_earliest, s.estimated_latest, s.delivered_at, s.last_event_at, s.last_polled_at,
+			  s.last_poll_outcome, s.last_poll_detail, s.next_poll_at, s.created_at,
+			  e.id, e.occurred_at, e.local_time, e.zone, e.milestone, e.health, e.reason, e.raw_text, e.loc_city,
+			  e.loc_region, e.loc_postal_code, e.loc_country, e.raw_code, null as raw_payload, e.rule_id, e.source
+			from shipments s
+			left join tracking_events e on e.shipment_id = s.id and e.store_id = s.store_id
+			where s.store_id = ? and s.order_id = ? and s.removed_at is null
+			order by s.created_at, s.id, e.occurred_at desc, e.id desc""";
 
 	private final Shipments shipments;
 
@@ -83,41 +99,57 @@ class ShipmentViews {
 
 	/**
 	 * An order's shipments (of this store, not removed) with their scans, read as plain
-	 * projections: the shipments in one statement and their scans without their raw
-	 * payload (null in the views) in another, no entities to hydrate, nothing for
-	 * Hibernate to translate or track. For the shopper's page and the status API, which
-	 * never show the payload; the console keeps {@link #of(List)}. The same views
-	 * otherwise, in the same order (creation, then id).
+	 * projections in <b>one</b> statement (the shipments joined with their scans, the
+	 * scans without their raw payload: null in the views), no entities to hydrate,
+	 * nothing for Hibernate to translate or track. For the shopper's page and the status
+	 * API, which never show the payload; the console keeps {@link #of(List)}. The same
+	 * views otherwise, in the same order (creation, then id; scans newest first).
 	 */
 	List<ShipmentView> withoutPayloads(UUID storeId, UUID orderId) {
-		List<ShipmentView> list = this.jdbc.query(SHOPPER_READ, (rs, i) -> view(rs), storeId, orderId);
-		if (list.isEmpty()) {
-			return list;
-		}
-		Map<UUID, List<ScanView>> scans = new LinkedHashMap<>();
-		for (ScanStore.ShipmentScan e : this.scans.newestFirst(list.stream().map(ShipmentView::id).toList(), false)) {
-			scans.computeIfAbsent(e.shipmentId(), (k) -> new ArrayList<>()).add(e.scan());
-		}
-		return list.stream().map((v) -> withEvents(v, scans.getOrDefault(v.id(), List.of()))).toList();
+		ResultSetExtractor<List<ShipmentView>> extract = (rs) -> {
+			List<ShipmentView> views = new ArrayList<>();
+			ShipmentView current = null;
+			List<ScanView> scans = new ArrayList<>();
+			while (rs.next()) {
+				UUID id = rs.getObject("shipment_id", UUID.class);
+				if (current == null || !current.id().equals(id)) {
+					if (current != null) {
+						views.add(withEvents(current, List.copyOf(scans)));
+						scans.clear();
+					}
+					current = view(rs);
+				}
+				if (rs.getObject("id") != null) { // null: a shipment without scans
+					scans.add(ScanStore.view(rs));
+				}
+			}
+			if (current != null) {
+				views.add(withEvents(current, List.copyOf(scans)));
+			}
+			return views;
+		};
+		return Objects.requireNonNull(this.jdbc.query(SHOPPER_READ, extract, storeId, orderId));
 	}
 
+	/** The shipment's columns of a {@link #SHOPPER_READ} row, without its scans. */
 	private ShipmentView view(ResultSet rs) throws SQLException {
 		String carrier = rs.getString("carrier");
 		String number = rs.getString("tracking_number");
-		String reason = rs.getString("reason");
+		String reason = rs.getString("shipment_reason");
 		String outcome = rs.getString("last_poll_outcome");
-		return new ShipmentView(rs.getObject("id", UUID.class), rs.getObject("store_id", UUID.class),
+		return new ShipmentView(rs.getObject("shipment_id", UUID.class), rs.getObject("store_id", UUID.class),
 				rs.getObject("order_id", UUID.class), carrier, rs.getBoolean("carrier_pinned"), number,
-				rs.getString("service"), Rows.instant(rs, "shipped_at"), Milestone.valueOf(rs.getString("milestone")),
-				Health.valueOf(rs.getString("health")), (reason != null) ? Reason.valueOf(reason) : null,
-				rs.getBoolean("action_required"), rs.getString("status_text"), rs.getString("status_location"),
-				window(rs, "estimated"), window(rs, "carrier"), Rows.instant(rs, "delivered_at"),
-				Rows.instant(rs, "last_event_at"), Rows.instant(rs, "next_poll_at"), Rows.instant(rs, "last_polled_at"),
+				rs.getString("service"), Rows.instant(rs, "shipped_at"),
+				Milestone.valueOf(rs.getString("shipment_milestone")), Health.valueOf(rs.getString("shipment_health")),
+				(reason != null) ? Reason.valueOf(reason) : null, rs.getBoolean("action_required"),
+				rs.getString("status_text"), rs.getString("status_location"), window(rs, "estimated"),
+				window(rs, "carrier"), Rows.instant(rs, "delivered_at"), Rows.instant(rs, "last_event_at"),
+				Rows.instant(rs, "next_poll_at"), Rows.instant(rs, "last_polled_at"),
 				(outcome != null) ? PollOutcome.valueOf(outcome) : null, rs.getString("last_poll_detail"),
 				Rows.instant(rs, "created_at"), List.of(),
 				ShipmentView.carrierName(carrier, rs.getString("carrier_name"), this.directory),
 				ShipmentView.trackingUrl(carrier, number, rs.getString("tracking_url"), this.directory),
-				rs.getString("source"));
+				rs.getString("shipment_source"));
 	}
 
 	private static ShipmentView withEvents(ShipmentView v, List<ScanView> events) {

@@ -512,4 +512,27 @@ class ShipmentManagementIntegrationTests {
 		assertThat(lean).isEqualTo(withoutPayloads);
 	}
 
+	@Test
+	void theShopperReadShowsOnlyScansOfTheStoreItReadsFor() {
+		ShipmentView s = this.shipments.register(this.storeId, "1001",
+				new RegisterShipment("SBX0000000024", "sandbox", null, null));
+		this.shipments.ingest(s.id(), CarrierUpdate.of(List.of(scan("PU", "Picked up", 1)), null),
+				TransitionCause.POLL);
+		// a row that names another store (never written so): the joined read filters
+		// scans by store as well as the shipments
+		UUID otherStore = new Fixtures(this.stores, this.orders, this.shipments).store("core-other").id();
+		this.jdbc.update("""
+				insert into tracking_events (shipment_id, store_id, carrier, dedup_key, raw_code, raw_text, raw_payload,
+				  occurred_at, health, rule_id, rules_version, source, received_at)
+				select shipment_id, ?, carrier, 'foreign', 'XX', 'Not this store', raw_payload,
+				  occurred_at + interval '1 hour', health, rule_id, rules_version, source, received_at
+				from tracking_events where shipment_id = ?""", otherStore, s.id());
+
+		List<ShipmentView> lean = this.shipments.ofOrderWithoutPayloads(this.storeId, this.order.getId());
+
+		assertThat(lean).singleElement()
+			.satisfies((v) -> assertThat(v.events()).extracting(ScanView::rawCode).containsExactly("PU"));
+		assertThat(this.shipments.ofOrderWithoutPayloads(otherStore, this.order.getId())).isEmpty();
+	}
+
 }
