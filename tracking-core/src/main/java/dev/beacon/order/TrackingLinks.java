@@ -84,8 +84,16 @@ public class TrackingLinks {
 	}
 
 	public String token(String storeSlug, String orderNumber) {
-		long expiry = this.clock.instant().plus(this.settings.linkTtl()).getEpochSecond();
-		return expiry + "." + mac(this.secrets.get(0), storeSlug, orderNumber, expiry);
+		return token(storeSlug, orderNumber, this.clock.instant().plus(this.settings.linkTtl()).getEpochSecond());
+	}
+
+	/**
+	 * The token of a subject with the given expiry: the same for the same arguments (so a
+	 * value derived from another token can be recomputed to compare), and verified by
+	 * {@link #verify} like any other until it expires.
+	 */
+	public String token(String storeSlug, String subject, long expiry) {
+		return expiry + "." + mac(this.secrets.get(0), storeSlug, subject, expiry);
 	}
 
 	/**

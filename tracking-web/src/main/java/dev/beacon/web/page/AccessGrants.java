@@ -25,6 +25,8 @@ class AccessGrants {
 
 	static final String COOKIE = "beacon_order";
 
+	private static final String CHECKED = AccessGrants.class.getName() + ".checked\n";
+
 	private final TrackingLinks links;
 
 	private final PageSettings settings;
@@ -51,16 +53,47 @@ class AccessGrants {
 	}
 
 	boolean granted(HttpServletRequest request, String slug, String orderNumber) {
-		Cookie[] cookies = request.getCookies();
-		if (cookies == null) {
-			return false;
+		return grant(request, slug, orderNumber) != null;
+	}
+
+	/**
+	 * The CSRF token of the order page's forms for the browser holding this order's grant
+	 * (null without a valid grant): a signature over the grant's own signature, with the
+	 * grant's expiry, for another purpose, so it is the same on every view and every
+	 * instance while the grant lasts, cannot be computed without the link secret nor used
+	 * as a grant or link, and needs no cookie of its own.
+	 */
+	@Nullable String formToken(HttpServletRequest request, String slug, String orderNumber) {
+		String grant = grant(request, slug, orderNumber);
+		if (grant == null) {
+			return null;
 		}
-		for (Cookie cookie : cookies) {
-			if (COOKIE.equals(cookie.getName()) && valid(cookie.getValue(), slug, orderNumber)) {
-				return true;
+		int dot = grant.indexOf('.');
+		return this.links.token(slug, orderNumber + "\nform\n" + grant.substring(dot + 1),
+				Long.parseLong(grant.substring(0, dot)));
+	}
+
+	/**
+	 * The request's valid grant for the order, checked once per request (the CSRF token
+	 * and the page's controller both ask).
+	 */
+	private @Nullable String grant(HttpServletRequest request, String slug, String orderNumber) {
+		String key = CHECKED + slug + "\n" + orderNumber;
+		if (request.getAttribute(key) instanceof String checked) {
+			return checked.isEmpty() ? null : checked;
+		}
+		String grant = null;
+		Cookie[] cookies = request.getCookies();
+		if (cookies != null) {
+			for (Cookie cookie : cookies) {
+				if (COOKIE.equals(cookie.getName()) && valid(cookie.getValue(), slug, orderNumber)) {
+					grant = cookie.getValue();
+					break;
+				}
 			}
 		}
-		return false;
+		request.setAttribute(key, (grant != null) ? grant : "");
+		return grant;
 	}
 
 	private boolean valid(@Nullable String value, String slug, String orderNumber) {

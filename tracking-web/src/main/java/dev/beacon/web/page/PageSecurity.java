@@ -19,7 +19,6 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -29,8 +28,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The tracking page's own security chain ({@code /t/**} and its assets under
- * {@code /web/**}, order 30): everyone may look, forms carry a CSRF token (kept in a
- * cookie, no HTTP session), and every response gets a strict, nonce-based
+ * {@code /web/**}, order 30): everyone may look, forms carry a CSRF token (bound to the
+ * order's grant on a proven order page, else kept in a cookie; no HTTP session, see
+ * {@link PageCsrfTokens}), and every response gets a strict, nonce-based
  * Content-Security-Policy, nosniff, no-referrer and frame-ancestors 'none'.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,11 +43,8 @@ class PageSecurity implements WebMvcConfigurer {
 
 	@Bean
 	@Order(30)
-	SecurityFilterChain trackingPageSecurityFilterChain(HttpSecurity http) throws Exception {
-		CookieCsrfTokenRepository csrf = new CookieCsrfTokenRepository();
-		csrf.setCookieName("beacon_csrf");
-		csrf.setCookiePath("/t");
-		csrf.setCookieCustomizer((c) -> c.sameSite("Lax").httpOnly(true));
+	SecurityFilterChain trackingPageSecurityFilterChain(HttpSecurity http, AccessGrants grants) throws Exception {
+		PageCsrfTokens csrf = new PageCsrfTokens(grants);
 		http.securityMatcher("/t/**", ASSETS)
 			.authorizeHttpRequests((a) -> a.anyRequest().permitAll())
 			.csrf((c) -> c.csrfTokenRepository(csrf))
