@@ -56,9 +56,7 @@ class AdminApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.badRequest()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(JsonErrors.unreadable(ex));
+		return JsonErrors.unreadableResponse(ex);
 	}
 
 	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, @Nullable String detail) {

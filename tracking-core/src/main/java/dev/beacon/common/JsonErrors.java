@@ -9,7 +9,9 @@ import tools.jackson.core.JacksonException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
@@ -34,6 +36,24 @@ public final class JsonErrors {
 			p.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
 		}
 		return p;
+	}
+
+	/**
+	 * The 500 problem+json for an unexpected failure ({@code Internal error}; the detail
+	 * says whether the caller should retry).
+	 */
+	public static ResponseEntity<ProblemDetail> internal(String detail) {
+		return ResponseEntity.internalServerError()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", detail, null));
+	}
+
+	/**
+	 * {@link #unreadable} as the 400 problem+json response (for
+	 * {@code ResponseEntityExceptionHandler.handleHttpMessageNotReadable}).
+	 */
+	public static ResponseEntity<Object> unreadableResponse(HttpMessageNotReadableException ex) {
+		return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(unreadable(ex));
 	}
 
 	/** The 400 for a body that cannot be read, naming the field at fault when known. */

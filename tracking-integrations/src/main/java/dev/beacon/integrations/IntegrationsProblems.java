@@ -69,18 +69,13 @@ class IntegrationsProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("Integration request failed", ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"the request could not be processed; retry later");
-		problem.setTitle("Internal error");
-		return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return JsonErrors.internal("the request could not be processed; retry later");
 	}
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.badRequest()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(JsonErrors.unreadable(ex));
+		return JsonErrors.unreadableResponse(ex);
 	}
 
 }

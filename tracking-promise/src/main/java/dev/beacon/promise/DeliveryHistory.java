@@ -6,41 +6,83 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 
+import dev.beacon.common.Rows;
 import dev.beacon.shipment.ShipmentDelivered;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The promise module's table {@code delivery_history}: one row per order, carrier and
  * service, from history imports and from every delivery Beacon tracked ({@code import_id}
  * null). The engine learns from its delivered rows only; it never reads core's tables.
+ * The engine's reads stream ({@link #eachSample}, {@link #eachOpen}): a store's history
+ * (a million rows and more) is never held in memory at once.
  */
 @Repository
 class DeliveryHistory {
 
 	/**
-	 * Delivered rows of a store; {@link #samples} reads and {@link #count} counts them.
+	 * Delivered rows of a store; {@link #eachSample} reads and {@link #count} counts
+	 * them.
 	 */
 	private static final String DELIVERED = "from delivery_history where store_id = :store and delivered_at is not null";
 
+	/** Rows the streaming reads fetch per round trip. */
+	static final int FETCH_SIZE = 5000;
+
 	private final NamedParameterJdbcTemplate jdbc;
 
-	DeliveryHistory(NamedParameterJdbcTemplate jdbc) {
+	/**
+	 * {@link #jdbc}'s data source with {@link #FETCH_SIZE}: a cursor inside a
+	 * transaction.
+	 */
+	private final NamedParameterJdbcTemplate cursor;
+
+	private final TransactionTemplate readOnly;
+
+	DeliveryHistory(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		JdbcTemplate fetching = new JdbcTemplate(Objects.requireNonNull(jdbc.getJdbcTemplate().getDataSource()));
+		fetching.setFetchSize(FETCH_SIZE);
+		this.cursor = new NamedParameterJdbcTemplate(fetching);
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
 	}
 
-	List<DeliverySample> samples(UUID storeId, ZoneId zone) {
-		return this.jdbc.query("""
+	/**
+	 * Hands the store's delivered rows to {@code each} one at a time, in the order they
+	 * were delivered (as the model learns them), while they are read: PostgreSQL's driver
+	 * fetches {@link #FETCH_SIZE} rows at a time only outside autocommit, hence the
+	 * read-only transaction. Parcels of one lane share one {@link Lane}.
+	 */
+	void eachSample(UUID storeId, ZoneId zone, Consumer<DeliverySample> each) {
+		stream("""
 				select placed_at, shipped_at, delivered_at, promised_by, origin_region, origin_country,
 				       destination_region, destination_country, carrier, service
 				""" + DELIVERED + " order by delivered_at, placed_at", new MapSqlParameterSource("store", storeId),
-				(rs, i) -> sample(rs, zone));
+				(rs, lanes) -> each.accept(sample(rs, zone, lanes)));
+	}
+
+	/** The store's delivered rows as {@link #eachSample} reads them, in one list. */
+	List<DeliverySample> samples(UUID storeId, ZoneId zone) {
+		List<DeliverySample> samples = new ArrayList<>();
+		eachSample(storeId, zone, samples::add);
+		return samples;
 	}
 
 	/**
@@ -51,17 +93,45 @@ class DeliveryHistory {
 	private static final String OPEN = "from delivery_history where store_id = :store and delivered_at is null"
 			+ " and status in ('PENDING', 'IN_TRANSIT') and placed_at >= :since";
 
-	/** Parcels not delivered yet, ordered on or after {@code since}. */
-	List<OpenParcel> openRows(UUID storeId, ZoneId zone, Instant since) {
-		return this.jdbc.query("""
+	/**
+	 * Hands the parcels not delivered yet, ordered on or after {@code since}, to
+	 * {@code each} in the order they were placed, while they are read (as
+	 * {@link #eachSample}).
+	 */
+	void eachOpen(UUID storeId, ZoneId zone, Instant since, Consumer<OpenParcel> each) {
+		stream("""
 				select placed_at, shipped_at, origin_region, origin_country, destination_region, destination_country,
 				       carrier, service
 				""" + OPEN + " order by placed_at",
-				new MapSqlParameterSource("store", storeId).addValue("since", Timestamp.from(since)), (rs, i) -> {
-					Timestamp shipped = rs.getTimestamp("shipped_at");
-					return new OpenParcel(lane(rs), date(rs.getTimestamp("placed_at").toInstant(), zone),
-							(shipped != null) ? date(shipped.toInstant(), zone) : null);
+				new MapSqlParameterSource("store", storeId).addValue("since", Timestamp.from(since)), (rs, lanes) -> {
+					Instant shipped = Rows.instant(rs, "shipped_at");
+					each.accept(new OpenParcel(lane(rs, lanes), date(rs.getTimestamp("placed_at").toInstant(), zone),
+							(shipped != null) ? date(shipped, zone) : null));
 				});
+	}
+
+	/** Parcels not delivered yet, ordered on or after {@code since}, in one list. */
+	List<OpenParcel> openRows(UUID storeId, ZoneId zone, Instant since) {
+		List<OpenParcel> open = new ArrayList<>();
+		eachOpen(storeId, zone, since, open::add);
+		return open;
+	}
+
+	/**
+	 * Runs {@code sql} through a cursor in a read-only transaction, handing each row to
+	 * {@code row} with the read's lanes so far (one {@link Lane} per distinct lane).
+	 */
+	private void stream(String sql, MapSqlParameterSource params, StreamedRow row) {
+		Map<Lane, Lane> lanes = new HashMap<>();
+		RowCallbackHandler each = (rs) -> row.read(rs, lanes);
+		this.readOnly.executeWithoutResult((tx) -> this.cursor.query(sql, params, each));
+	}
+
+	@FunctionalInterface
+	private interface StreamedRow {
+
+		void read(ResultSet rs, Map<Lane, Lane> lanes) throws SQLException;
+
 	}
 
 	long countOpen(UUID storeId, Instant since) {
@@ -111,19 +181,19 @@ class DeliveryHistory {
 		return (s == null || s.length() <= max) ? s : s.substring(0, max);
 	}
 
-	private static DeliverySample sample(ResultSet rs, ZoneId zone) throws SQLException {
-		Timestamp shipped = rs.getTimestamp("shipped_at");
-		java.sql.Date promised = rs.getDate("promised_by");
-		return new DeliverySample(lane(rs), date(rs.getTimestamp("placed_at").toInstant(), zone),
-				(shipped != null) ? date(shipped.toInstant(), zone) : null,
-				date(rs.getTimestamp("delivered_at").toInstant(), zone),
-				(promised != null) ? promised.toLocalDate() : null);
+	private static DeliverySample sample(ResultSet rs, ZoneId zone, Map<Lane, Lane> lanes) throws SQLException {
+		Instant shipped = Rows.instant(rs, "shipped_at");
+		return new DeliverySample(lane(rs, lanes), date(rs.getTimestamp("placed_at").toInstant(), zone),
+				(shipped != null) ? date(shipped, zone) : null, date(rs.getTimestamp("delivered_at").toInstant(), zone),
+				Rows.date(rs, "promised_by"));
 	}
 
-	private static Lane lane(ResultSet rs) throws SQLException {
-		return Lane.of(rs.getString("origin_region"), rs.getString("origin_country"),
+	private static Lane lane(ResultSet rs, Map<Lane, Lane> lanes) throws SQLException {
+		Lane lane = Lane.of(rs.getString("origin_region"), rs.getString("origin_country"),
 				rs.getString("destination_region"), rs.getString("destination_country"), rs.getString("carrier"),
 				rs.getString("service"));
+		Lane known = lanes.putIfAbsent(lane, lane);
+		return (known != null) ? known : lane;
 	}
 
 	static LocalDate date(Instant instant, ZoneId zone) {

@@ -116,7 +116,8 @@ public class PromiseEngine {
 
 	/**
 	 * The store's delivered history in the order it was delivered (as the model learns
-	 * it).
+	 * it), in one list: for the backtests and reports; the model itself learns while it
+	 * reads.
 	 */
 	public List<DeliverySample> history(UUID storeId) {
 		return this.history.samples(storeId, zone(storeId));
@@ -126,18 +127,21 @@ public class PromiseEngine {
 		return this.models.computeIfAbsent(storeId, this::load);
 	}
 
+	/**
+	 * Learns the store's rows as they are read ({@link DeliveryHistory#eachSample}): the
+	 * history is never held as a list (1.2M rows did not fit in a 512 MB heap).
+	 */
 	private TransitModel load(UUID storeId) {
 		TransitModel model = newModel(this.settings);
-		history(storeId).forEach(model::add);
+		ZoneId zone = zone(storeId);
+		this.history.eachSample(storeId, zone, model::add);
 		if (this.settings.trend() && !this.settings.openParcels()) {
-			ZoneId zone = zone(storeId);
 			LocalDate today = LocalDate.now(this.clock.withZone(zone));
-			this.history.openRows(storeId, zone, openSince(today, zone)).forEach((p) -> model.pending(p.placed()));
+			this.history.eachOpen(storeId, zone, openSince(today, zone), (p) -> model.pending(p.placed()));
 		}
 		if (this.settings.openParcels()) {
-			ZoneId zone = zone(storeId);
 			LocalDate today = LocalDate.now(this.clock.withZone(zone));
-			this.history.openRows(storeId, zone, openSince(today, zone)).forEach((p) -> model.open(p, today));
+			this.history.eachOpen(storeId, zone, openSince(today, zone), (p) -> model.open(p, today));
 			this.openAsOf.put(storeId, today);
 		}
 		log.debug("Promise model of store {} learned from {} deliveries and {} open parcels", storeId, model.size(),

@@ -74,9 +74,7 @@ class CarrierAccountProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.badRequest()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(JsonErrors.unreadable(ex));
+		return JsonErrors.unreadableResponse(ex);
 	}
 
 }

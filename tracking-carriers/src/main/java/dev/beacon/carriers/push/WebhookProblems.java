@@ -9,8 +9,6 @@ import dev.beacon.common.JsonErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,18 +28,13 @@ class WebhookProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("Inbound webhook failed", ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"the delivery could not be processed; retry later");
-		problem.setTitle("Internal error");
-		return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return JsonErrors.internal("the delivery could not be processed; retry later");
 	}
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		return ResponseEntity.badRequest()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(JsonErrors.unreadable(ex));
+		return JsonErrors.unreadableResponse(ex);
 	}
 
 }
