@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.beacon.order.OrderDetails;
@@ -32,14 +33,19 @@ class ShopperOrders {
 		this.orders = orders;
 		this.shipments = shipments;
 		this.presenter = presenter;
+		// the page's reads: plain statements on one pooled connection in autocommit, no
+		// transaction (no BEGIN/COMMIT, no Hibernate session), as the status API reads.
+		// Under READ COMMITTED each statement took its own snapshot anyway; both keep to
+		// the store, and a shopper's own change (SMS consent, help request) was committed
+		// before the redirect to the page that shows it.
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
+		this.readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
 	}
 
 	/**
-	 * The granted order with its shipments, read in one read-only transaction (one pool
-	 * checkout and one BEGIN/COMMIT instead of one per read), as plain projections (no
-	 * entities).
+	 * The granted order with its shipments, read on one pooled connection without a
+	 * transaction (autocommit), as plain projections (no entities).
 	 */
 	Loaded load(ShopperContext shopper) {
 		Loaded loaded = this.readOnly.execute((status) -> {

@@ -81,6 +81,11 @@ public class PageTestApplication {
 	}
 
 	@Bean
+	static TransactionsBegun transactionsBegun() {
+		return new TransactionsBegun();
+	}
+
+	@Bean
 	PageEstimateConfidence pageEstimateConfidence() {
 		return new PageEstimateConfidence();
 	}

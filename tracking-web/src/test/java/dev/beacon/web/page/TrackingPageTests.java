@@ -46,6 +46,9 @@ class TrackingPageTests extends PageTestSupport {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	TransactionsBegun transactions;
+
 	PageFixtures fixtures;
 
 	Store store;
@@ -553,6 +556,22 @@ class TrackingPageTests extends PageTestSupport {
 		assertThat(html).contains("This order comes in 3 packages.", "Package 1 of 3", "Package 2 of 3",
 				"Package 3 of 3", "Delayed: weather in Memphis");
 		assertThat(html.split("class=\"timeline\"")).hasSize(4);
+	}
+
+	@Test
+	void aProvenPageViewReadsInAutocommitWithoutATransaction() throws Exception {
+		this.fixtures.ship(this.store, this.order, Journey.IN_TRANSIT);
+		Cookie grant = grant(this.order);
+		// the first view reads the store and keeps it
+		this.mvc.perform(get(orderUrl(this.order)).cookie(grant).with(client(this.ip))).andReturn();
+		long begun = this.transactions.count(() -> {
+			MvcResult r = this.mvc.perform(get(orderUrl(this.order)).cookie(grant).with(client(this.ip))).andReturn();
+			assertThat(r.getResponse().getStatus()).isEqualTo(200);
+			assertThat(body(r)).contains("In transit");
+		});
+		assertThat(begun).isZero();
+		// what the count sees: a read-only transaction on this thread
+		assertThat(this.transactions.count(() -> this.shipments.ofOrder(this.order.getId()))).isEqualTo(1);
 	}
 
 	@Test
