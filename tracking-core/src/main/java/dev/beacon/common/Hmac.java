@@ -20,6 +20,17 @@ public final class Hmac {
 
 	private static final HexFormat HEX = HexFormat.of();
 
+	private static final String HMAC_SHA256 = "HmacSHA256";
+
+	private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+		try {
+			return Mac.getInstance(HMAC_SHA256);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	});
+
 	private Hmac() {
 	}
 
@@ -40,7 +51,7 @@ public final class Hmac {
 
 	/** HMAC-SHA256 of {@code data} with raw key bytes. */
 	public static byte[] sign(byte[] key, byte[] data) {
-		return mac("HmacSHA256", key, data);
+		return mac(key, data);
 	}
 
 	/** Base64url without padding of HMAC-SHA256 with raw key bytes. */
@@ -48,10 +59,13 @@ public final class Hmac {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(sign(key, data.getBytes(StandardCharsets.UTF_8)));
 	}
 
-	private static byte[] mac(String algorithm, byte[] key, byte[] data) {
+	private static byte[] mac(byte[] key, byte[] data) {
 		try {
-			Mac mac = Mac.getInstance(algorithm);
-			mac.init(new SecretKeySpec(key, algorithm));
+			// one Mac per thread: the provider lookup of Mac.getInstance cost more than
+			// the
+			// signature itself on the page's grant check; init resets it for each key
+			Mac mac = MACS.get();
+			mac.init(new SecretKeySpec(key, HMAC_SHA256));
 			return mac.doFinal(data);
 		}
 		catch (GeneralSecurityException ex) {
