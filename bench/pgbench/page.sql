@@ -1,11 +1,9 @@
 -- Physical-limit twin of the tracking page: the statements the page issues (captured with
--- log_statement), in the same read-only transaction (the order with its items in one statement,
+-- log_statement), in autocommit as the page reads since fix 11 (the order with its items in one statement,
 -- then the shipments joined with their scans without raw_payload: plain projections since fix 5,
 -- one statement for both since API round 3), for a random order g of store 1. The store by slug
 -- is not read per view: each instance keeps it for up to 5 s (StoreLookups), one read every 5 s at most.
 -- Ids are the generator's md5-derived ones. Variables: n1 (orders of store 1).
 \set g random(1, :n1)
-BEGIN READ ONLY;
 select o.id, o.store_id, o.order_number, o.customer_name, o.customer_email, o.customer_phone, o.customer_locale, o.dest_postal_code, o.dest_city, o.dest_region, o.dest_country, o.origin_postal_code, o.origin_city, o.origin_region, o.origin_country, o.placed_at, o.promised_by, o.status, o.health, o.test, o.created_at, o.updated_at, o.cancelled_at, o.sms_consent, o.sms_consent_source, o.sms_consent_at, o.personal_data_erased_at, i.sku, i.name, i.quantity from beacon.orders o left join beacon.order_items i on i.order_id = o.id where o.store_id = md5('bench-store-1')::uuid and o.order_number = 'BO-' || :g order by i.position;
 select s.id as shipment_id, s.store_id, s.order_id, s.carrier, s.carrier_pinned, s.carrier_name, s.tracking_url, s.source as shipment_source, s.tracking_number, s.service, s.shipped_at, s.milestone as shipment_milestone, s.health as shipment_health, s.reason as shipment_reason, s.action_required, s.status_text, s.status_location, s.carrier_earliest, s.carrier_latest, s.estimated_earliest, s.estimated_latest, s.delivered_at, s.last_event_at, s.last_polled_at, s.last_poll_outcome, s.last_poll_detail, s.next_poll_at, s.created_at, e.id, e.occurred_at, e.local_time, e.zone, e.milestone, e.health, e.reason, e.raw_text, e.loc_city, e.loc_region, e.loc_postal_code, e.loc_country, e.raw_code, null as raw_payload, e.rule_id, e.source from beacon.shipments s left join beacon.tracking_events e on e.shipment_id = s.id and e.store_id = s.store_id where s.store_id = md5('bench-store-1')::uuid and s.order_id = md5('o' || :g)::uuid and s.removed_at is null order by s.created_at, s.id, e.occurred_at desc, e.id desc;
-COMMIT;
