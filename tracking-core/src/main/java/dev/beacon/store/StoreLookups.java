@@ -12,8 +12,8 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.beacon.common.LocalCopies;
 
 /**
  * Per-instance copies of the lookups every tracking page view (store by slug), every API
@@ -81,15 +81,7 @@ class StoreLookups {
 			this.byKeyHash.values().removeIf(which);
 			this.byId.values().removeIf(which);
 		};
-		dropping.run();
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					dropping.run();
-				}
-			});
-		}
+		LocalCopies.dropNowAndAfterTransaction(dropping);
 	}
 
 	private Optional<Store> lookup(Map<String, Entry> map, String key, @Nullable UUID keyId,

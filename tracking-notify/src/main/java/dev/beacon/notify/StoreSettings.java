@@ -21,9 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.beacon.common.LocalCopies;
 import dev.beacon.store.Store;
 
 import dev.beacon.notify.consent.Recipients;
@@ -156,15 +155,7 @@ public class StoreSettings {
 			this.changes.incrementAndGet();
 			this.recent.remove(storeId);
 		};
-		dropping.run();
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					dropping.run();
-				}
-			});
-		}
+		LocalCopies.dropNowAndAfterTransaction(dropping);
 	}
 
 	private record Recent(NotificationSettings basics, Map<String, Map<String, String>> wording, long loadedAt) {
