@@ -15,7 +15,7 @@ for line in open(log, errors="replace"):
         txs.append(open_tx.pop(pid)); continue
     key = re.sub(r"JDBC_SAVEPOINT_\d+", "SP", sql)
     key = re.sub(r"\s+", " ", key)[:90]
-    if key.startswith("select s1_0.id"): key = "select shipment (lockById) ..."
+    if key.startswith("select s1_0.id"): key = "select shipment (the lock) ..."
     elif key.startswith("select o1_0.id"): key = "select order (Hibernate) ..."
     elif key.startswith("update shipments set action_required"): key = "update shipments (Hibernate) ..."
     elif key.startswith("update orders set cancel_source"): key = "update orders (Hibernate) ..."
