@@ -27,12 +27,13 @@ import dev.beacon.notify.consent.Recipients;
 
 /**
  * A store's notification settings, across three small tables. The dispatcher reads the
- * stores' basics and wording through per-instance copies ({@link RecentCopies}) kept at
- * most {@link #STALENESS} ({@link #recentBasics}, {@link #recentWordings}), as the store
+ * stores' basics and wording, and the outbox the channels of each trigger, through
+ * per-instance copies ({@link RecentCopies}) kept at most {@link #STALENESS}
+ * ({@link #recentBasics}, {@link #recentWordings}, {@link #recentChannels}), as the store
  * itself is kept ({@code StoreManagement.recentById}): a change saved here drops this
  * instance's copy at once and again after its transaction completes; another instance
- * sends by the old settings (cap, sender identity, quiet hours, wording) for at most that
- * long.
+ * sends by the old settings (cap, sender identity, quiet hours, wording) and queues by
+ * the old channels for at most that long.
  */
 @Repository
 public class StoreSettings {
@@ -110,28 +111,49 @@ public class StoreSettings {
 		return wording;
 	}
 
-	/** The stores' copies, those missing or too old read in one go (2 statements). */
+	/**
+	 * The channels a store sends this trigger by, as kept at most {@link #STALENESS} (the
+	 * outbox, for every message it queues): a change saved on this instance applies at
+	 * once, on others within that time, as the dispatcher's settings do.
+	 */
+	Set<Channel> recentChannels(UUID storeId, Trigger trigger) {
+		Set<Channel> set = recent(List.of(storeId)).get(storeId).channels().get(trigger);
+		return (set != null) ? set : defaultChannels(trigger);
+	}
+
+	/** The stores' copies, those missing or too old read in one go (3 statements). */
 	private Map<UUID, Recent> recent(Collection<UUID> storeIds) {
 		return this.recent.getAll(storeIds, (missing) -> {
 			Map<UUID, NotificationSettings> basics = basics(missing);
 			Map<UUID, Map<String, Map<String, String>>> wording = wordings(missing);
+			Map<UUID, Map<Trigger, Set<Channel>>> channels = channels(missing);
 			Map<UUID, Recent> loaded = new HashMap<>();
-			missing.forEach((id) -> loaded.put(id, new Recent(basics.get(id), wording.getOrDefault(id, Map.of()))));
+			missing.forEach((id) -> loaded.put(id, new Recent(basics.get(id), wording.getOrDefault(id, Map.of()),
+					channels.getOrDefault(id, Map.of()))));
 			return loaded;
 		});
 	}
 
-	private record Recent(NotificationSettings basics, Map<String, Map<String, String>> wording) {
+	/**
+	 * A store's settings as kept per instance.
+	 *
+	 * @param channels the triggers whose channels the store set (the others go by their
+	 * defaults)
+	 */
+	private record Recent(NotificationSettings basics, Map<String, Map<String, String>> wording,
+			Map<Trigger, Set<Channel>> channels) {
 	}
 
-	/** The channels a store sends this trigger by, in one small read (the outbox). */
-	Set<Channel> channels(UUID storeId, Trigger trigger) {
-		List<Set<Channel>> set = this.jdbc
-			.sql("select email, sms from notify_trigger_channels where store_id = ? and trigger = ?")
-			.params(storeId, trigger.name())
-			.query((rs, i) -> channels(rs.getBoolean(1), rs.getBoolean(2)))
-			.list();
-		return set.isEmpty() ? defaultChannels(trigger) : set.get(0);
+	/** The channels these stores set per trigger, in one read. */
+	private Map<UUID, Map<Trigger, Set<Channel>>> channels(Collection<UUID> storeIds) {
+		Map<UUID, Map<Trigger, Set<Channel>>> set = new HashMap<>();
+		this.jdbc.sql("select store_id, trigger, email, sms from notify_trigger_channels where store_id = any(?)")
+			.param(storeIds.toArray(UUID[]::new))
+			.query((rs) -> {
+				set.computeIfAbsent(rs.getObject(1, UUID.class), (k) -> new EnumMap<>(Trigger.class))
+					.put(Trigger.valueOf(rs.getString(2)), channels(rs.getBoolean(3), rs.getBoolean(4)));
+			});
+		return set;
 	}
 
 	private static Set<Channel> defaultChannels(Trigger t) {
