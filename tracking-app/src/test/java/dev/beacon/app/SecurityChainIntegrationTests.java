@@ -14,7 +14,6 @@ import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.servletapi.SecurityContextHolderAwareRequestFilter;
-import org.springframework.security.web.session.SessionManagementFilter;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
@@ -47,18 +46,17 @@ class SecurityChainIntegrationTests {
 	}
 
 	@Test
-	void thePagesChainHasNoSessionManagementLogoutOrServletApiWrapperButKeepsCsrfAndHeaders() {
+	void thePagesChainHasNoLogoutOrServletApiWrapperButKeepsCsrfAndHeaders() {
 		List<Class<?>> filters = filtersFor("/t/some-store/orders/A-1");
-		assertThat(filters).doesNotContain(SessionManagementFilter.class, LogoutFilter.class,
-				SecurityContextHolderAwareRequestFilter.class);
+		assertThat(filters).doesNotContain(LogoutFilter.class, SecurityContextHolderAwareRequestFilter.class);
 		assertThat(filters).contains(CsrfFilter.class, HeaderWriterFilter.class);
 		assertThat(filters).extracting(Class::getSimpleName).contains("NonceFilter");
 	}
 
 	@Test
-	void theApisChainHasNoSessionManagementButKeepsItsKeyCheck() {
+	void theApisChainHasNoServletApiWrapperOrCsrfButKeepsItsKeyCheck() {
 		List<Class<?>> filters = filtersFor("/api/v1/orders/A-1");
-		assertThat(filters).doesNotContain(SessionManagementFilter.class, CsrfFilter.class);
+		assertThat(filters).doesNotContain(SecurityContextHolderAwareRequestFilter.class, CsrfFilter.class);
 		assertThat(filters).extracting(Class::getSimpleName).contains("BearerKeyFilter", "AuthorizationFilter");
 	}
 

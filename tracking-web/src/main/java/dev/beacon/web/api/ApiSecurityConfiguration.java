@@ -46,10 +46,7 @@ class ApiSecurityConfiguration {
 	SecurityFilterChain apiSecurity(HttpSecurity http, StoreManagement stores, ApiSettings settings) throws Exception {
 		http.securityMatcher("/api/**")
 			.csrf((csrf) -> csrf.disable())
-			// no session management filter: stateless, and no login whose session it
-			// would manage (docs/performance.md, fix 15)
-			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
-				.requireExplicitAuthenticationStrategy(true))
+			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((c) -> c.disable())
 			.httpBasic((b) -> b.disable())
 			.formLogin((f) -> f.disable())
