@@ -51,7 +51,12 @@ class PageSecurity implements WebMvcConfigurer {
 		http.securityMatcher("/t/**", ASSETS)
 			.authorizeHttpRequests((a) -> a.anyRequest().permitAll())
 			.csrf((c) -> c.csrfTokenRepository(csrf))
+			// without a login: no logout filter, no servlet-API request wrapper (the page
+			// never asks the servlet API for a principal); the wrapper was a layer every
+			// attribute read of the rendering went through (docs/performance.md, fix 15)
 			.sessionManagement((s) -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.logout((l) -> l.disable())
+			.servletApi((s) -> s.disable())
 			.requestCache((r) -> r.disable())
 			.addFilterBefore(new NonceFilter(), HeaderWriterFilter.class)
 			.headers((h) -> h.contentTypeOptions(Customizer.withDefaults())

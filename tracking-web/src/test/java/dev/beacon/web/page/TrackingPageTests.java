@@ -107,6 +107,8 @@ class TrackingPageTests extends PageTestSupport {
 		String nonce = csp.replaceAll(".*'nonce-([^']+)'.*", "$1");
 		assertThat(html).contains("nonce=\"" + nonce + "\"");
 		assertThat(html).doesNotContain("<script>").doesNotContain(" style=\"");
+		// the asset links as the layout writes them (no resource URL rewriting, fix 15)
+		assertThat(html).contains("href=\"/web/page.css?v=3\"", "src=\"/web/page.js?v=3\"");
 		assertThat(r.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(r.getResponse().getHeader("Referrer-Policy")).isEqualTo("no-referrer");
 		assertThat(r.getResponse().getHeader("X-Frame-Options")).isEqualTo("DENY");
