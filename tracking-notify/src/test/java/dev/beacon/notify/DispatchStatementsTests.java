@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.beacon.notify.consent.Consents;
 import dev.beacon.order.Order;
 import dev.beacon.testing.StatementCounter;
 
@@ -28,6 +29,9 @@ class DispatchStatementsTests extends NotifyTestSupport {
 
 	@Autowired
 	StoreSettings settings;
+
+	@Autowired
+	MessageClaims claims;
 
 	@Test
 	void aBatchCostsTheRescueTheClaimItsReadsAndTwoStatementsPerChunkWithNothingToCommit() throws Exception {
@@ -58,6 +62,88 @@ class DispatchStatementsTests extends NotifyTestSupport {
 				assertThat(m.attempts()).isEqualTo(1);
 			});
 		}
+	}
+
+	@Test
+	void aDrainOfFullBatchesRunsTheRescueOnceNotBeforeEachBatch() throws Exception {
+		deliver(); // nothing else due
+		List<Order> placed = new java.util.ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			placed.add(order("D-" + i, uniqueEmail(), null, "en"));
+		}
+		// seven confirmations due: batches of 3, 3 and 1 (batch=3)
+		elapse(Duration.ofMinutes(2));
+		AtomicInteger calls = new AtomicInteger();
+		Dispatcher dispatcher = dispatcherEvery(Duration.ofHours(1), slowEmail(calls));
+		this.stores.recentById(this.storeId);
+		this.settings.recentWordings(List.of(this.storeId));
+
+		StatementCounter.Tally tally = this.statements.tally(dispatcher::drain);
+
+		assertThat(calls).hasValue(7);
+		// the rescue once, then per batch the claim, the suppressions and 2 per chunk of
+		// one; a rescue before each batch would make it 23
+		assertThat(tally.statements()).isEqualTo(1 + (2 + 3 * 2) + (2 + 3 * 2) + (2 + 2));
+		assertThat(tally.commits()).isZero();
+		for (Order order : placed) {
+			assertThat(messages(order)).singleElement()
+				.satisfies((m) -> assertThat(m.status()).isEqualTo(MessageStatus.SENT));
+		}
+	}
+
+	@Test
+	void aDrainRescuesWhenTheRescueIsDueAndRunOnceAlways() throws Exception {
+		deliver(); // nothing else due
+		AtomicInteger calls = new AtomicInteger();
+		Dispatcher dispatcher = dispatcherEvery(Duration.ofHours(1), slowEmail(calls));
+		Order first = diedAfterClaiming("R-1");
+
+		dispatcher.drain(); // its first: the rescue is due
+
+		assertThat(messages(first)).singleElement().satisfies((m) -> {
+			assertThat(m.status()).isEqualTo(MessageStatus.SENT);
+			assertThat(m.attempts()).isEqualTo(2);
+		});
+		Order second = diedAfterClaiming("R-2");
+
+		dispatcher.drain(); // within the hour since the last rescue: not due
+
+		assertThat(messages(second)).singleElement()
+			.satisfies((m) -> assertThat(m.status()).isEqualTo(MessageStatus.SENDING));
+
+		dispatcher.runOnce(); // rescues every time
+
+		assertThat(messages(second)).singleElement().satisfies((m) -> {
+			assertThat(m.status()).isEqualTo(MessageStatus.SENT);
+			assertThat(m.attempts()).isEqualTo(2);
+		});
+		assertThat(calls).hasValue(2);
+	}
+
+	/**
+	 * An order whose confirmation a dispatcher claimed, then died before its provider.
+	 */
+	private Order diedAfterClaiming(String number) {
+		Order order = order(number, uniqueEmail(), null, "en");
+		elapse(Duration.ofMinutes(2));
+		assertThat(this.claims.claim(50, Duration.ofMinutes(2), "dead-node").messages()).hasSize(1);
+		expireLeases();
+		return order;
+	}
+
+	/** A dispatcher whose loop (and rescue) interval is {@code interval}. */
+	private Dispatcher dispatcherEvery(Duration interval, ChannelSender email) {
+		NotifyProperties p = this.context.getBean(NotifyProperties.class);
+		NotifyProperties.Dispatcher d = p.dispatcher();
+		NotifyProperties every = new NotifyProperties(p.enabled(), p.holdWindow(), p.maxPerShipmentPerDay(),
+				p.quietStart(), p.quietEnd(), p.emailFrom(), p.unsubscribeSecret(),
+				new NotifyProperties.Dispatcher(d.enabled(), interval, d.batch(), d.lease(), d.maxAttempts(),
+						d.backoff(), d.maxBackoff(), d.checkInterval()),
+				p.stalled());
+		return new Dispatcher(this.claims, this.context.getBean(DeliveryChecks.class),
+				this.context.getBean(MessageComposer.class), this.context.getBean(Consents.class), List.of(email),
+				every, this.context.getBean(NotifyMetrics.class), this.context.getBean(java.time.Clock.class),
+				this.context.getBeanProvider(Dispatcher.DispatchHook.class));
 	}
 
 	/** E-mail that takes longer than {@link Dispatcher#CHUNK_CALLS} a message. */
