@@ -130,7 +130,7 @@ class Dispatcher {
 			return 0;
 		}
 		try {
-			deliver(claimed, claim.databaseNow());
+			deliver(claim);
 		}
 		catch (RuntimeException ex) {
 			// as if the process died here: the leases run out and the rescue decides
@@ -146,9 +146,11 @@ class Dispatcher {
 	 * chunks ({@link #handOver}). Staleness is judged by the database's clock of the
 	 * claim.
 	 */
-	private void deliver(List<OutboxMessage> claimed, Instant databaseNow) {
+	private void deliver(MessageClaims.Claim claim) {
+		List<OutboxMessage> claimed = claim.messages();
+		Instant databaseNow = claim.databaseNow();
 		Instant now = this.clock.instant();
-		DeliveryChecks.Batch checks = this.checks.prepare(claimed);
+		DeliveryChecks.Batch checks = this.checks.prepare(claim);
 		Map<Channel, ChannelSender> prepared = new EnumMap<>(Channel.class);
 		this.senders.forEach((channel, sender) -> {
 			List<OutboxMessage> ofChannel = claimed.stream().filter((m) -> m.channel() == channel).toList();
