@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Import;
  * The one full-application test configuration (real PostgreSQL, every module). Test
  * classes that share it share one Spring context, so keep its properties here and nowhere
  * else. Its test kit ({@link TestKit}): core's {@code Fixtures} as a bean. The carrier
- * poller is on, as in production, but ticks once a day: no test sees it poll.
+ * poller is on, as in production, but ticks once a day: no test sees it poll. The promise
+ * backtest replays at most 40 parcels (PromiseReportIntegrationTests).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,7 +23,8 @@ import org.springframework.context.annotation.Import;
 				"beacon.link-secret=test-link-secret-0123456789abcdef-0123",
 				"beacon.public-base-url=https://track.example.test", "beacon.carriers.poll.tick=PT24H",
 				"beacon.webhooks.dispatch=false", "beacon.webhooks.allow-http=true",
-				"beacon.net.allow-private-addresses=true", "server.forward-headers-strategy=native" })
+				"beacon.net.allow-private-addresses=true", "server.forward-headers-strategy=native",
+				"beacon.console.reports.backtest-max-parcels=40" })
 @AutoConfigureMockMvc
 @Import(TestKit.class)
 public @interface BeaconIntegrationTest {

@@ -9,6 +9,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManager;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,9 +116,14 @@ public class OutboxWrites {
 			guarded(what, write);
 			return;
 		}
-		// the caller's pending JPA changes are written now, as guarded does: the caller's
-		// next plain statements may rely on them (a foreign key to a row just persisted)
-		this.entityManager.flush();
+		// a row the caller just persisted (or removed) is written now: the caller's next
+		// plain statements may rely on it (a foreign key to it). Changes to managed rows
+		// wait for the flush before the deferred writes run (guarded flushes first) or at
+		// the commit: dirty-checking the persistence context at every deferral cost more
+		// than anything else a deferral does (docs/performance.md, fix 13)
+		if (this.entityManager.unwrap(SessionImplementor.class).getActionQueue().areInsertionsOrDeletionsQueued()) {
+			this.entityManager.flush();
+		}
 		Deferred deferred = null;
 		for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
 			if (s instanceof Deferred d && d.owner() == this) {

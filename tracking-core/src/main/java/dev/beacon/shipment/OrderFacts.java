@@ -26,8 +26,8 @@ import dev.beacon.status.Progress;
  * order, item or shipment entity to hydrate, translate or dirty-check). It reads what the
  * transaction has flushed: the caller's own shipment is taken as it is in memory
  * ({@link Facts#parcels}); every other pending change of the order or its shipments has
- * been flushed by the time a shipment is locked ({@code Shipments.lockById} is a query on
- * shipments, which flushes them first).
+ * been flushed by the time a shipment is locked ({@code ShipmentTracking} flushes them
+ * before it locks the shipment).
  */
 @Component
 class OrderFacts {

@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -111,8 +113,7 @@ class ShipmentTracking {
 	 */
 	@Transactional
 	public Ingested ingest(UUID shipmentId, CarrierUpdate update, TransitionCause cause, @Nullable String table) {
-		Shipment shipment = this.shipments.lockById(shipmentId)
-			.orElseThrow(() -> ShipmentException.notFound(shipmentId));
+		Shipment shipment = lock(shipmentId).orElseThrow(() -> ShipmentException.notFound(shipmentId));
 		Instant now = this.clock.instant();
 		boolean first = shipment.status().lastPolledAt() == null;
 		ScanStore.Stored stored = this.scans.stored(shipmentId);
@@ -171,7 +172,7 @@ class ShipmentTracking {
 	/** Marks a shipment that has been silent too long as EXPIRED and stops polling it. */
 	@Transactional
 	public void expire(UUID shipmentId) {
-		Shipment s = this.shipments.lockById(shipmentId).orElseThrow(() -> ShipmentException.notFound(shipmentId));
+		Shipment s = lock(shipmentId).orElseThrow(() -> ShipmentException.notFound(shipmentId));
 		if (!s.status().milestone().isTerminal()) {
 			s.expire(this.clock.instant());
 			recompute(s, TransitionCause.EXPIRY);
@@ -196,9 +197,20 @@ class ShipmentTracking {
 				}
 			}
 			this.events.flush();
-			this.shipments.lockById(id).ifPresent((s) -> recompute(s, TransitionCause.REPLAY));
+			lock(id).ifPresent((s) -> recompute(s, TransitionCause.REPLAY));
 		}
 		return stale.size();
+	}
+
+	/**
+	 * The shipment, its row locked for this transaction ({@code for update}), read by id
+	 * through the persistence context rather than a query: no query to build, translate
+	 * and check per call. Pending JPA changes are flushed first, as the query's
+	 * auto-flush did: {@link OrderFacts} reads what the transaction has flushed.
+	 */
+	private Optional<Shipment> lock(UUID shipmentId) {
+		this.entityManager.flush();
+		return Optional.ofNullable(this.entityManager.find(Shipment.class, shipmentId, LockModeType.PESSIMISTIC_WRITE));
 	}
 
 	/**

@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.persistence.LockModeType;
-
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface Shipments extends JpaRepository<Shipment, UUID> {
@@ -37,10 +34,6 @@ interface Shipments extends JpaRepository<Shipment, UUID> {
 	@Query("select s.id as id, s.carrier as carrier from Shipment s where s.storeId = :storeId"
 			+ " and s.trackingNumber = :trackingNumber order by s.createdAt")
 	List<Ref> refsByStoreIdAndTrackingNumber(UUID storeId, String trackingNumber);
-
-	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select s from Shipment s where s.id = :id")
-	Optional<Shipment> lockById(UUID id);
 
 	@Query("select distinct e.shipmentId from TrackingEvent e where e.carrier = :carrier")
 	List<UUID> withScansOf(String carrier);

@@ -1,32 +1,28 @@
 package dev.beacon.store;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.Predicate;
-
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
-import dev.beacon.common.LocalCopies;
+import dev.beacon.common.RecentCopies;
 
 /**
- * Per-instance copies of the lookups every tracking page view (store by slug), every API
- * call (store by API key hash) and every status change (store by id: slug, time zone,
- * promise target) make, each kept at most {@link #STALENESS}. A change made through
- * {@link StoreManagement} (branding, settings, a revoked key) drops the affected copies
- * on this instance at once, again after its transaction completes (so a read racing the
- * change cannot keep the old row); another instance sees it at most {@link #STALENESS}
- * later: a key revoked there still works here for up to that long, a new branding shows
- * that much later (docs/scaling.md). Only found stores are kept (an unknown slug or key
- * is asked of PostgreSQL every time), and a row read while a change was being made is not
- * kept at all; at most {@link #MAX_ENTRIES} a map. The copies are detached entities that
- * nobody changes: the changes go through entities read in their own transaction.
+ * Per-instance copies ({@link RecentCopies}) of the lookups every tracking page view
+ * (store by slug), every API call (store by API key hash) and every status change (store
+ * by id: slug, time zone, promise target) make, each kept less than {@link #STALENESS}. A
+ * change made through {@link StoreManagement} (branding, settings, a revoked key) drops
+ * the affected copies on this instance at once, again after its transaction completes (so
+ * a read racing the change cannot keep the old row); another instance sees it at most
+ * {@link #STALENESS} later: a key revoked there still works here for up to that long, a
+ * new branding shows that much later (docs/scaling.md). Only found stores are kept (an
+ * unknown slug or key is asked of PostgreSQL every time), and a row read while a change
+ * was being made is not kept at all; at most {@link #MAX_ENTRIES} a lookup. The copies
+ * are detached entities that nobody changes: the changes go through entities read in
+ * their own transaction.
  */
 @Component
 class StoreLookups {
@@ -35,86 +31,45 @@ class StoreLookups {
 
 	static final int MAX_ENTRIES = 10_000;
 
-	private final Map<String, Entry> bySlug = new ConcurrentHashMap<>();
+	private final RecentCopies<String, Store> bySlug;
 
-	private final Map<String, Entry> byKeyHash = new ConcurrentHashMap<>();
+	private final RecentCopies<String, KeyedStore> byKeyHash;
 
-	private final Map<String, Entry> byId = new ConcurrentHashMap<>();
+	private final RecentCopies<UUID, Store> byId;
 
-	/** Counts changes: a copy read while one happened is not kept. */
-	private final AtomicLong changes = new AtomicLong();
+	StoreLookups(Clock clock) {
+		this.bySlug = new RecentCopies<>(clock, STALENESS, MAX_ENTRIES);
+		this.byKeyHash = new RecentCopies<>(clock, STALENESS, MAX_ENTRIES);
+		this.byId = new RecentCopies<>(clock, STALENESS, MAX_ENTRIES);
+	}
 
 	Optional<Store> bySlug(String slug, Function<String, Optional<Store>> load) {
-		return lookup(this.bySlug, slug, null, load);
+		return Optional.ofNullable(this.bySlug.get(slug, (s) -> load.apply(s).orElse(null)));
 	}
 
 	Optional<Store> byId(UUID id, Function<UUID, Optional<Store>> load) {
-		return lookup(this.byId, id.toString(), null, (key) -> load.apply(id));
+		return Optional.ofNullable(this.byId.get(id, (i) -> load.apply(i).orElse(null)));
 	}
 
 	Optional<Store> byKeyHash(String keyHash, Function<String, Optional<KeyedStore>> load) {
-		Entry cached = fresh(this.byKeyHash.get(keyHash));
-		if (cached != null) {
-			return Optional.of(cached.store());
-		}
-		long before = this.changes.get();
-		Optional<KeyedStore> found = load.apply(keyHash);
-		found
-			.ifPresent((k) -> put(this.byKeyHash, keyHash, new Entry(k.store(), k.keyId(), System.nanoTime()), before));
-		return found.map(KeyedStore::store);
+		return Optional.ofNullable(this.byKeyHash.get(keyHash, (h) -> load.apply(h).orElse(null)))
+			.map(KeyedStore::store);
 	}
 
-	/** Drops every copy of this store (its slug and its keys). */
+	/** Drops every copy of this store (by id, its slug and its keys). */
 	void storeChanged(UUID storeId) {
-		drop((e) -> e.store().getId().equals(storeId));
+		this.byId.drop(storeId);
+		this.bySlug.dropIf((s) -> s.getId().equals(storeId));
+		this.byKeyHash.dropIf((k) -> k.store().getId().equals(storeId));
 	}
 
 	/** Drops the copy made for this key. */
 	void keyChanged(UUID keyId) {
-		drop((e) -> keyId.equals(e.keyId()));
-	}
-
-	private void drop(Predicate<Entry> which) {
-		Runnable dropping = () -> {
-			this.changes.incrementAndGet();
-			this.bySlug.values().removeIf(which);
-			this.byKeyHash.values().removeIf(which);
-			this.byId.values().removeIf(which);
-		};
-		LocalCopies.dropNowAndAfterTransaction(dropping);
-	}
-
-	private Optional<Store> lookup(Map<String, Entry> map, String key, @Nullable UUID keyId,
-			Function<String, Optional<Store>> load) {
-		Entry cached = fresh(map.get(key));
-		if (cached != null) {
-			return Optional.of(cached.store());
-		}
-		long before = this.changes.get();
-		Optional<Store> found = load.apply(key);
-		found.ifPresent((s) -> put(map, key, new Entry(s, keyId, System.nanoTime()), before));
-		return found;
-	}
-
-	private static @Nullable Entry fresh(@Nullable Entry e) {
-		return (e != null && System.nanoTime() - e.loadedAt() < STALENESS.toNanos()) ? e : null;
-	}
-
-	private void put(Map<String, Entry> map, String key, Entry entry, long changesBefore) {
-		if (map.size() >= MAX_ENTRIES) {
-			map.clear();
-		}
-		map.put(key, entry);
-		if (this.changes.get() != changesBefore) {
-			map.remove(key, entry);
-		}
+		this.byKeyHash.dropIf((k) -> k.keyId().equals(keyId));
 	}
 
 	/** A store found through one of its API keys. */
 	record KeyedStore(Store store, UUID keyId) {
-	}
-
-	private record Entry(Store store, @Nullable UUID keyId, long loadedAt) {
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.beacon.common;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.beacon.store.NewStore;
+import dev.beacon.store.Store;
+import dev.beacon.store.StoreManagement;
+import dev.beacon.testing.TestStores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +36,9 @@ class OutboxWritesIntegrationTests {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	StoreManagement stores;
 
 	TransactionTemplate tx;
 
@@ -83,6 +93,52 @@ class OutboxWritesIntegrationTests {
 			status.setRollbackOnly();
 		});
 		assertThat(rows()).isEmpty();
+	}
+
+	/**
+	 * A deferral does not dirty-check the persistence context (fix 13): a change to a
+	 * managed row is written by the flush just before the deferred writes run, which see
+	 * it, not at the deferral.
+	 */
+	@Test
+	void aDeferralLeavesChangesToManagedRowsForTheFlushBeforeTheDeferredWrites() {
+		UUID id = this.stores.provision(new NewStore("Before", TestStores.uniqueSlug("deferral"), null, null))
+			.store()
+			.getId();
+		List<String> seen = new ArrayList<>();
+		this.tx.executeWithoutResult((status) -> {
+			Store store = this.stores.byId(id).orElseThrow();
+			this.stores.updateBrand(id, "After", store.getBrand(), null, null, store.getTargetReliability());
+			this.writes.beforeCommit("probe", () -> seen.add("deferred write: " + name(id)));
+			seen.add("after the deferral: " + name(id));
+		});
+		assertThat(seen).containsExactly("after the deferral: Before", "deferred write: After");
+		assertThat(name(id)).isEqualTo("After");
+	}
+
+	/**
+	 * A row the transaction just persisted is written at the deferral, so the caller's
+	 * next plain statements can refer to it.
+	 */
+	@Test
+	void aDeferralWritesARowJustPersisted() {
+		String slug = TestStores.uniqueSlug("deferral");
+		List<Integer> seen = this.tx.execute((status) -> {
+			this.stores.provision(new NewStore("Fresh", slug, null, null));
+			int before = stores(slug);
+			this.writes.beforeCommit("probe", () -> {
+			});
+			return List.of(before, stores(slug));
+		});
+		assertThat(seen).containsExactly(0, 1);
+	}
+
+	private String name(UUID storeId) {
+		return this.jdbc.queryForObject("select name from stores where id = ?", String.class, storeId);
+	}
+
+	private int stores(String slug) {
+		return this.jdbc.queryForObject("select count(*) from stores where slug = ?", Integer.class, slug);
 	}
 
 	@Test

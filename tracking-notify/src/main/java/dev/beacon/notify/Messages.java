@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -77,17 +78,49 @@ class Messages {
 	 * Only {@code transition_at} (when the status changed) is kept as given.
 	 */
 	boolean insert(OutboxMessage m) {
-		return this.jdbc
-			.sql("""
-					insert into notify_messages (id, store_id, order_id, shipment_id, trigger, channel, idempotency_key,
-					  recipient, locale, time_zone, subject, body_text, body_html, essential, priority, status, status_reason, attempts,
-					  next_attempt_at, stale_after, transition_at, created_at, resend_of, facts)
-					values (:id, :store, :order, :shipment, :trigger, :channel, :key, :recipient, :locale, :zone, :subject, :text,
-					  :html, :essential, :priority, :status, :reason, 0, now() + make_interval(secs => :due),
-					  now() + make_interval(secs => cast(:stale as double precision)), :transition, now(), :resendOf,
-					  cast(:facts as jsonb))
-					on conflict (idempotency_key) do nothing""")
-			.param("id", m.id())
+		return bind(this.jdbc.sql(INSERT), m).update() == 1;
+	}
+
+	/**
+	 * {@link #insert} of a shipment's message and, when it was inserted, the shipment's
+	 * other pending, never-tried messages of its channel ({@code for update}), in one
+	 * statement: what coalescing needs. Empty when the key existed.
+	 */
+	Optional<List<Pending>> insertWithPending(OutboxMessage m) {
+		boolean[] inserted = new boolean[1];
+		List<Pending> pending = new ArrayList<>();
+		bind(this.jdbc.sql("""
+				with fresh as (%s returning id),
+				pending as (select id, trigger, priority from notify_messages where shipment_id = :shipment
+				  and channel = :channel and id <> :id and status = 'PENDING' and attempts = 0
+				  and exists (select from fresh) for update)
+				select (select count(*) from fresh) as inserted, p.id, p.trigger, p.priority
+				from (select) one left join pending p on true""".formatted(INSERT)), m).query((rs) -> {
+			inserted[0] = rs.getInt("inserted") == 1;
+			UUID id = rs.getObject("id", UUID.class);
+			if (id != null) {
+				pending.add(new Pending(id, Trigger.valueOf(rs.getString("trigger")), rs.getInt("priority")));
+			}
+		});
+		return inserted[0] ? Optional.of(pending) : Optional.empty();
+	}
+
+	/** A pending message as coalescing weighs it. */
+	record Pending(UUID id, Trigger trigger, int priority) {
+	}
+
+	private static final String INSERT = """
+			insert into notify_messages (id, store_id, order_id, shipment_id, trigger, channel, idempotency_key,
+			  recipient, locale, time_zone, subject, body_text, body_html, essential, priority, status, status_reason, attempts,
+			  next_attempt_at, stale_after, transition_at, created_at, resend_of, facts)
+			values (:id, :store, :order, :shipment, :trigger, :channel, :key, :recipient, :locale, :zone, :subject, :text,
+			  :html, :essential, :priority, :status, :reason, 0, now() + make_interval(secs => :due),
+			  now() + make_interval(secs => cast(:stale as double precision)), :transition, now(), :resendOf,
+			  cast(:facts as jsonb))
+			on conflict (idempotency_key) do nothing""";
+
+	private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, OutboxMessage m) {
+		return spec.param("id", m.id())
 			.param("store", m.storeId())
 			.param("order", m.orderId())
 			.param("shipment", m.shipmentId())
@@ -110,20 +143,7 @@ class Messages {
 							: null)
 			.param("transition", ts(m.transitionAt()))
 			.param("resendOf", m.resendOf())
-			.param("facts", (m.facts() != null) ? this.json.writeValueAsString(m.facts()) : null)
-			.update() == 1;
-	}
-
-	/**
-	 * Pending, never-tried messages of a shipment and channel, other than {@code except}.
-	 */
-	List<OutboxMessage> pendingOfShipment(UUID shipmentId, Channel channel, UUID except) {
-		return this.jdbc
-			.sql("select " + COLUMNS + " from notify_messages where shipment_id = ? and channel = ? and id <> ? "
-					+ "and status = 'PENDING' and attempts = 0 for update")
-			.params(shipmentId, channel.name(), except)
-			.query(this.mapper)
-			.list();
+			.param("facts", (m.facts() != null) ? this.json.writeValueAsString(m.facts()) : null);
 	}
 
 	/**

@@ -98,7 +98,7 @@ class Outbox {
 				&& this.messages.queuedWithin(order.getId(), Trigger.HELP_RECEIVED, HELP_ACK_EVERY)) {
 			return; // one acknowledgement per order per hour, however many requests
 		}
-		Set<Channel> channels = this.settings.channels(store.getId(), news.trigger());
+		Set<Channel> channels = this.settings.recentChannels(store.getId(), news.trigger());
 		if (channels.isEmpty()) {
 			return;
 		}
@@ -122,18 +122,25 @@ class Outbox {
 					new OutboxMessage.Draft(store.getId(), order.getId(), news.shipmentId(), key, recipient, zone,
 							news.trigger(), channel, locale, facts, news.trigger().isEssential(), news.transitionAt()),
 					now, hold, staleAfter(news, zone, now));
-			if (this.messages.insert(row)) {
-				log.debug("Queued {} {} for order {} ({})", news.trigger(), channel, order.getOrderNumber(), key);
-				if (news.shipmentId() != null) {
-					coalesce(row);
+			if (news.shipmentId() == null) {
+				if (this.messages.insert(row)) {
+					log.debug("Queued {} {} for order {} ({})", news.trigger(), channel, order.getOrderNumber(), key);
 				}
+			}
+			else {
+				// inserted with the shipment's other pending messages read in the same
+				// statement
+				this.messages.insertWithPending(row).ifPresent((pending) -> {
+					log.debug("Queued {} {} for order {} ({})", news.trigger(), channel, order.getOrderNumber(), key);
+					coalesce(row, pending);
+				});
 			}
 		}
 	}
 
 	/** Newest wins, unless the pending one is more important. */
-	private void coalesce(OutboxMessage fresh) {
-		for (OutboxMessage pending : this.messages.pendingOfShipment(fresh.shipmentId(), fresh.channel(), fresh.id())) {
+	private void coalesce(OutboxMessage fresh, List<Messages.Pending> pendingOfShipment) {
+		for (Messages.Pending pending : pendingOfShipment) {
 			if (pending.priority() > fresh.priority()) {
 				this.messages.supersede(fresh.id(),
 						"not sent: a more important pending update (" + label(pending.trigger()) + ") goes instead");

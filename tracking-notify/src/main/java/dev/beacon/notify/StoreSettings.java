@@ -1,10 +1,10 @@
 package dev.beacon.notify;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -14,26 +14,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import dev.beacon.common.LocalCopies;
+import dev.beacon.common.RecentCopies;
 import dev.beacon.store.Store;
 
 import dev.beacon.notify.consent.Recipients;
 
 /**
  * A store's notification settings, across three small tables. The dispatcher reads the
- * stores' basics and wording through per-instance copies kept at most {@link #STALENESS}
- * ({@link #recentBasics}, {@link #recentWordings}), as the store itself is kept
- * ({@code StoreManagement.recentById}): a change saved here drops this instance's copy at
- * once and again after its transaction completes; another instance sends by the old
- * settings (cap, sender identity, quiet hours, wording) for at most that long.
+ * stores' basics and wording, and the outbox the channels of each trigger, through
+ * per-instance copies ({@link RecentCopies}) kept at most {@link #STALENESS}
+ * ({@link #recentBasics}, {@link #recentWordings}, {@link #recentChannels}), as the store
+ * itself is kept ({@code StoreManagement.recentById}): a change saved here drops this
+ * instance's copy at once and again after its transaction completes; another instance
+ * sends by the old settings (cap, sender identity, quiet hours, wording) and queues by
+ * the old channels for at most that long.
  */
 @Repository
 public class StoreSettings {
@@ -44,13 +44,11 @@ public class StoreSettings {
 
 	private final JdbcClient jdbc;
 
-	private final Map<UUID, Recent> recent = new ConcurrentHashMap<>();
+	private final RecentCopies<UUID, Recent> recent;
 
-	/** Counts changes: a copy read while one happened is not kept. */
-	private final AtomicLong changes = new AtomicLong();
-
-	StoreSettings(JdbcClient jdbc) {
+	StoreSettings(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.recent = new RecentCopies<>(clock, STALENESS, MAX_ENTRIES);
 	}
 
 	public NotificationSettings load(UUID storeId) {
@@ -113,62 +111,49 @@ public class StoreSettings {
 		return wording;
 	}
 
-	/** The stores' copies, those missing or too old read in one go (2 statements). */
+	/**
+	 * The channels a store sends this trigger by, as kept at most {@link #STALENESS} (the
+	 * outbox, for every message it queues): a change saved on this instance applies at
+	 * once, on others within that time, as the dispatcher's settings do.
+	 */
+	Set<Channel> recentChannels(UUID storeId, Trigger trigger) {
+		Set<Channel> set = recent(List.of(storeId)).get(storeId).channels().get(trigger);
+		return (set != null) ? set : defaultChannels(trigger);
+	}
+
+	/** The stores' copies, those missing or too old read in one go (3 statements). */
 	private Map<UUID, Recent> recent(Collection<UUID> storeIds) {
-		Map<UUID, Recent> found = new HashMap<>();
-		List<UUID> missing = new ArrayList<>();
-		for (UUID id : storeIds) {
-			Recent r = this.recent.get(id);
-			if (r != null && System.nanoTime() - r.loadedAt() < STALENESS.toNanos()) {
-				found.put(id, r);
-			}
-			else {
-				missing.add(id);
-			}
-		}
-		if (missing.isEmpty()) {
-			return found;
-		}
-		long before = this.changes.get();
-		Map<UUID, NotificationSettings> basics = basics(missing);
-		Map<UUID, Map<String, Map<String, String>>> wording = wordings(missing);
-		long now = System.nanoTime();
-		if (this.recent.size() + missing.size() > MAX_ENTRIES) {
-			this.recent.clear();
-		}
-		for (UUID id : missing) {
-			Recent r = new Recent(basics.get(id), wording.getOrDefault(id, Map.of()), now);
-			found.put(id, r);
-			this.recent.put(id, r);
-			if (this.changes.get() != before) {
-				this.recent.remove(id, r);
-			}
-		}
-		return found;
+		return this.recent.getAll(storeIds, (missing) -> {
+			Map<UUID, NotificationSettings> basics = basics(missing);
+			Map<UUID, Map<String, Map<String, String>>> wording = wordings(missing);
+			Map<UUID, Map<Trigger, Set<Channel>>> channels = channels(missing);
+			Map<UUID, Recent> loaded = new HashMap<>();
+			missing.forEach((id) -> loaded.put(id, new Recent(basics.get(id), wording.getOrDefault(id, Map.of()),
+					channels.getOrDefault(id, Map.of()))));
+			return loaded;
+		});
 	}
 
 	/**
-	 * Drops this instance's copy of the store's settings, again after the transaction.
+	 * A store's settings as kept per instance.
+	 *
+	 * @param channels the triggers whose channels the store set (the others go by their
+	 * defaults)
 	 */
-	private void changed(UUID storeId) {
-		Runnable dropping = () -> {
-			this.changes.incrementAndGet();
-			this.recent.remove(storeId);
-		};
-		LocalCopies.dropNowAndAfterTransaction(dropping);
+	private record Recent(NotificationSettings basics, Map<String, Map<String, String>> wording,
+			Map<Trigger, Set<Channel>> channels) {
 	}
 
-	private record Recent(NotificationSettings basics, Map<String, Map<String, String>> wording, long loadedAt) {
-	}
-
-	/** The channels a store sends this trigger by, in one small read (the outbox). */
-	Set<Channel> channels(UUID storeId, Trigger trigger) {
-		List<Set<Channel>> set = this.jdbc
-			.sql("select email, sms from notify_trigger_channels where store_id = ? and trigger = ?")
-			.params(storeId, trigger.name())
-			.query((rs, i) -> channels(rs.getBoolean(1), rs.getBoolean(2)))
-			.list();
-		return set.isEmpty() ? defaultChannels(trigger) : set.get(0);
+	/** The channels these stores set per trigger, in one read. */
+	private Map<UUID, Map<Trigger, Set<Channel>>> channels(Collection<UUID> storeIds) {
+		Map<UUID, Map<Trigger, Set<Channel>>> set = new HashMap<>();
+		this.jdbc.sql("select store_id, trigger, email, sms from notify_trigger_channels where store_id = any(?)")
+			.param(storeIds.toArray(UUID[]::new))
+			.query((rs) -> {
+				set.computeIfAbsent(rs.getObject(1, UUID.class), (k) -> new EnumMap<>(Trigger.class))
+					.put(Trigger.valueOf(rs.getString(2)), channels(rs.getBoolean(3), rs.getBoolean(4)));
+			});
+		return set;
 	}
 
 	private static Set<Channel> defaultChannels(Trigger t) {
@@ -218,7 +203,7 @@ public class StoreSettings {
 	}
 
 	void save(UUID storeId, NotificationSettings s, Instant now) {
-		changed(storeId);
+		this.recent.drop(storeId);
 		this.jdbc
 			.sql("""
 					insert into notify_store_settings (store_id, from_name, from_address, reply_to, max_per_day,

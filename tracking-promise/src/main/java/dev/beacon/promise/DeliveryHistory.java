@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,12 @@ class DeliveryHistory {
 	 */
 	private static final String DELIVERED = "from delivery_history where store_id = :store and delivered_at is not null";
 
+	/** The columns of a {@link DeliverySample}. */
+	private static final String SAMPLE = """
+			select placed_at, shipped_at, delivered_at, promised_by, origin_region, origin_country,
+			       destination_region, destination_country, carrier, service
+			""";
+
 	/** Rows the streaming reads fetch per round trip. */
 	static final int FETCH_SIZE = 5000;
 
@@ -71,11 +78,23 @@ class DeliveryHistory {
 	 * read-only transaction. Parcels of one lane share one {@link Lane}.
 	 */
 	void eachSample(UUID storeId, ZoneId zone, Consumer<DeliverySample> each) {
-		stream("""
-				select placed_at, shipped_at, delivered_at, promised_by, origin_region, origin_country,
-				       destination_region, destination_country, carrier, service
-				""" + DELIVERED + " order by delivered_at, placed_at", new MapSqlParameterSource("store", storeId),
+		stream(SAMPLE + DELIVERED + " order by delivered_at, placed_at", new MapSqlParameterSource("store", storeId),
 				(rs, lanes) -> each.accept(sample(rs, zone, lanes)));
+	}
+
+	/**
+	 * The store's latest delivered rows: delivered on or after {@code since}, at most
+	 * {@code max} of them (the newest), in the order they were delivered; read as
+	 * {@link #eachSample} reads (newest first through the cursor, the list reversed).
+	 */
+	List<DeliverySample> latestSamples(UUID storeId, ZoneId zone, Instant since, int max) {
+		List<DeliverySample> samples = new ArrayList<>();
+		stream(SAMPLE + DELIVERED + " and delivered_at >= :since order by delivered_at desc, placed_at desc limit :max",
+				new MapSqlParameterSource("store", storeId).addValue("since", Timestamp.from(since))
+					.addValue("max", max),
+				(rs, lanes) -> samples.add(sample(rs, zone, lanes)));
+		Collections.reverse(samples);
+		return samples;
 	}
 
 	/** The store's delivered rows as {@link #eachSample} reads them, in one list. */

@@ -123,6 +123,15 @@ public class PromiseEngine {
 		return this.history.samples(storeId, zone(storeId));
 	}
 
+	/**
+	 * The store's latest delivered parcels in the order they were delivered: those
+	 * delivered on or after {@code since}, at most {@code max} of them (the newest), so a
+	 * report's memory and time do not grow with the whole history.
+	 */
+	public List<DeliverySample> latestHistory(UUID storeId, Instant since, int max) {
+		return this.history.latestSamples(storeId, zone(storeId), since, max);
+	}
+
 	TransitModel model(UUID storeId) {
 		return this.models.computeIfAbsent(storeId, this::load);
 	}

@@ -107,6 +107,25 @@ class DeliveryHistoryStreamTests extends PromiseIntegrationTest {
 		assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isFalse();
 	}
 
+	@Test
+	void theLatestSamplesAreThoseDeliveredSinceAtMostMaxOfTheNewestInDeliveredOrder() throws Exception {
+		Store store = storeWithHistory();
+		List<DeliverySample> all = this.history.samples(store.getId(), UTC);
+		LocalDate cut = LocalDate.of(2024, 7, 1);
+		Instant since = cut.atStartOfDay(UTC).toInstant();
+		List<DeliverySample> window = all.stream().filter((s) -> !s.delivered().isBefore(cut)).toList();
+		assertThat(window.size()).isBetween(200, all.size() - 200);
+
+		assertThat(this.history.latestSamples(store.getId(), UTC, since, 1_000_000))
+			.containsExactlyInAnyOrderElementsOf(window)
+			.isSortedAccordingTo(Comparator.comparing(DeliverySample::delivered));
+
+		List<DeliverySample> capped = this.history.latestSamples(store.getId(), UTC, since, 100);
+		assertThat(capped).hasSize(100).isSortedAccordingTo(Comparator.comparing(DeliverySample::delivered));
+		assertThat(capped.stream().map(DeliverySample::delivered)).containsExactlyElementsOf(
+				all.subList(all.size() - 100, all.size()).stream().map(DeliverySample::delivered).toList());
+	}
+
 	/** 2,000 delivered parcels in 2024 and 12 still in transit. */
 	private Store storeWithHistory() throws Exception {
 		Store store = store("stream");

@@ -14,6 +14,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.beacon.admin.ConsoleAccess;
 import dev.beacon.admin.ConsolePage;
+import dev.beacon.promise.DeliverySample;
 import dev.beacon.promise.PromiseBacktest;
 import dev.beacon.promise.PromiseEngine;
 import dev.beacon.store.Store;
@@ -29,6 +31,7 @@ import dev.beacon.store.Store;
  * Console pages for OPS and ADMIN: delivery performance (with CSV) and promise backtest.
  */
 @Controller
+@EnableConfigurationProperties(ReportSettings.class)
 class ReportsController implements ConsolePage {
 
 	private final ConsoleAccess access;
@@ -39,8 +42,12 @@ class ReportsController implements ConsolePage {
 
 	private final Clock clock;
 
-	ReportsController(ConsoleAccess access, DeliveryPerformance performance, PromiseEngine engine, Clock clock) {
+	private final ReportSettings settings;
+
+	ReportsController(ConsoleAccess access, DeliveryPerformance performance, PromiseEngine engine, Clock clock,
+			ReportSettings settings) {
 		this.clock = clock;
+		this.settings = settings;
 		this.access = access;
 		this.performance = performance;
 		this.engine = engine;
@@ -98,10 +105,18 @@ class ReportsController implements ConsolePage {
 	@GetMapping("/console/reports/promises")
 	String promises(@RequestParam(required = false) @Nullable UUID storeId, Model model) {
 		Store store = this.access.storeOrDefault(storeId);
-		var history = this.engine.history(store.getId());
+		LocalDate since = LocalDate.now(this.clock.withZone(store.getTimeZone()))
+			.minusMonths(this.settings.backtestMonths());
+		int max = this.settings.backtestMaxParcels();
+		List<DeliverySample> history = this.engine.latestHistory(store.getId(),
+				since.atStartOfDay(store.getTimeZone()).toInstant(), max);
 		model.addAttribute("store", store);
 		model.addAttribute("stores", this.access.stores());
 		model.addAttribute("samples", history.size());
+		model.addAttribute("since", since);
+		model.addAttribute("months", this.settings.backtestMonths());
+		model.addAttribute("maxSamples", max);
+		model.addAttribute("capped", history.size() >= max);
 		model.addAttribute("results",
 				List.of(80, 90, 95, store.getTargetReliability())
 					.stream()
