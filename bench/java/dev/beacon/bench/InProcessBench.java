@@ -56,12 +56,12 @@ public final class InProcessBench {
 				}
 				case "claim" -> {
 					BenchPolls polls = new BenchPolls(context);
-					yield drain(seconds, threads, () -> polls.claim(size));
+					yield drain(jdbc, seconds, threads, () -> polls.claim(size));
 				}
-				case "poll" -> drain(seconds, threads, () -> context.getBean(CarrierPoller.class).pollOnce());
+				case "poll" -> drain(jdbc, seconds, threads, () -> context.getBean(CarrierPoller.class).pollOnce());
 				case "dispatch" -> {
 					BenchDispatch dispatch = new BenchDispatch(context);
-					yield drain(seconds, threads, dispatch::runOnce) + ",\"provider_calls\":" + dispatch.sent();
+					yield drain(jdbc, seconds, threads, dispatch::runOnce) + ",\"provider_calls\":" + dispatch.sent();
 				}
 				default -> throw new IllegalArgumentException(scenario);
 			};
@@ -131,10 +131,16 @@ public final class InProcessBench {
 	 * Runs {@code step} on {@code threads} threads until one answers 0 or {@code seconds}
 	 * pass (0: no limit); rate of units claimed.
 	 */
-	private static String drain(int seconds, int threads, IntSupplier step) throws InterruptedException {
+	private static String drain(JdbcTemplate jdbc, int seconds, int threads, IntSupplier step)
+			throws InterruptedException {
 		for (int i = 0; i < 3; i++) {
 			step.getAsInt(); // warm-up, not reported
 		}
+		var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean();
+		String xactsSql = "select xact_commit + xact_rollback from pg_stat_database where datname = current_database()";
+		Long x0 = jdbc.queryForObject(xactsSql, Long.class);
+		long cpu0 = os.getProcessCpuTime();
 		AtomicLong total = new AtomicLong();
 		long end = (seconds > 0) ? System.nanoTime() + seconds * 1_000_000_000L : Long.MAX_VALUE;
 		List<Thread> workers = new ArrayList<>();
@@ -153,8 +159,16 @@ public final class InProcessBench {
 			w.join();
 		}
 		double secs = (System.nanoTime() - start) / 1e9;
-		return String.format("\"rps\":%.1f,\"claimed\":%d,\"seconds\":%.2f,\"unit\":\"rows/s\"", total.get() / secs,
-				total.get(), secs);
+		long cpu = os.getProcessCpuTime() - cpu0;
+		Thread.sleep(2000); // idle connections report their counts to pg_stat_database within a second
+		Long x1 = jdbc.queryForObject(xactsSql, Long.class);
+		long rows = Math.max(1, total.get());
+		// process CPU (every thread of the JVM) and transactions (autocommit statements count
+		// one each; the two reads of the count two) per row
+		return String.format(java.util.Locale.ROOT,
+				"\"rps\":%.1f,\"claimed\":%d,\"seconds\":%.2f,\"unit\":\"rows/s\",\"cpu_ms_per_row\":%.3f,"
+						+ "\"xacts_per_row\":%.3f",
+				total.get() / secs, total.get(), secs, cpu / 1e6 / rows, (x1 - x0 - 2) / (double) rows);
 	}
 
 }

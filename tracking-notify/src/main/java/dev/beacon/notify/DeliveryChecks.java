@@ -13,17 +13,15 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
-import dev.beacon.notify.consent.Consents;
-
 /**
  * What a claimed message must pass before its provider is called, in this order: the
  * channel is configured, the recipient is not suppressed and the channel does not refuse
  * it (consent, preferences), the news is not stale, the channel does not hold it back
  * (SMS quiet hours), and the shipment's daily cap is not reached. Each can end the
  * message or hold it; none calls anyone. What they read is read once for a claimed batch
- * ({@link #prepare}): the suppressions of its recipients, the caps of its stores (kept a
- * few seconds, {@link StoreSettings#recentBasics}) and the day's messages of its
- * shipments.
+ * ({@link #prepare}): the suppressions of its recipients and the day's messages of its
+ * shipments with the claim itself ({@link MessageClaims#claim}), the caps of its stores
+ * (kept a few seconds, {@link StoreSettings#recentBasics}).
  * <p>
  * Two clocks, each for what it decides: whether the news is stale, how long a hold lasts
  * in the outbox and the daily cap's window are the database's clock (the one that wrote
@@ -39,33 +37,27 @@ class DeliveryChecks {
 	private static final Set<Trigger> UNCAPPED = EnumSet.of(Trigger.DELIVERED, Trigger.EXCEPTION,
 			Trigger.DELIVERY_ATTEMPTED, Trigger.AVAILABLE_FOR_PICKUP, Trigger.HELP_RECEIVED, Trigger.ORDER_CONFIRMED);
 
-	private final Consents consents;
+	/** The daily cap's window. */
+	static final Duration CAP_WINDOW = Duration.ofDays(1);
 
 	private final StoreSettings settings;
 
-	private final Messages messages;
-
 	private final NotifyProperties properties;
 
-	DeliveryChecks(Consents consents, StoreSettings settings, Messages messages, NotifyProperties properties) {
-		this.consents = consents;
+	DeliveryChecks(StoreSettings settings, NotifyProperties properties) {
 		this.settings = settings;
-		this.messages = messages;
 		this.properties = properties;
 	}
 
 	/**
-	 * Reads what the checks of this claimed batch need: one read for the suppressions of
-	 * its recipients and, when it holds capped news, its stores' caps (as kept for at
-	 * most {@link StoreSettings#STALENESS}) and one read for the day's sent and in-flight
-	 * messages of its shipments.
+	 * The checks of this claimed batch: the suppressions of its recipients and the day's
+	 * sent and in-flight messages of its shipments as the claim read them
+	 * ({@link MessageClaims#claim}) and, when it holds capped news, its stores' caps (as
+	 * kept for at most {@link StoreSettings#STALENESS}).
 	 */
-	Batch prepare(List<OutboxMessage> batch) {
-		Map<String, String> suppressed = this.consents
-			.suppressions(batch.stream().map(OutboxMessage::recipient).distinct().toList());
-		List<OutboxMessage> capped = batch.stream().filter(DeliveryChecks::capped).toList();
+	Batch prepare(MessageClaims.Claim claim) {
+		List<OutboxMessage> capped = claim.messages().stream().filter(DeliveryChecks::capped).toList();
 		Map<UUID, Integer> caps = new HashMap<>();
-		Map<String, Integer> counted = new HashMap<>();
 		if (!capped.isEmpty()) {
 			List<UUID> storeIds = capped.stream().map(OutboxMessage::storeId).distinct().toList();
 			Map<UUID, NotificationSettings> own = this.settings.recentBasics(storeIds);
@@ -73,17 +65,15 @@ class DeliveryChecks {
 				Integer cap = (own.get(id) != null) ? own.get(id).maxPerShipmentPerDay() : null;
 				caps.put(id, (cap != null) ? cap : this.properties.maxPerShipmentPerDay());
 			}
-			counted.putAll(this.messages.sentWithin(capped.stream().map(OutboxMessage::shipmentId).distinct().toList(),
-					Duration.ofDays(1)));
 		}
-		return new Batch(suppressed, caps, counted);
+		return new Batch(claim.suppressed(), caps, new HashMap<>(claim.counted()));
 	}
 
 	private static boolean capped(OutboxMessage m) {
 		return m.shipmentId() != null && !UNCAPPED.contains(m.trigger());
 	}
 
-	private static String shipmentKey(OutboxMessage m) {
+	static String shipmentKey(OutboxMessage m) {
 		return m.shipmentId() + ":" + m.channel().name();
 	}
 

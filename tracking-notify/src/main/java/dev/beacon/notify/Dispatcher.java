@@ -96,22 +96,33 @@ class Dispatcher {
 		this.clock = clock;
 		this.hooks = hooks;
 		this.node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-		this.rescue = new LeaseRescue(claims, this.senders, metrics, properties.dispatcher().lease(), this.node);
+		this.rescue = new LeaseRescue(claims, this.senders, metrics, properties.dispatcher().lease(),
+				properties.dispatcher().interval(), this.node);
 	}
 
 	/** Runs batches until one comes back short (a full batch: there may be more due). */
 	void drain() {
-		while (runOnce() >= this.properties.dispatcher().batch()) {
+		while (step() >= this.properties.dispatcher().batch()) {
 			// more may be due
 		}
 	}
 
 	/**
-	 * Rescues expired leases, then claims and delivers one batch; answers how many were
-	 * claimed.
+	 * A batch of {@link #drain}: the rescue only when due
+	 * ({@link LeaseRescue#runWhenDue}).
 	 */
+	int step() {
+		this.rescue.runWhenDue();
+		return claimAndDeliver();
+	}
+
+	/** Rescues expired leases, then claims and delivers one batch; answers how many. */
 	int runOnce() {
 		this.rescue.run();
+		return claimAndDeliver();
+	}
+
+	private int claimAndDeliver() {
 		MessageClaims.Claim claim = this.claims.claim(this.properties.dispatcher().batch(),
 				this.properties.dispatcher().lease(), this.node);
 		List<OutboxMessage> claimed = claim.messages();
@@ -119,7 +130,7 @@ class Dispatcher {
 			return 0;
 		}
 		try {
-			deliver(claimed, claim.databaseNow());
+			deliver(claim);
 		}
 		catch (RuntimeException ex) {
 			// as if the process died here: the leases run out and the rescue decides
@@ -135,9 +146,11 @@ class Dispatcher {
 	 * chunks ({@link #handOver}). Staleness is judged by the database's clock of the
 	 * claim.
 	 */
-	private void deliver(List<OutboxMessage> claimed, Instant databaseNow) {
+	private void deliver(MessageClaims.Claim claim) {
+		List<OutboxMessage> claimed = claim.messages();
+		Instant databaseNow = claim.databaseNow();
 		Instant now = this.clock.instant();
-		DeliveryChecks.Batch checks = this.checks.prepare(claimed);
+		DeliveryChecks.Batch checks = this.checks.prepare(claim);
 		Map<Channel, ChannelSender> prepared = new EnumMap<>(Channel.class);
 		this.senders.forEach((channel, sender) -> {
 			List<OutboxMessage> ofChannel = claimed.stream().filter((m) -> m.channel() == channel).toList();

@@ -3,6 +3,7 @@ package dev.beacon.notify;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +32,8 @@ final class LeaseRescue {
 
 	private static final Logger log = LoggerFactory.getLogger(LeaseRescue.class);
 
-	private static final int BATCH = 50;
+	/** Rows taken over at most per run. */
+	static final int BATCH = 50;
 
 	private final MessageClaims claims;
 
@@ -41,19 +43,45 @@ final class LeaseRescue {
 
 	private final Duration lease;
 
+	private final Duration interval;
+
 	private final String node;
 
+	/** When ({@link System#nanoTime}) {@link #runWhenDue} next runs. */
+	private final AtomicLong due = new AtomicLong(System.nanoTime());
+
 	LeaseRescue(MessageClaims claims, Map<Channel, ChannelSender> senders, NotifyMetrics metrics, Duration lease,
-			String node) {
+			Duration interval, String node) {
 		this.claims = claims;
 		this.senders = senders;
 		this.metrics = metrics;
 		this.lease = lease;
+		this.interval = interval;
 		this.node = node;
 	}
 
-	void run() {
-		for (MessageClaims.Expired e : this.claims.takeOverExpired(this.lease, this.node, BATCH)) {
+	/**
+	 * {@link #run} when it is due on this instance: at most once an {@code interval} (the
+	 * dispatcher's; the loop pauses that long between drains, so nearly every drain
+	 * starts with it), and again at once after a run that took over a full batch (more
+	 * may have run out); one caller at a time runs it. Not before every batch of a drain
+	 * that comes back full: a lease that ran out is rescued within an interval and a
+	 * batch of running out (within a batch when the rescue ran before each one).
+	 */
+	void runWhenDue() {
+		long now = System.nanoTime();
+		long at = this.due.get();
+		if (now - at >= 0 && this.due.compareAndSet(at, now + this.interval.toNanos()) && run() >= BATCH) {
+			this.due.set(now);
+		}
+	}
+
+	/**
+	 * Takes over and decides the expired rows of one run; answers how many it took over.
+	 */
+	int run() {
+		List<MessageClaims.Expired> expired = this.claims.takeOverExpired(this.lease, this.node, BATCH);
+		for (MessageClaims.Expired e : expired) {
 			try {
 				decide(e);
 			}
@@ -62,6 +90,7 @@ final class LeaseRescue {
 				log.error("Rescuing message {} broke off: {}", e.message().id(), ex.getMessage());
 			}
 		}
+		return expired.size();
 	}
 
 	private void decide(MessageClaims.Expired e) {

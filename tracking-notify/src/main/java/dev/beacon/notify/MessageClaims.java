@@ -3,6 +3,7 @@ package dev.beacon.notify;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,37 +50,64 @@ class MessageClaims {
 	 * Claims due rows in one statement (autocommit: it needs no transaction around it):
 	 * {@code FOR UPDATE SKIP LOCKED} so instances never claim the same row, a fresh lease
 	 * token per claim. Answers them with the database's clock of the claim, which the
-	 * checks compare stale times with (no read of {@code now()} of its own).
+	 * checks compare stale times with (no read of {@code now()} of its own), and with
+	 * what the checks read for them in the same statement: the suppression of each
+	 * recipient and, per shipment and channel, the messages sent within
+	 * {@link DeliveryChecks#CAP_WINDOW} or in flight, this batch's own counted as in
+	 * flight (they are from this statement on; its reads see them still pending).
 	 */
 	Claim claim(int batch, Duration lease, String owner) {
 		Instant[] at = new Instant[1];
+		Map<String, String> suppressed = new HashMap<>();
+		Map<String, Integer> counted = new HashMap<>();
 		List<OutboxMessage> claimed = this.jdbc.sql("""
-				update notify_messages m set status = 'SENDING', attempts = m.attempts + 1, lease_owner = :owner,
-				  lease_token = gen_random_uuid(), lease_expires_at = now() + make_interval(secs => :lease),
-				  provider_called_at = null
-				from (select id from notify_messages where status = 'PENDING' and next_attempt_at <= now()
-				      order by next_attempt_at, id limit :batch for update skip locked) due
-				where m.id = due.id
-				returning now() as claimed_at, m.""" + Messages.COLUMNS.replace(", ", ", m."))
+				with due as (select id from notify_messages where status = 'PENDING' and next_attempt_at <= now()
+				      order by next_attempt_at, id limit :batch for update skip locked),
+				claimed as (update notify_messages m set status = 'SENDING', attempts = m.attempts + 1,
+				  lease_owner = :owner, lease_token = gen_random_uuid(),
+				  lease_expires_at = now() + make_interval(secs => :lease), provider_called_at = null
+				from due where m.id = due.id
+				returning m.*)
+				select now() as claimed_at, c.""" + Messages.COLUMNS.replace(", ", ", c.") + """
+				, (select s.reason from notify_suppressions s where s.channel = c.channel
+				    and s.address = c.recipient) as suppressed,
+				  (select count(*) from notify_messages x where c.shipment_id is not null
+				    and x.shipment_id = c.shipment_id and x.channel = c.channel
+				    and (x.status = 'SENT' and x.sent_at >= now() - make_interval(secs => :window)
+				      or x.status = 'SENDING')) as counted
+				from claimed c""")
 			.param("owner", owner)
 			.param("lease", seconds(lease))
 			.param("batch", batch)
+			.param("window", seconds(DeliveryChecks.CAP_WINDOW))
 			.query((rs, i) -> {
 				at[0] = rs.getTimestamp("claimed_at").toInstant();
-				return this.rows.mapRow(rs, i);
+				OutboxMessage m = this.rows.mapRow(rs, i);
+				String reason = rs.getString("suppressed");
+				if (reason != null) {
+					suppressed.put(m.channel().name() + ":" + m.recipient(), reason);
+				}
+				if (m.shipmentId() != null) {
+					// the others' as read, plus this one: in flight since this claim
+					counted.merge(DeliveryChecks.shipmentKey(m), rs.getInt("counted") + 1, (read, own) -> read + 1);
+				}
+				return m;
 			})
 			.list()
 			.stream()
 			.sorted(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::id))
 			.toList();
-		return new Claim(claimed, (at[0] != null) ? at[0] : Instant.EPOCH);
+		return new Claim(claimed, (at[0] != null) ? at[0] : Instant.EPOCH, suppressed, counted);
 	}
 
 	/**
 	 * Messages claimed under one lease, and the database's clock when they were
-	 * ({@link Instant#EPOCH} when none were).
+	 * ({@link Instant#EPOCH} when none were); the suppressions of their recipients
+	 * (channel and address to reason) and their shipments' messages sent within a day or
+	 * in flight ({@code shipment:CHANNEL}), read with the claim.
 	 */
-	record Claim(List<OutboxMessage> messages, Instant databaseNow) {
+	record Claim(List<OutboxMessage> messages, Instant databaseNow, Map<String, String> suppressed,
+			Map<String, Integer> counted) {
 	}
 
 	/**

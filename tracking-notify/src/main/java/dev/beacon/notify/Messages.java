@@ -180,24 +180,6 @@ class Messages {
 			.single() > 0;
 	}
 
-	/**
-	 * Sent or in-flight messages of these shipments within {@code span} before now (the
-	 * database's clock, which wrote {@code sent_at}), per shipment and channel
-	 * ({@code shipment:CHANNEL}), in one read (the daily cap of a batch).
-	 */
-	Map<String, Integer> sentWithin(Collection<UUID> shipmentIds, Duration span) {
-		Map<String, Integer> counts = new HashMap<>();
-		this.jdbc.sql("""
-				select shipment_id, channel, count(*) from notify_messages where shipment_id = any(?)
-				and (status = 'SENT' and sent_at >= now() - make_interval(secs => ?) or status = 'SENDING')
-				group by shipment_id, channel""")
-			.params(shipmentIds.toArray(UUID[]::new), MessageClaims.seconds(span))
-			.query((rs) -> {
-				counts.put(rs.getObject(1, UUID.class) + ":" + rs.getString(2), rs.getInt(3));
-			});
-		return counts;
-	}
-
 	Optional<OutboxMessage> find(UUID storeId, UUID id) {
 		return this.jdbc.sql("select " + COLUMNS + " from notify_messages where store_id = ? and id = ?")
 			.params(storeId, id)

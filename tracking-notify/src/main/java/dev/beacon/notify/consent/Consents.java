@@ -152,20 +152,6 @@ public class Consents {
 			.optional();
 	}
 
-	/**
-	 * The suppressions among these addresses and numbers, as channel and address
-	 * ({@link #key}) to reason, in one read (a batch of messages).
-	 */
-	public Map<String, String> suppressions(Collection<String> addresses) {
-		Map<String, String> found = new HashMap<>();
-		this.jdbc.sql("select channel, address, reason from notify_suppressions where address = any(?)")
-			.param(addresses.toArray(String[]::new))
-			.query((rs) -> {
-				found.put(rs.getString(1) + ":" + rs.getString(2), rs.getString(3));
-			});
-		return found;
-	}
-
 	public void suppress(Channel channel, String address, String reason, Instant now) {
 		this.jdbc.sql("""
 				insert into notify_suppressions (channel, address, reason, created_at) values (?, ?, ?, ?)
