@@ -89,7 +89,8 @@ class MessageClaims {
 				}
 				if (m.shipmentId() != null) {
 					// the others' as read, plus this one: in flight since this claim
-					counted.merge(DeliveryChecks.shipmentKey(m), rs.getInt("counted") + 1, (read, own) -> read + 1);
+					counted.merge(DeliveryChecks.shipmentKey(m), rs.getInt("counted") + 1,
+							(batchMates, sameRead) -> batchMates + 1);
 				}
 				return m;
 			})

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -122,18 +123,19 @@ class Outbox {
 					new OutboxMessage.Draft(store.getId(), order.getId(), news.shipmentId(), key, recipient, zone,
 							news.trigger(), channel, locale, facts, news.trigger().isEssential(), news.transitionAt()),
 					now, hold, staleAfter(news, zone, now));
+			boolean queued;
 			if (news.shipmentId() == null) {
-				if (this.messages.insert(row)) {
-					log.debug("Queued {} {} for order {} ({})", news.trigger(), channel, order.getOrderNumber(), key);
-				}
+				queued = this.messages.insert(row);
 			}
 			else {
 				// inserted with the shipment's other pending messages read in the same
 				// statement
-				this.messages.insertWithPending(row).ifPresent((pending) -> {
-					log.debug("Queued {} {} for order {} ({})", news.trigger(), channel, order.getOrderNumber(), key);
-					coalesce(row, pending);
-				});
+				Optional<List<Messages.Pending>> pending = this.messages.insertWithPending(row);
+				pending.ifPresent((p) -> coalesce(row, p));
+				queued = pending.isPresent();
+			}
+			if (queued) {
+				log.debug("Queued {} {} for order {} ({})", news.trigger(), channel, order.getOrderNumber(), key);
 			}
 		}
 	}
