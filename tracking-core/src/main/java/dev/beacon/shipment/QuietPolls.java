@@ -36,7 +36,7 @@ import dev.beacon.status.Milestone;
  * recorded in one update of the poll's columns, none of them indexed (a HOT update): no
  * entity, no fold, no event but {@link ScansRecorded} with no new scan. Everything else
  * goes through {@link ShipmentTracking#ingest}. The poller may decide the next poll time
- * of the quiet ones at once ({@link QuietPollSchedule}): the record and the schedule are
+ * of the quiet ones at once ({@link NextPollSchedule}): the record and the schedule are
  * then one update.
  * <p>
  * Skipping the fold is what {@code ingest} itself does for an answer without news and
@@ -61,7 +61,7 @@ class QuietPolls {
 	 * Records the quiet answers among {@code updates} and answers their outcome by
 	 * shipment id; the others are left for {@link ShipmentTracking#ingest}.
 	 */
-	Map<UUID, Ingested> record(Map<UUID, CarrierUpdate> updates, Instant now, QuietPollSchedule schedule) {
+	Map<UUID, Ingested> record(Map<UUID, CarrierUpdate> updates, Instant now, NextPollSchedule schedule) {
 		Map<UUID, Ingested> quiet = new LinkedHashMap<>();
 		if (updates.isEmpty()) {
 			return quiet;
@@ -130,7 +130,7 @@ class QuietPolls {
 	 * poll time where {@code schedule} decides it (the one indexed column written).
 	 */
 	private void polled(Map<UUID, Ingested> quiet, Map<UUID, CarrierUpdate> updates, Instant now,
-			QuietPollSchedule schedule) {
+			NextPollSchedule schedule) {
 		int n = quiet.size();
 		List<String> outcomes = new ArrayList<>(n);
 		List<@Nullable String> details = new ArrayList<>(n);
@@ -141,7 +141,7 @@ class QuietPolls {
 			CarrierUpdate u = updates.get(q.getKey());
 			outcomes.add(u.outcome().name());
 			details.add(Text.fit(u.detail(), 500));
-			QuietPollSchedule.Next next = schedule.next(q.getKey(), q.getValue(), u);
+			NextPollSchedule.Next next = schedule.next(q.getKey(), q.getValue(), u);
 			planned[i] = next != null;
 			delays[i] = (next != null && next.delay() != null) ? Math.max(0, next.delay().toMillis()) : null;
 			i++;

@@ -44,6 +44,31 @@ class ShipmentCorrections {
 		this.jdbc = jdbc;
 	}
 
+	/** The carrier a new shipment is tracked with, and whether the store chose it. */
+	record CarrierChoice(String carrier, boolean pinned) {
+	}
+
+	/**
+	 * The carrier for a new shipment with this (normalized) number: the registry code the
+	 * store gave, {@code other} when it named a carrier outside the registry, else the
+	 * first carrier that recognises the number (a 422 when none does).
+	 */
+	CarrierChoice choose(String number, RegisterShipment command) {
+		if (command.carrier() != null && !command.carrier().isBlank()) {
+			return new CarrierChoice(knownCarrier(command.carrier()), true);
+		}
+		if (command.carrierName() != null && !command.carrierName().isBlank()) {
+			return new CarrierChoice(CarrierDirectory.OTHER, true);
+		}
+		return this.directory.detect(number)
+			.stream()
+			.findFirst()
+			.map((c) -> new CarrierChoice(c.carrier(), false))
+			.orElseThrow(() -> new ShipmentException(ShipmentException.Kind.UNDETECTED, "carrier",
+					"no carrier recognises tracking number " + number
+							+ "; give the carrier's code, or its carrierName when it is not in GET /api/v1/carriers"));
+	}
+
 	/** The registry code for {@code raw}, or a 422 naming {@code carrier}. */
 	String knownCarrier(String raw) {
 		String code = raw.strip().toLowerCase(Locale.ROOT);

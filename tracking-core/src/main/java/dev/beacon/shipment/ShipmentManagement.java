@@ -52,9 +52,11 @@ public class ShipmentManagement {
 
 	private final ShipmentCorrections corrections;
 
+	private final PollBatches batches;
+
 	ShipmentManagement(Shipments shipments, ShipmentTransitions transitions, OrderManagement orders,
 			ShipmentTracking tracking, CarrierDirectory directory, ObjectProvider<CarrierPolling> polling, Clock clock,
-			Refreshes refreshes, ShipmentViews views, ShipmentCorrections corrections) {
+			Refreshes refreshes, ShipmentViews views, ShipmentCorrections corrections, PollBatches batches) {
 		this.shipments = shipments;
 		this.transitions = transitions;
 		this.orders = orders;
@@ -65,6 +67,7 @@ public class ShipmentManagement {
 		this.refreshes = refreshes;
 		this.views = views;
 		this.corrections = corrections;
+		this.batches = batches;
 	}
 
 	/** Upper-cases a tracking number and drops spaces and dashes. */
@@ -80,34 +83,16 @@ public class ShipmentManagement {
 			throw new ShipmentException(ShipmentException.Kind.INVALID, "trackingNumber",
 					"trackingNumber must be 6 to 40 letters or digits (spaces and dashes are ignored)");
 		}
-		String carrier;
-		boolean pinned;
-		String carrierName = blankToNull(command.carrierName());
-		if (command.carrier() != null && !command.carrier().isBlank()) {
-			carrier = this.corrections.knownCarrier(command.carrier());
-			pinned = true;
-		}
-		else if (carrierName != null) {
-			carrier = CarrierDirectory.OTHER;
-			pinned = true;
-		}
-		else {
-			carrier = detect(number).stream()
-				.findFirst()
-				.map(CarrierCandidate::carrier)
-				.orElseThrow(() -> new ShipmentException(ShipmentException.Kind.UNDETECTED, "carrier",
-						"no carrier recognises tracking number " + number
-								+ "; give the carrier's code, or its carrierName when it is not in GET /api/v1/carriers"));
-			pinned = false;
-		}
+		ShipmentCorrections.CarrierChoice choice = this.corrections.choose(number, command);
+		String carrier = choice.carrier();
 		if (this.shipments.existsByStoreIdAndCarrierAndTrackingNumber(storeId, carrier, number)) {
 			throw new ShipmentException(ShipmentException.Kind.DUPLICATE, "trackingNumber",
 					"tracking number " + number + " is already tracked in this store");
 		}
-		Shipment fresh = new Shipment(storeId, order.getId(), carrier, pinned, number, blankToNull(command.service()),
-				command.shippedAt(), this.clock.instant());
+		Shipment fresh = new Shipment(storeId, order.getId(), carrier, choice.pinned(), number,
+				blankToNull(command.service()), command.shippedAt(), this.clock.instant());
 		if (CarrierDirectory.OTHER.equals(carrier)) {
-			fresh.describeCarrier(carrierName, ShipmentInputs.httpsLink(command.trackingUrl()));
+			fresh.describeCarrier(blankToNull(command.carrierName()), ShipmentInputs.httpsLink(command.trackingUrl()));
 		}
 		Shipment shipment = this.shipments.save(fresh);
 		if (order.isCancelled()) {
@@ -264,16 +249,17 @@ public class ShipmentManagement {
 	 * once, in one transaction (a poller's batch): the same scans, transitions, events
 	 * and outbox rows as one call per shipment, all committed together or not at all (on
 	 * a failure nothing of the batch is kept; the caller may ingest them one by one).
-	 * Answers each shipment's outcome by its id. An answer without news is recorded with
-	 * the next poll {@code schedule} decides, in one update.
+	 * Answers each shipment's outcome by its id. Each shipment's next poll, as
+	 * {@code schedule} decides it, is written in the same transaction (see
+	 * {@code PollBatches}).
 	 */
 	public Map<UUID, Ingested> ingestAll(Map<UUID, CarrierUpdate> updates, TransitionCause cause,
-			QuietPollSchedule schedule) {
-		return updates.isEmpty() ? Map.of() : this.tracking.ingestAll(updates, cause, schedule);
+			NextPollSchedule schedule) {
+		return updates.isEmpty() ? Map.of() : this.batches.ingestAll(updates, cause, schedule);
 	}
 
 	public Map<UUID, Ingested> ingestAll(Map<UUID, CarrierUpdate> updates, TransitionCause cause) {
-		return ingestAll(updates, cause, QuietPollSchedule.NONE);
+		return ingestAll(updates, cause, NextPollSchedule.NONE);
 	}
 
 	/**

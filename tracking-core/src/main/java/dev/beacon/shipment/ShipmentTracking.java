@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
@@ -67,14 +66,12 @@ class ShipmentTracking {
 
 	private final OrderFacts orderFacts;
 
-	private final QuietPolls quiet;
-
 	private final EntityManager entityManager;
 
 	ShipmentTracking(Shipments shipments, TrackingEvents events, ShipmentTransitions transitions, Normalizer normalizer,
 			OrderManagement orders, StoreManagement stores, List<DeliveryEstimator> estimators,
 			ApplicationEventPublisher publisher, JdbcTemplate jdbc, Clock clock, ScanStore scans, OrderFacts orderFacts,
-			QuietPolls quiet, EntityManager entityManager) {
+			EntityManager entityManager) {
 		this.shipments = shipments;
 		this.events = events;
 		this.transitions = transitions;
@@ -87,7 +84,6 @@ class ShipmentTracking {
 		this.clock = clock;
 		this.scans = scans;
 		this.orderFacts = orderFacts;
-		this.quiet = quiet;
 		this.entityManager = entityManager;
 	}
 
@@ -144,29 +140,6 @@ class ShipmentTracking {
 		return new Ingested(fresh.size(), shipment.status().milestone(), shipment.status().health(),
 				shipment.getShippedAt(), shipment.getCreatedAt(), shipment.status().deliveredAt(),
 				shipment.status().lastEventAt());
-	}
-
-	/**
-	 * {@link #ingest} of several shipments' conversations in one transaction (the
-	 * poller's batch). The answers without news are recorded together first
-	 * ({@link QuietPolls}: one read, one update); the others one by one in the order of
-	 * their ids, so that two batches lock shipments in the same order, the persistence
-	 * context emptied after each (a query's auto-flush would otherwise dirty-check every
-	 * entity read before). All or nothing: a failure rolls back every shipment of the
-	 * batch.
-	 */
-	@Transactional
-	public Map<UUID, Ingested> ingestAll(Map<UUID, CarrierUpdate> updates, TransitionCause cause,
-			QuietPollSchedule schedule) {
-		Map<UUID, Ingested> out = new LinkedHashMap<>(this.quiet.record(updates, this.clock.instant(), schedule));
-		for (UUID id : new TreeSet<>(updates.keySet())) {
-			if (!out.containsKey(id)) {
-				out.put(id, ingest(id, updates.get(id), cause, null));
-				this.entityManager.flush();
-				this.entityManager.clear();
-			}
-		}
-		return out;
 	}
 
 	/** Marks a shipment that has been silent too long as EXPIRED and stops polling it. */

@@ -172,38 +172,49 @@ class QuietPollsIntegrationTests {
 	}
 
 	@Test
-	void theNextPollTheCallerDecidesForAQuietAnswerIsWrittenWithTheRecord() {
+	void theNextPollTheCallerDecidesIsWrittenWithTheRecordOfEveryAnswer() {
 		ShipmentView later = ship("SBXQ00000031");
 		ShipmentView never = ship("SBXQ00000032");
 		ShipmentView undecided = ship("SBXQ00000033");
 		ShipmentView moving = ship("SBXQ00000034");
+		ShipmentView silent = ship("SBXQ00000035");
 		Map<UUID, CarrierUpdate> first = new LinkedHashMap<>();
-		List.of(later, never, undecided, moving)
+		List.of(later, never, undecided, moving, silent)
 			.forEach((s) -> first.put(s.id(), CarrierUpdate.of(List.of(scan("PU", "Picked up", 1)), null)));
 		this.shipments.ingestAll(first, TransitionCause.POLL);
 		this.jdbc.update("update shipments set next_poll_at = timestamptz '2026-03-01T00:00:00Z' where id = any(?)",
-				(Object) new UUID[] { later.id(), never.id(), undecided.id(), moving.id() });
+				(Object) new UUID[] { later.id(), never.id(), undecided.id(), moving.id(), silent.id() });
 
 		Map<UUID, CarrierUpdate> again = new LinkedHashMap<>(first);
 		again.put(moving.id(),
 				CarrierUpdate.of(List.of(scan("PU", "Picked up", 1), scan("IT", "Departed facility", 5)), null));
-		List<UUID> asked = new java.util.ArrayList<>();
+		Map<UUID, Milestone> asked = new LinkedHashMap<>();
 		this.shipments.ingestAll(again, TransitionCause.POLL, (id, result, update) -> {
-			asked.add(id);
-			assertThat(result.milestone()).isEqualTo(Milestone.PICKED_UP);
-			return id.equals(later.id()) ? new QuietPollSchedule.Next(java.time.Duration.ofHours(2))
-					: id.equals(never.id()) ? new QuietPollSchedule.Next(null) : null;
+			asked.put(id, result.milestone());
+			return id.equals(later.id()) ? NextPollSchedule.Next.after(java.time.Duration.ofHours(2))
+					: id.equals(never.id()) ? NextPollSchedule.Next.after(null)
+							: id.equals(moving.id()) ? NextPollSchedule.Next.after(java.time.Duration.ofHours(3))
+									: id.equals(silent.id()) ? NextPollSchedule.Next.expireNow() : null;
 		});
 
-		assertThat(asked).containsExactlyInAnyOrder(later.id(), never.id(), undecided.id());
+		assertThat(asked).containsOnlyKeys(later.id(), never.id(), undecided.id(), moving.id(), silent.id())
+			.containsEntry(later.id(), Milestone.PICKED_UP)
+			.containsEntry(moving.id(), Milestone.IN_TRANSIT);
 		assertThat(this.jdbc.queryForObject(
 				"select next_poll_at between now() + interval '119 minutes' and now() + interval '121 minutes' "
 						+ "from shipments where id = ?",
 				Boolean.class, later.id()))
 			.isTrue();
+		assertThat(this.jdbc.queryForObject(
+				"select next_poll_at between now() + interval '179 minutes' and now() + interval '181 minutes' "
+						+ "from shipments where id = ?",
+				Boolean.class, moving.id()))
+			.as("an answer with news is scheduled in the same transaction too")
+			.isTrue();
 		assertThat(nextPoll(never.id())).isNull();
 		assertThat(nextPoll(undecided.id())).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
-		assertThat(nextPoll(moving.id())).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+		assertThat(nextPoll(silent.id())).isNull();
+		assertThat(this.shipments.byId(silent.id()).orElseThrow().milestone()).isEqualTo(Milestone.EXPIRED);
 	}
 
 	private Instant nextPoll(UUID id) {

@@ -64,6 +64,9 @@ class RefreshLimitsIntegrationTests {
 	@Autowired
 	ShipmentCorrections corrections;
 
+	@Autowired
+	PollBatches batches;
+
 	@Test
 	void aStoresRefreshesBeyondItsConcurrencyWaitAtMostMaxWaitThenAre429() throws Exception {
 		Refreshes refreshes = new Refreshes(new RefreshProperties(5, 1, Duration.ofMillis(50), 0.2),
@@ -109,7 +112,7 @@ class RefreshLimitsIntegrationTests {
 				this.tracking, this.directory, provider(CarrierPolling.class, spent), this.clock,
 				new Refreshes(new RefreshProperties(5, 4, Duration.ofSeconds(3), 0.2),
 						provider(Clock.class, this.clock)),
-				this.views, this.corrections);
+				this.views, this.corrections, this.batches);
 		assertThatThrownBy(() -> withCarrier.refresh(store.id(), s.id())).isInstanceOfSatisfying(
 				RefreshLimitedException.class, (ex) -> assertThat(ex.retryAfterSeconds()).isEqualTo(120));
 		CarrierPolling fine = (id) -> this.shipments.ingest(id, CarrierUpdate.of(java.util.List.of(), null),
@@ -118,7 +121,7 @@ class RefreshLimitsIntegrationTests {
 				this.tracking, this.directory, provider(CarrierPolling.class, fine), this.clock,
 				new Refreshes(new RefreshProperties(5, 4, Duration.ofSeconds(3), 0.2),
 						provider(Clock.class, this.clock)),
-				this.views, this.corrections);
+				this.views, this.corrections, this.batches);
 		assertThat(answering.refresh(store.id(), s.id()).lastPollOutcome()).isEqualTo(PollOutcome.OK);
 	}
 

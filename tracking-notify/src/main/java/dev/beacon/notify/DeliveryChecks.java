@@ -55,7 +55,7 @@ class DeliveryChecks {
 	 * ({@link MessageClaims#claim}) and, when it holds capped news, its stores' caps (as
 	 * kept for at most {@link StoreSettings#STALENESS}).
 	 */
-	Batch prepare(MessageClaims.Claim claim) {
+	Batch prepare(Claimed claim) {
 		List<OutboxMessage> capped = claim.messages().stream().filter(DeliveryChecks::capped).toList();
 		Map<UUID, Integer> caps = new HashMap<>();
 		if (!capped.isEmpty()) {

@@ -123,8 +123,8 @@ class Dispatcher {
 	}
 
 	private int claimAndDeliver() {
-		MessageClaims.Claim claim = this.claims.claim(this.properties.dispatcher().batch(),
-				this.properties.dispatcher().lease(), this.node);
+		Claimed claim = this.claims.claim(this.properties.dispatcher().batch(), this.properties.dispatcher().lease(),
+				this.node);
 		List<OutboxMessage> claimed = claim.messages();
 		if (claimed.isEmpty()) {
 			return 0;
@@ -146,7 +146,7 @@ class Dispatcher {
 	 * chunks ({@link #handOver}). Staleness is judged by the database's clock of the
 	 * claim.
 	 */
-	private void deliver(MessageClaims.Claim claim) {
+	private void deliver(Claimed claim) {
 		List<OutboxMessage> claimed = claim.messages();
 		Instant databaseNow = claim.databaseNow();
 		Instant now = this.clock.instant();
@@ -273,18 +273,11 @@ class Dispatcher {
 				}
 				else if (this.claims.markRetry(m,
 						"retrying: " + result.detail() + " (attempt " + m.attempts() + " of " + max + ")",
-						backoff(m.attempts()))) {
+						this.properties.dispatcher().backoffAfter(m.attempts()))) {
 					this.metrics.outcome("retried", m);
 				}
 			}
 		}
-	}
-
-	Duration backoff(int attempts) {
-		Duration base = this.properties.dispatcher().backoff();
-		Duration delay = base.multipliedBy(1L << Math.min(20, Math.max(0, attempts - 1)));
-		Duration max = this.properties.dispatcher().maxBackoff();
-		return (delay.compareTo(max) > 0) ? max : delay;
 	}
 
 	private void end(OutboxMessage m, Ending ending) {

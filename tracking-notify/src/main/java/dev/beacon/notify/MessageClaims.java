@@ -10,15 +10,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Repository;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import static dev.beacon.notify.Messages.seconds;
 import static dev.beacon.notify.Messages.ts;
 
 /**
@@ -56,7 +59,7 @@ class MessageClaims {
 	 * {@link DeliveryChecks#CAP_WINDOW} or in flight, this batch's own counted as in
 	 * flight (they are from this statement on; its reads see them still pending).
 	 */
-	Claim claim(int batch, Duration lease, String owner) {
+	Claimed claim(int batch, Duration lease, String owner) {
 		Instant[] at = new Instant[1];
 		Map<String, String> suppressed = new HashMap<>();
 		Map<String, Integer> counted = new HashMap<>();
@@ -98,36 +101,25 @@ class MessageClaims {
 			.stream()
 			.sorted(Comparator.comparing(OutboxMessage::nextAttemptAt).thenComparing(OutboxMessage::id))
 			.toList();
-		return new Claim(claimed, (at[0] != null) ? at[0] : Instant.EPOCH, suppressed, counted);
+		return new Claimed(claimed, (at[0] != null) ? at[0] : Instant.EPOCH, suppressed, counted);
 	}
 
 	/**
-	 * Messages claimed under one lease, and the database's clock when they were
-	 * ({@link Instant#EPOCH} when none were); the suppressions of their recipients
-	 * (channel and address to reason) and their shipments' messages sent within a day or
-	 * in flight ({@code shipment:CHANNEL}), read with the claim.
-	 */
-	record Claim(List<OutboxMessage> messages, Instant databaseNow, Map<String, String> suppressed,
-			Map<String, Integer> counted) {
-	}
-
-	/**
-	 * Commits "the provider is about to be called" under the lease: only while this
-	 * dispatcher's lease token is on the row and its lease has not run out by the
-	 * database's clock (a dispatcher that was paused past its lease calls no one, even
-	 * when no other instance rescued the row yet), and renews the lease for {@code lease}
-	 * from now so that the provider call itself is covered by it.
+	 * {@link #markProviderCalled(List, Duration)} of one message: whether it was marked.
 	 */
 	boolean markProviderCalled(OutboxMessage claimed, Duration lease) {
 		return markProviderCalled(List.of(claimed), lease).contains(claimed.id());
 	}
 
 	/**
-	 * {@link #markProviderCalled(OutboxMessage, Duration)} for several claimed messages
-	 * in one statement, each under its own lease token; a message rendered at the send
-	 * gets its words written with the mark (what is handed to the provider, which a
-	 * rescue compares with the provider's list), a row rendered before keeps its own.
-	 * Answers the ids marked.
+	 * Commits "the provider is about to be called" for claimed messages, in one
+	 * statement, each under its own lease: only while this dispatcher's lease token is on
+	 * the row and its lease has not run out by the database's clock (a dispatcher that
+	 * was paused past its lease calls no one, even when no other instance rescued the row
+	 * yet), and renews the lease for {@code lease} from now so that the provider call
+	 * itself is covered by it. A message rendered at the send gets its words written with
+	 * the mark (what is handed to the provider, which a rescue compares with the
+	 * provider's list), a row rendered before keeps its own. Answers the ids marked.
 	 */
 	Set<UUID> markProviderCalled(List<OutboxMessage> claimed, Duration lease) {
 		if (claimed.isEmpty()) {
@@ -188,7 +180,7 @@ class MessageClaims {
 		return release(claimed, """
 				status = 'PENDING', status_reason = :reason, attempts = attempts - 1,
 				next_attempt_at = now() + make_interval(secs => :wait)""",
-				params("reason", reason, "wait", seconds(wait)));
+				(q) -> q.param("reason", reason).param("wait", seconds(wait)));
 	}
 
 	/**
@@ -198,12 +190,12 @@ class MessageClaims {
 	boolean markRetry(OutboxMessage claimed, String reason, Duration backoff) {
 		return release(claimed,
 				"status = 'PENDING', status_reason = :reason, next_attempt_at = now() + make_interval(secs => :wait)",
-				params("reason", reason, "wait", seconds(backoff)));
+				(q) -> q.param("reason", reason).param("wait", seconds(backoff)));
 	}
 
 	boolean markEnded(OutboxMessage claimed, Ending ending) {
 		return release(claimed, "status = :status, status_reason = :reason",
-				params("status", ending.status().name(), "reason", ending.reason()));
+				(q) -> q.param("status", ending.status().name()).param("reason", ending.reason()));
 	}
 
 	/**
@@ -254,7 +246,7 @@ class MessageClaims {
 	boolean rescueAsPending(OutboxMessage rescued, String reason) {
 		return release(rescued, """
 				status = 'PENDING', status_reason = :reason, next_attempt_at = now(), provider_called_at = null""",
-				params("reason", reason));
+				(q) -> q.param("reason", reason));
 	}
 
 	/** Rescued: the provider has it, taken when it was handed over. */
@@ -262,12 +254,12 @@ class MessageClaims {
 		return release(rescued, """
 				status = 'SENT', status_reason = 'sent (confirmed with the provider after a crash)',
 				provider_id = coalesce(:provider, provider_id), sent_at = coalesce(provider_called_at, sent_at),
-				provider_called_at = null""", params("provider", providerId));
+				provider_called_at = null""", (q) -> q.param("provider", providerId));
 	}
 
 	boolean rescueAsEnded(OutboxMessage rescued, Ending ending) {
 		return release(rescued, "status = :status, status_reason = :reason, provider_called_at = null",
-				params("status", ending.status().name(), "reason", ending.reason()));
+				(q) -> q.param("status", ending.status().name()).param("reason", ending.reason()));
 	}
 
 	/**
@@ -284,27 +276,13 @@ class MessageClaims {
 	/**
 	 * Ends this lease with the given changes; false when the lease was lost meanwhile.
 	 */
-	private boolean release(OutboxMessage claimed, String set, Map<String, @Nullable Object> params) {
-		return this.jdbc
-			.sql("update notify_messages set " + set + ", " + RELEASE
-					+ " where id = :id and lease_token = :token and status = 'SENDING'")
-			.params(params)
+	private boolean release(OutboxMessage claimed, String set, UnaryOperator<StatementSpec> params) {
+		return params
+			.apply(this.jdbc.sql("update notify_messages set " + set + ", " + RELEASE
+					+ " where id = :id and lease_token = :token and status = 'SENDING'"))
 			.param("id", claimed.id())
 			.param("token", token(claimed))
 			.update() == 1;
-	}
-
-	private static Map<String, @Nullable Object> params(Object... pairs) {
-		Map<String, @Nullable Object> map = new java.util.HashMap<>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			map.put((String) pairs[i], pairs[i + 1]);
-		}
-		return map;
-	}
-
-	/** A span as {@code make_interval(secs => ...)} takes it (never negative). */
-	static double seconds(Duration span) {
-		return Math.max(0, span.toMillis()) / 1000.0;
 	}
 
 	private static UUID token(OutboxMessage claimed) {

@@ -50,6 +50,11 @@ class Messages {
 		this.mapper = mapper(json);
 	}
 
+	/** A span as {@code make_interval(secs => ...)} takes it (never negative). */
+	static double seconds(Duration span) {
+		return Math.max(0, span.toMillis()) / 1000.0;
+	}
+
 	/** Maps a row of {@link #COLUMNS}, its facts read with {@code json}. */
 	static RowMapper<OutboxMessage> mapper(JsonMapper json) {
 		return (rs, i) -> new OutboxMessage(rs.getObject("id", UUID.class), rs.getObject("store_id", UUID.class),
@@ -137,10 +142,8 @@ class Messages {
 			.param("priority", m.priority())
 			.param("status", m.status().name())
 			.param("reason", m.statusReason())
-			.param("due", MessageClaims.seconds(Duration.between(m.createdAt(), m.nextAttemptAt())))
-			.param("stale",
-					(m.staleAfter() != null) ? MessageClaims.seconds(Duration.between(m.createdAt(), m.staleAfter()))
-							: null)
+			.param("due", seconds(Duration.between(m.createdAt(), m.nextAttemptAt())))
+			.param("stale", (m.staleAfter() != null) ? seconds(Duration.between(m.createdAt(), m.staleAfter())) : null)
 			.param("transition", ts(m.transitionAt()))
 			.param("resendOf", m.resendOf())
 			.param("facts", (m.facts() != null) ? this.json.writeValueAsString(m.facts()) : null);
@@ -175,7 +178,7 @@ class Messages {
 		return this.jdbc
 			.sql("select count(*) from notify_messages where order_id = ? and trigger = ? "
 					+ "and created_at >= now() - make_interval(secs => ?) and resend_of is null")
-			.params(orderId, trigger.name(), MessageClaims.seconds(span))
+			.params(orderId, trigger.name(), seconds(span))
 			.query(Integer.class)
 			.single() > 0;
 	}

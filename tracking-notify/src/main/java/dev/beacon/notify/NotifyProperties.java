@@ -43,6 +43,16 @@ public record NotifyProperties(@DefaultValue("true") boolean enabled, @DefaultVa
 			@DefaultValue("20") int batch, @DefaultValue("PT2M") Duration lease, @DefaultValue("6") int maxAttempts,
 			@DefaultValue("PT30S") Duration backoff, @DefaultValue("PT1H") Duration maxBackoff,
 			@DefaultValue("PT15M") Duration checkInterval) {
+
+		/**
+		 * The wait before the next attempt after {@code attempts}: {@code backoff},
+		 * doubled each attempt, at most {@code maxBackoff}.
+		 */
+		Duration backoffAfter(int attempts) {
+			Duration delay = this.backoff.multipliedBy(1L << Math.min(20, Math.max(0, attempts - 1)));
+			return (delay.compareTo(this.maxBackoff) > 0) ? this.maxBackoff : delay;
+		}
+
 	}
 
 	/**

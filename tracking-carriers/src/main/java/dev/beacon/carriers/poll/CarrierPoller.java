@@ -2,14 +2,11 @@ package dev.beacon.carriers.poll;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -26,12 +23,10 @@ import dev.beacon.carriers.poll.PollConversations.Answered;
 import dev.beacon.carriers.poll.PollConversations.Conversation;
 import dev.beacon.shipment.CarrierPolling;
 import dev.beacon.shipment.CarrierUpdate;
-import dev.beacon.shipment.Ingested;
 import dev.beacon.shipment.PollOutcome;
-import dev.beacon.shipment.QuietPollSchedule;
+import dev.beacon.shipment.NextPollSchedule;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentView;
-import dev.beacon.shipment.TransitionCause;
 
 /**
  * Polls carriers for due shipments. Each tick claims due shipments in batches through
@@ -167,8 +162,9 @@ public class CarrierPoller implements CarrierPolling, AutoCloseable {
 	}
 
 	/**
-	 * Records the answers of a claim's conversations and schedules each shipment's next
-	 * poll in one statement.
+	 * Records the answers of a claim's conversations, each shipment's next poll (or its
+	 * expiry) committed with its record: an instance killed between the two would leave
+	 * the shipment due again at the end of its lease, polled twice in one interval.
 	 */
 	private void record(List<Answered> answered) {
 		Map<UUID, CarrierUpdate> answers = new LinkedHashMap<>();
@@ -186,42 +182,9 @@ public class CarrierPoller implements CarrierPolling, AutoCloseable {
 				asked.put(task.shipmentId(), a.conversation());
 			}
 		}
-		Instant now = this.clock.instant();
-		Set<UUID> scheduled = new HashSet<>();
-		QuietPollSchedule quiet = this.schedule.quiet(now, (id) -> asked.get(id).timeScale(), scheduled);
-		Map<UUID, Ingested> ingested = PollRecords.ingestAll(this.shipments, answers, quiet, scheduled);
-		Map<UUID, @Nullable Duration> next = new LinkedHashMap<>();
-		ingested.forEach((id, result) -> {
-			CarrierUpdate update = answers.get(id);
-			Conversation c = asked.get(id);
-			this.metrics.scansIngested(c.carrier(), result.newScans());
-			if (scheduled.contains(id)) {
-				return;
-			}
-			PollSchedule.Decision decision = this.schedule.decide(result, update.outcome(), now, c.timeScale());
-			if (decision.expire()) {
-				expire(id, c.carrier());
-			}
-			else {
-				next.put(id, PollSchedule.delay(decision, update, now));
-			}
-		});
-		try {
-			this.queue.scheduleAll(next);
-		}
-		catch (RuntimeException ex) {
-			log.warn("could not schedule the next poll of {} shipments (their leases bring them back)", next.size(),
-					ex);
-		}
-	}
-
-	private void expire(UUID shipmentId, String carrier) {
-		try {
-			this.shipments.expire(shipmentId);
-		}
-		catch (RuntimeException ex) {
-			log.warn("could not expire shipment {} ({})", shipmentId, carrier, ex);
-		}
+		NextPollSchedule next = this.schedule.next(this.clock.instant(), (id) -> asked.get(id).timeScale());
+		PollRecords.ingestAll(this.shipments, answers, next)
+			.forEach((id, result) -> this.metrics.scansIngested(asked.get(id).carrier(), result.newScans()));
 	}
 
 	private void fallBack(PollTask task, Duration wait) {

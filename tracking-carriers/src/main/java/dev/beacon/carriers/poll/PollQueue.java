@@ -1,6 +1,5 @@
 package dev.beacon.carriers.poll;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -73,32 +72,6 @@ class PollQueue {
 				where s.id = :id and s.removed_at is null
 				  and not exists (select 1 from orders o where o.id = s.order_id and o.cancelled_at is not null)""",
 				params);
-	}
-
-	/**
-	 * {@link #scheduleNext} of many shipments in one statement: each shipment's delay
-	 * (null: never again), with the same exceptions.
-	 */
-	void scheduleAll(Map<UUID, @Nullable Duration> delays) {
-		if (delays.isEmpty()) {
-			return;
-		}
-		UUID[] ids = delays.keySet().toArray(UUID[]::new);
-		Long[] millis = delays.values()
-			.stream()
-			.map((d) -> (d != null) ? Math.max(0, d.toMillis()) : null)
-			.toArray(Long[]::new);
-		this.jdbc.getJdbcTemplate().update((c) -> {
-			PreparedStatement ps = c.prepareStatement(
-					"""
-							update shipments s set next_poll_at = now() + d.delay * interval '1 millisecond'
-							from unnest(?::uuid[], ?::bigint[]) as d(id, delay)
-							where s.id = d.id and s.removed_at is null
-							  and not exists (select 1 from orders o where o.id = s.order_id and o.cancelled_at is not null)""");
-			ps.setArray(1, c.createArrayOf("uuid", ids));
-			ps.setArray(2, c.createArrayOf("bigint", millis));
-			return ps;
-		});
 	}
 
 	/** Seconds the oldest due shipment of each carrier has been waiting. */

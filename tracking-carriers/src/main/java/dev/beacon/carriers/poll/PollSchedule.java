@@ -2,7 +2,6 @@ package dev.beacon.carriers.poll;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -11,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 import dev.beacon.shipment.CarrierUpdate;
 import dev.beacon.shipment.Ingested;
 import dev.beacon.shipment.PollOutcome;
-import dev.beacon.shipment.QuietPollSchedule;
+import dev.beacon.shipment.NextPollSchedule;
 import dev.beacon.status.Health;
 import dev.beacon.status.Milestone;
 
@@ -73,18 +72,14 @@ final class PollSchedule {
 	}
 
 	/**
-	 * {@link #decide} for the answers core records without news, so that it writes their
-	 * next poll with the record (an expiry is left to the caller); the shipments it
-	 * schedules are added to {@code scheduled}.
+	 * {@link #decide} as core asks it while it records each answer, so that the record
+	 * and the next poll time (or the expiry) commit together.
 	 */
-	QuietPollSchedule quiet(Instant now, Function<UUID, Double> timeScale, Set<UUID> scheduled) {
+	NextPollSchedule next(Instant now, Function<UUID, Double> timeScale) {
 		return (id, result, update) -> {
 			Decision decision = decide(result, update.outcome(), now, timeScale.apply(id));
-			if (decision.expire()) {
-				return null;
-			}
-			scheduled.add(id);
-			return new QuietPollSchedule.Next(delay(decision, update, now));
+			return decision.expire() ? NextPollSchedule.Next.expireNow()
+					: NextPollSchedule.Next.after(delay(decision, update, now));
 		};
 	}
 

@@ -35,6 +35,7 @@ import dev.beacon.shipment.RegisterShipment;
 import dev.beacon.shipment.ShipmentManagement;
 import dev.beacon.shipment.ShipmentView;
 import dev.beacon.store.StoreManagement;
+import dev.beacon.testing.Fixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -157,6 +158,85 @@ class TwoPollersIntegrationTests extends CarriersIntegrationTest {
 		Set<UUID> mine = Set.copyOf(ids);
 		assertThat(adapter.polls.keySet()).containsAll(mine);
 		assertThat(a.drain() + b.drain()).as("nothing of ours is due again within the interval").isZero();
+	}
+
+	/**
+	 * Answers the first shipment of each conversation with a new scan (news, so the
+	 * status engine records it) and the others with nothing new.
+	 */
+	static final class OneNewsAdapter implements CarrierAdapter {
+
+		@Override
+		public String code() {
+			return "sandbox";
+		}
+
+		@Override
+		public boolean configured() {
+			return true;
+		}
+
+		@Override
+		public Map<UUID, CarrierUpdate> track(List<PollTask> tasks) {
+			Map<UUID, CarrierUpdate> out = new LinkedHashMap<>();
+			out.put(tasks.get(0).shipmentId(), CarrierUpdate
+				.of(List.of(Fixtures.scan("IT", "Departed facility", Instant.now().minusSeconds(60))), null));
+			tasks.stream().skip(1).forEach((t) -> out.put(t.shipmentId(), CarrierUpdate.of(List.of(), null)));
+			return out;
+		}
+
+	}
+
+	/**
+	 * The instance dies right after a claim's answers are recorded (an error thrown where
+	 * the poller next runs, as a kill -9 there would stop it): each shipment's next poll
+	 * was committed with its record, so none is due again when its lease ends, to be
+	 * polled a second time in its interval (the scale-out run counted 29 such polls when
+	 * the schedule was a statement of its own after the record).
+	 */
+	@Test
+	void anInstanceKilledRightAfterRecordingLeavesEveryShipmentScheduled() {
+		UUID storeId = CarriersTestSupport.store(this.stores, "killed-poller");
+		CarriersTestSupport.order(this.orders, storeId, "K-1");
+		List<UUID> ids = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			UUID id = this.shipments
+				.register(storeId, "K-1", new RegisterShipment(String.format("SBX0%09d", 700 + i), null, null, null))
+				.id();
+			ids.add(id);
+		}
+		// asked once before, so that the answers without news are recorded as quiet
+		this.shipments.ingestAll(
+				Map.of(ids.get(1), CarrierUpdate.of(List.of(), null), ids.get(2), CarrierUpdate.of(List.of(), null)),
+				dev.beacon.shipment.TransitionCause.POLL);
+		this.jdbc.update("update shipments set next_poll_at = now() - interval '1 minute' where id = any(?)",
+				(Object) ids.toArray(UUID[]::new));
+		CarrierMetrics dying = new CarrierMetrics(
+				new org.springframework.beans.factory.support.StaticListableBeanFactory()
+					.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class)) {
+			@Override
+			public void scansIngested(String carrier, int count) {
+				throw new Error("killed right after the record");
+			}
+		};
+		PollProperties d = PollProperties.defaults();
+		PollProperties props = new PollProperties(false, d.tick(), 10, Duration.ofMinutes(5), d.minInterval(),
+				d.outForDelivery(), d.exception(), d.labelCreated(), Duration.ofHours(2), d.longTransit(),
+				d.longTransitAfter(), d.availableForPickup(), d.afterDelivery(), d.deliveredGrace(), d.silentExpiry(),
+				d.failureBackoff(), d.rateLimitedBackoff(), d.notFoundBackoff(), d.misconfiguredBackoff(), 1, 1);
+		try (CarrierPoller poller = new CarrierPoller("killed", this.shipments, List.of(new OneNewsAdapter()), dying,
+				props, Clock.systemUTC(), new PollQueue(new NamedParameterJdbcTemplate(this.jdbc)))) {
+			org.assertj.core.api.Assertions.assertThatThrownBy(poller::pollOnce)
+				.hasMessageContaining("killed right after the record");
+		}
+		assertThat(this.shipments.byId(ids.get(0)).orElseThrow().events()).as("the news was recorded").hasSize(1);
+		for (UUID id : ids) {
+			assertThat(this.jdbc.queryForObject("""
+					select next_poll_at > now() + interval '30 minutes' from shipments where id = ?""", Boolean.class,
+					id))
+				.as("%s is scheduled past its 5-minute lease", id)
+				.isTrue();
+		}
 	}
 
 	/**
