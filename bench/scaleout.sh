@@ -77,8 +77,9 @@ killer=$!
 res=$(BENCH_BODIES=$OUT/bodies-lb.tsv BENCH_THREADS=4 BENCH_ACKS=$OUT/acks.txt wrk -t4 -c4 -d"${secs}s" -s "$BENCH_LUA/webhook.lua" "http://127.0.0.1:$lport" 2>&1 | grep '^RESULT ' | sed 's/^RESULT //' || true)
 wait $killer || true
 printf '1\tscaleout-webhook-kill9\tbeacon\t%s\t%s\n' "${res:-{\}}" "$(loadavg)"; log "webhooks with kill -9: $res"
-# let the survivors take over the killed instance's leases, then drain
-for _ in $(seq 1 900); do
+# let the survivors take over the killed instance's leases, then drain (up to BENCH_DRAIN_WAIT s, default
+# 1800: the SMTP sink takes about 110 e-mails a second, and 50,000 are made due)
+for _ in $(seq 1 "${BENCH_DRAIN_WAIT:-1800}"); do
   left=$(psql -X -d "$db" -Atc "select (select count(*) from beacon.shipments where next_poll_at <= now()) + (select count(*) from beacon.notify_messages where status in ('PENDING','SENDING') and next_attempt_at <= now())")
   [ "$left" = 0 ] && break; sleep 1
 done

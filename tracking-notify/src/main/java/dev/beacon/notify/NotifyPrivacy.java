@@ -50,7 +50,7 @@ class NotifyPrivacy implements PersonalDataErasure, RetentionSweep {
 	public void erase(ErasedShopper shopper) {
 		this.jdbc.sql("""
 				update notify_messages set status = 'SUPPRESSED', status_reason = 'not sent: personal data erased'
-				where store_id = ? and order_id = ? and status = 'PENDING'""")
+				where store_id = ? and order_id = ? and %s""".formatted(Messages.PENDING))
 			.params(shopper.storeId(), shopper.orderId())
 			.update();
 		this.jdbc.sql("""
