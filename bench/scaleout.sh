@@ -48,10 +48,14 @@ smtp=$(free_port); : >"$OUT/smtp.log"
 python3 "$BENCH_DIR/lib/smtp_sink.py" "$smtp" "$OUT/smtp.log" & sink=$!
 psqlq -d "$db" -f "$BENCH_DIR/sql/audit.sql" \
   -c "update beacon.shipments set next_poll_at = now() + interval '1 day' where next_poll_at is not null" \
-  -c "update beacon.notify_messages set next_attempt_at = now() + interval '1 day' where status = 'PENDING'" >/dev/null
+  -c "update beacon.notify_messages set next_attempt_at = now() + interval '1 day' where status = 'PENDING'" \
+  -c "update beacon.notify_messages set status = 'PENDING', next_attempt_at = now() + interval '1 day', lease_owner = null,
+      lease_token = null, lease_expires_at = null where status = 'SENDING'" >/dev/null
 # (nothing is due while the instances start: the messages made due below were not already being
 # sent by an instance; before, the generator's due messages were dispatched at once and the reset
-# below put 72 of them, already handed to the SMTP sink, back to PENDING: counted as sent twice)
+# below put 72 of them, already handed to the SMTP sink, back to PENDING: counted as sent twice.
+# Rows left SENDING by an earlier run's instances are parked too: the rescue made 16 of them due
+# at once in the eighth run, and the reset then sent them again)
 tag=$(date +%s)
 psql -X -q -At -F $'\t' -d "$db" -v k=1 -v count=$(( secs * 2000 )) -v tag="$tag" -f "$BENCH_DIR/sql/easypost-bodies.sql" >"$OUT/bodies-lb.tsv"
 ports=()

@@ -94,13 +94,7 @@ class Messages {
 	Optional<List<Pending>> insertWithPending(OutboxMessage m) {
 		boolean[] inserted = new boolean[1];
 		List<Pending> pending = new ArrayList<>();
-		bind(this.jdbc.sql("""
-				with fresh as (%s returning id),
-				pending as (select id, trigger, priority from notify_messages where shipment_id = :shipment
-				  and channel = :channel and id <> :id and %s and attempts = 0
-				  and exists (select from fresh) for update)
-				select (select count(*) from fresh) as inserted, p.id, p.trigger, p.priority
-				from (select) one left join pending p on true""".formatted(INSERT, PENDING)), m).query((rs) -> {
+		bind(this.jdbc.sql(INSERT_WITH_PENDING), m).query((rs) -> {
 			inserted[0] = rs.getInt("inserted") == 1;
 			UUID id = rs.getObject("id", UUID.class);
 			if (id != null) {
@@ -137,6 +131,14 @@ class Messages {
 			  now() + make_interval(secs => cast(:stale as double precision)), :transition, now(), :resendOf,
 			  cast(:facts as jsonb))
 			on conflict (idempotency_key) do nothing""";
+
+	private static final String INSERT_WITH_PENDING = """
+			with fresh as (%s returning id),
+			pending as (select id, trigger, priority from notify_messages where shipment_id = :shipment
+			  and channel = :channel and id <> :id and %s and attempts = 0
+			  and exists (select from fresh) for update)
+			select (select count(*) from fresh) as inserted, p.id, p.trigger, p.priority
+			from (select) one left join pending p on true""".formatted(INSERT, PENDING);
 
 	private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, OutboxMessage m) {
 		return spec.param("id", m.id())
