@@ -27,6 +27,13 @@ class PendingLookupsPlanTests extends NotifyTestSupport {
 	@Test
 	void aShipmentsPendingMessagesAreLookedUpByTheShipmentWhateverTheStatistics() {
 		new TransactionTemplate(this.transactions).executeWithoutResult((tx) -> {
+			// the lookups' own indexes out of the way (rolled back; taken first, so
+			// nothing
+			// else this transaction does waits on another session): the planner's choice
+			// is
+			// then the claim's partial index or none
+			this.jdbc.execute("drop index notify_messages_shipment");
+			this.jdbc.execute("drop index notify_messages_order");
 			// 50,000 messages sent, analyzed with none pending; then a burst of 5,000
 			// pending
 			this.jdbc.execute(
@@ -45,15 +52,13 @@ class PendingLookupsPlanTests extends NotifyTestSupport {
 					+ "and attempts = 0 for update";
 			UUID shipment = UUID.randomUUID();
 			assertThat(plan(lookup.formatted(shipment, "status = 'PENDING'")))
-				.as("the trap: the claim's index looks empty")
+				.as("the trap: the claim's index looks empty, and serves a plain 'status = PENDING'")
 				.contains("notify_messages_due_order");
-			assertThat(plan(lookup.formatted(shipment, Messages.PENDING))).doesNotContain("notify_messages_due_order")
-				.contains("notify_messages_shipment");
+			assertThat(plan(lookup.formatted(shipment, Messages.PENDING))).doesNotContain("notify_messages_due_order");
 			assertThat(plan(
 					"update notify_messages set status = 'SUPPRESSED' where store_id = '%s' and order_id = '%s' and %s"
 						.formatted(UUID.randomUUID(), UUID.randomUUID(), Messages.PENDING)))
-				.doesNotContain("notify_messages_due_order")
-				.contains("notify_messages_order");
+				.doesNotContain("notify_messages_due_order");
 			tx.setRollbackOnly();
 		});
 	}
