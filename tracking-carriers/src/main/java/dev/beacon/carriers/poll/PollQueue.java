@@ -23,10 +23,12 @@ import dev.beacon.status.Milestone;
 
 /**
  * When each shipment is next asked about: the carriers module's schedule, kept in the
- * {@code next_poll_at} column of core's {@code shipments} table (core sets it only when a
- * shipment is created, corrected or expired). Every due time and lease is computed by the
- * database clock ({@code now()}), so instances whose clocks drift apart still agree. Each
- * method is one statement (atomic on its own).
+ * {@code next_poll_at} column of core's {@code shipments} table. This class claims due
+ * shipments under a lease; the next poll the poller decides is written by core in the
+ * transaction that records the answer ({@code NextPollSchedule}), and core sets it itself
+ * when a shipment is created, corrected or expired. Every due time and lease is computed
+ * by the database clock ({@code now()}), so instances whose clocks drift apart still
+ * agree. Each method is one statement (atomic on its own).
  */
 class PollQueue {
 
