@@ -61,21 +61,6 @@ class PollQueue {
 				          s.milestone, s.last_event_at, s.last_poll_outcome""", params, (rs, i) -> task(rs));
 	}
 
-	/**
-	 * Asks again {@code delay} from now (database time); null: never again. A shipment
-	 * removed by its store, or of a cancelled order, is never asked again (its time stays
-	 * null).
-	 */
-	void scheduleNext(UUID shipmentId, @Nullable Duration delay) {
-		var params = new MapSqlParameterSource("id", shipmentId).addValue("delay",
-				(delay != null) ? Math.max(0, delay.toMillis()) : null);
-		this.jdbc.update("""
-				update shipments s set next_poll_at = now() + cast(:delay as bigint) * interval '1 millisecond'
-				where s.id = :id and s.removed_at is null
-				  and not exists (select 1 from orders o where o.id = s.order_id and o.cancelled_at is not null)""",
-				params);
-	}
-
 	/** Seconds the oldest due shipment of each carrier has been waiting. */
 	Map<String, Long> lagSeconds() {
 		Map<String, Long> lag = new LinkedHashMap<>();
