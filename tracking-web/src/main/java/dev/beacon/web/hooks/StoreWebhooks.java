@@ -158,11 +158,10 @@ public class StoreWebhooks {
 		int n = this.jdbc
 			.update("update webhook_endpoints set disabled_at = now() where store_id = :store and id = :id "
 					+ "and disabled_at is null", Map.of("store", storeId, "id", id));
-		// "(status = 'PENDING') is true", not "status = 'PENDING'": the endpoint's index
-		// serves
-		// it, never the dispatcher's partial index on pending rows, which statistics
-		// taken
-		// while few were pending make look empty (see notify's Messages.PENDING)
+		// "(status = 'PENDING') is true", not "status = 'PENDING'": the endpoint's
+		// index serves it, never the dispatcher's partial index on pending rows, which
+		// statistics taken while few were pending make look empty (notify's
+		// Messages.PENDING)
 		this.jdbc.update("update webhook_deliveries set status = 'CANCELLED' where endpoint_id = :id "
 				+ "and store_id = :store and (status = 'PENDING') is true", Map.of("store", storeId, "id", id));
 		return n == 1;
