@@ -30,6 +30,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class PollBatches {
 
+	/**
+	 * Whether shipment {@code s} is still polled at all: not removed by its store, and
+	 * not of a cancelled order (their next poll time stays as it is: none). The one
+	 * condition every write of a decided next poll checks ({@link QuietPolls} too).
+	 */
+	static final String STILL_POLLED = "s.removed_at is null and not exists (select 1 from orders o "
+			+ "where o.id = s.order_id and o.cancelled_at is not null)";
+
+	/** Each shipment's next poll, after its delay (database time; null: never again). */
+	private static final String SCHEDULE = """
+			update shipments s set next_poll_at = now() + d.delay * interval '1 millisecond'
+			from unnest(?::uuid[], ?::bigint[]) as d(id, delay)
+			where s.id = d.id and %s""".formatted(STILL_POLLED);
+
 	private final ShipmentTracking tracking;
 
 	private final QuietPolls quiet;
@@ -95,12 +109,7 @@ class PollBatches {
 			.map((d) -> (d != null) ? Math.max(0, d.toMillis()) : null)
 			.toArray(Long[]::new);
 		this.jdbc.update((c) -> {
-			PreparedStatement ps = c.prepareStatement(
-					"""
-							update shipments s set next_poll_at = now() + d.delay * interval '1 millisecond'
-							from unnest(?::uuid[], ?::bigint[]) as d(id, delay)
-							where s.id = d.id and s.removed_at is null
-							  and not exists (select 1 from orders o where o.id = s.order_id and o.cancelled_at is not null)""");
+			PreparedStatement ps = c.prepareStatement(SCHEDULE);
 			ps.setArray(1, c.createArrayOf("uuid", ids));
 			ps.setArray(2, c.createArrayOf("bigint", millis));
 			return ps;

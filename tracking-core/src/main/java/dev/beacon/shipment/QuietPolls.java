@@ -48,6 +48,18 @@ import dev.beacon.status.Milestone;
 @Component
 class QuietPolls {
 
+	/**
+	 * The quiet answers' record: the poll's columns, and the next poll where the schedule
+	 * decided it and the shipment is still polled.
+	 */
+	private static final String POLLED = """
+			update shipments s set last_polled_at = ?, last_poll_outcome = d.outcome, last_poll_detail = d.detail,
+			  next_poll_at = case when d.planned and %s
+			    then now() + d.delay * interval '1 millisecond' else s.next_poll_at end
+			from unnest(?::uuid[], ?::text[], ?::text[], ?::boolean[], ?::bigint[])
+			  as d(id, outcome, detail, planned, delay)
+			where s.id = d.id""".formatted(PollBatches.STILL_POLLED);
+
 	private final JdbcTemplate jdbc;
 
 	private final ApplicationEventPublisher publisher;
@@ -147,15 +159,7 @@ class QuietPolls {
 			i++;
 		}
 		this.jdbc.update((c) -> {
-			PreparedStatement ps = c.prepareStatement(
-					"""
-							update shipments s set last_polled_at = ?, last_poll_outcome = d.outcome, last_poll_detail = d.detail,
-							  next_poll_at = case when d.planned and s.removed_at is null and not exists (select 1 from orders o
-							      where o.id = s.order_id and o.cancelled_at is not null)
-							    then now() + d.delay * interval '1 millisecond' else s.next_poll_at end
-							from unnest(?::uuid[], ?::text[], ?::text[], ?::boolean[], ?::bigint[])
-							  as d(id, outcome, detail, planned, delay)
-							where s.id = d.id""");
+			PreparedStatement ps = c.prepareStatement(POLLED);
 			ps.setTimestamp(1, Timestamp.from(now));
 			ps.setArray(2, c.createArrayOf("uuid", quiet.keySet().toArray()));
 			ps.setArray(3, c.createArrayOf("text", outcomes.toArray()));
